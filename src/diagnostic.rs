@@ -1,0 +1,257 @@
+//! The mistakes an editor can make in content/, each with the place it was made and a hint,
+//! and how they are shown: one line per error, or a compiler-style snippet.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+use crate::model::EntityKind;
+
+/// A place in a content file, kept both as a byte range (for snippets) and as the 1-based
+/// line and column an editor looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Path relative to the content folder, with `/` separators: `people/ana.md`.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    /// Byte range in the file's text; empty where the whole file is at fault.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// The span of `range` within `text`, the contents of the file at `path`.
+    pub fn new(path: &str, text: &str, range: Range<usize>) -> Self {
+        let start = floor_char_boundary(text, range.start.min(text.len()));
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
+        Span { path: path.to_owned(), line, col, range: start..end }
+    }
+
+    /// A span for a whole file, pointing at its start.
+    pub fn file(path: &str) -> Self {
+        Span { path: path.to_owned(), line: 1, col: 1, range: 0..0 }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.col)
+    }
+}
+
+/// One mistake in the content. Each variant carries what is needed to name the fault and to
+/// suggest a fix; [`ContentError::hint`] holds the suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentError {
+    #[error("the content folder `{path}` cannot be read: {reason}")]
+    MissingFolder { path: PathBuf, reason: String },
+    #[error("cannot read this file: {reason}")]
+    Unreadable { at: Span, reason: String },
+    #[error("the file is not UTF-8 text")]
+    NotUtf8 { at: Span },
+    #[error("a Markdown file must start with front matter between `+++` lines")]
+    MissingFrontMatter { at: Span },
+    #[error("the front matter opened here is never closed with a `+++` line")]
+    UnclosedFrontMatter { at: Span },
+    #[error("invalid TOML: {reason}")]
+    BadToml { at: Span, reason: String },
+    #[error("unknown field `{field}`")]
+    UnknownField { at: Span, field: String, nearest: Option<String>, expected: Box<[String]> },
+    #[error("missing required field `{field}`")]
+    MissingField { at: Span, field: String },
+    #[error("wrong type: {reason}")]
+    WrongType { at: Span, reason: String },
+    #[error("`{value}` is not an allowed value")]
+    BadValue { at: Span, value: String, nearest: Option<String>, expected: Box<[String]> },
+    #[error("`{field}` needs at least one entry")]
+    EmptyList { at: Span, field: &'static str },
+    #[error("unknown {kind} `{slug}`")]
+    UnknownSlug { at: Span, kind: EntityKind, slug: String, nearest: Option<String> },
+    #[error("a project cannot be its own parent (`{slug}`)")]
+    ParentCycle { at: Span, slug: String },
+    #[error("two files have the slug `{slug}`")]
+    DuplicateSlug { at: Span, kind: EntityKind, slug: String, other: String },
+    #[error("`{name}` is not a valid file name: a slug is lowercase letters, digits and hyphens")]
+    BadFileName { at: Span, name: String, suggestion: Option<String> },
+    #[error("`{folder}` is not a content folder")]
+    UnknownFolder { at: Span, folder: String, nearest: Option<String> },
+    #[error("`{name}` is not a content file")]
+    UnexpectedFile { at: Span, name: String },
+    #[error("`site.toml` is missing")]
+    MissingSiteFile { at: Span },
+}
+
+impl ContentError {
+    /// Where the mistake is; `None` only when the content folder itself is missing.
+    pub fn span(&self) -> Option<&Span> {
+        use ContentError::*;
+        match self {
+            MissingFolder { .. } => None,
+            Unreadable { at, .. }
+            | NotUtf8 { at }
+            | MissingFrontMatter { at }
+            | UnclosedFrontMatter { at }
+            | BadToml { at, .. }
+            | UnknownField { at, .. }
+            | MissingField { at, .. }
+            | WrongType { at, .. }
+            | BadValue { at, .. }
+            | EmptyList { at, .. }
+            | UnknownSlug { at, .. }
+            | ParentCycle { at, .. }
+            | DuplicateSlug { at, .. }
+            | BadFileName { at, .. }
+            | UnknownFolder { at, .. }
+            | UnexpectedFile { at, .. }
+            | MissingSiteFile { at } => Some(at),
+        }
+    }
+
+    /// What the editor can do about it, in one sentence.
+    pub fn hint(&self) -> Option<String> {
+        use ContentError::*;
+        let did_you_mean = |nearest: &Option<String>| nearest.as_ref().map(|n| format!("did you mean `{n}`?"));
+        match self {
+            MissingFolder { .. } => Some("pass the folder with `--content DIR` or run from the folder that holds `content/`".into()),
+            Unreadable { .. } => Some("check the file's permissions, or remove it".into()),
+            NotUtf8 { .. } => Some("save the file as UTF-8 text; binary files such as images belong in `media/`".into()),
+            MissingFrontMatter { .. } => Some("start the file with a line `+++`, the fields, and another `+++` line; or rename it to `.toml` if it has no body".into()),
+            UnclosedFrontMatter { .. } => Some("add a line holding only `+++` after the last field".into()),
+            BadToml { .. } => Some("see https://toml.io for the syntax; text values need quotes".into()),
+            UnknownField { nearest, expected, .. } => did_you_mean(nearest).or_else(|| Some(format!("known fields: {}", list(expected)))),
+            MissingField { field, .. } => Some(format!("add `{field} = …` to the front matter")),
+            WrongType { .. } => Some("content/README.md gives the type of every field".into()),
+            BadValue { nearest, expected, .. } => {
+                let allowed = format!("allowed values: {}", list(expected));
+                Some(match did_you_mean(nearest) { Some(d) => format!("{d} ({allowed})"), None => allowed })
+            }
+            EmptyList { .. } => Some("name at least one".into()),
+            UnknownSlug { kind, nearest, .. } => did_you_mean(nearest).or_else(|| Some(format!("a {kind} is referred to by its file name in `{}/`, without extension", kind.folder()))),
+            ParentCycle { .. } => Some("remove `parent`, or name the project this one belongs to".into()),
+            DuplicateSlug { other, .. } => Some(format!("the other file is {other}; rename or remove one of them")),
+            BadFileName { suggestion, .. } => suggestion.as_ref().map(|s| format!("rename it to `{s}`")),
+            UnknownFolder { nearest, .. } => did_you_mean(nearest).or_else(|| Some(format!("content folders are {}", list(&EntityKind::ALL.iter().map(|k| format!("{}/", k.folder())).collect::<Vec<_>>())))),
+            UnexpectedFile { .. } => Some("content files end in `.md` or `.toml`; images belong in `media/`".into()),
+            MissingSiteFile { .. } => Some("create `site.toml` with `name`, `description` and `language`".into()),
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        use ContentError::*;
+        match self {
+            UnknownField { .. } => "not a field of this entity",
+            MissingField { .. } => "in this front matter",
+            UnknownSlug { .. } => "no file has this slug",
+            BadValue { .. } => "not allowed here",
+            DuplicateSlug { .. } => "second file with this slug",
+            _ => "here",
+        }
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+impl ContentError {
+    /// The one-line form `people/ana.md:7:12: unknown group `wellfair` (hint: …)`, as compilers
+    /// print with `--error-format short` and editors' jump-to-error features expect.
+    pub fn one_line(&self) -> String {
+        let place = match self.span() {
+            Some(at) => format!("{at}: "),
+            None => String::new(),
+        };
+        match self.hint() {
+            Some(hint) => format!("{place}{self} (hint: {hint})"),
+            None => format!("{place}{self}"),
+        }
+    }
+}
+
+/// Every error found in one pass over the content, with the text of the files they point
+/// into, so they can be shown as snippets.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The errors, in the order of the files they are in.
+    pub errors: Vec<ContentError>,
+    sources: Vec<(String, String)>,
+}
+
+impl Report {
+    /// A report that can show snippets from `sources` (path, text).
+    pub fn new(errors: Vec<ContentError>, sources: Vec<(String, String)>) -> Self {
+        Report { errors, sources }
+    }
+
+    /// Writes every error as a compiler does: the message, `path:line:col`, the line with a
+    /// marker under the fault, and the hint; then a count.
+    pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
+        let mut files = SimpleFiles::new();
+        let ids: Vec<(&str, usize)> =
+            self.sources.iter().map(|(p, t)| (p.as_str(), files.add(p.clone(), t.clone()))).collect();
+        let config = term::Config::default();
+        for error in &self.errors {
+            let mut diagnostic = Diagnostic::error().with_message(error.to_string());
+            match error.span().and_then(|at| ids.iter().find(|(p, _)| *p == at.path).map(|(_, id)| (at, *id))) {
+                Some((at, id)) if !files_text(&self.sources, &at.path).is_empty() => {
+                    diagnostic =
+                        diagnostic.with_labels(vec![Label::primary(id, at.range.clone()).with_message(error.label())]);
+                }
+                _ => {
+                    if let Some(at) = error.span() {
+                        diagnostic = diagnostic.with_notes(vec![format!("in {at}")]);
+                    }
+                }
+            }
+            if let Some(hint) = error.hint() {
+                diagnostic.notes.push(format!("help: {hint}"));
+            }
+            term::emit_to_write_style(out, &config, &files, &diagnostic).map_err(std::io::Error::other)?;
+        }
+        let n = self.errors.len();
+        writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })
+    }
+}
+
+fn files_text<'a>(sources: &'a [(String, String)], path: &str) -> &'a str {
+    sources.iter().find(|(p, _)| p == path).map_or("", |(_, t)| t.as_str())
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for error in &self.errors {
+            writeln!(f, "{}", error.one_line())?;
+        }
+        Ok(())
+    }
+}
+
+/// The candidate closest to what the editor wrote, if one is close enough to be a likely
+/// typo: `wellfair` → `wellfare`, `tittle` → `title`.
+pub fn nearest<S: AsRef<str>>(written: &str, candidates: &[S]) -> Option<String> {
+    let written = written.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| c.as_ref())
+        .map(|c| (strsim::jaro_winkler(&written, c), strsim::levenshtein(&written, c), c))
+        .filter(|&(similarity, distance, _)| similarity >= 0.8 || distance <= 2)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, _, c)| c.to_owned())
+}

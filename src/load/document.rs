@@ -1,0 +1,98 @@
+use std::ops::Range;
+
+use crate::diagnostic::{ContentError, Span};
+use crate::model::{EntityKind, Slug};
+
+/// The text of one content file, kept so errors can quote it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with `/` separators.
+    pub path: String,
+    pub text: String,
+}
+
+/// One entity file, split into front matter and body.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Index of the file in `Content::sources`.
+    pub source: usize,
+    pub kind: EntityKind,
+    /// From the file name.
+    pub slug: Slug,
+    /// The front matter as TOML, padded so that byte offsets in it are offsets in the file:
+    /// error spans from the TOML parser then point into the file as the editor sees it.
+    pub front_matter: String,
+    /// The Markdown body; empty for `.toml` files.
+    pub body: String,
+}
+
+/// A front matter that cannot be found.
+#[derive(Debug, Clone, Copy)]
+pub enum FrontMatterProblem {
+    Missing,
+    Unclosed(usize),
+}
+
+impl FrontMatterProblem {
+    pub fn range(self) -> Range<usize> {
+        match self {
+            FrontMatterProblem::Missing => 0..0,
+            FrontMatterProblem::Unclosed(start) => start..start + 3,
+        }
+    }
+
+    pub fn into_error(self, at: Span) -> ContentError {
+        match self {
+            FrontMatterProblem::Missing => ContentError::MissingFrontMatter { at },
+            FrontMatterProblem::Unclosed(_) => ContentError::UnclosedFrontMatter { at },
+        }
+    }
+}
+
+const DELIMITER: &str = "+++";
+const BOM: &str = "\u{feff}";
+
+impl Document {
+    /// A `.toml` file: all front matter, no body.
+    pub fn toml(source: usize, kind: EntityKind, slug: Slug, text: &str) -> Self {
+        Document { source, kind, slug, front_matter: blank_bom(text), body: String::new() }
+    }
+
+    /// A `.md` file: `+++`, TOML, `+++`, Markdown.
+    pub fn markdown(source: usize, kind: EntityKind, slug: Slug, text: &str) -> Result<Self, FrontMatterProblem> {
+        let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let mut lines = line_ranges(text, start);
+        let Some(open) = lines.next().filter(|r| text[r.clone()].trim_end() == DELIMITER) else {
+            return Err(FrontMatterProblem::Missing);
+        };
+        let Some(close) = lines.find(|r| text[r.clone()].trim_end() == DELIMITER) else {
+            return Err(FrontMatterProblem::Unclosed(open.start));
+        };
+        let mut front_matter = blank_bom(&text[..close.start]);
+        // The opening delimiter becomes a TOML comment of the same length.
+        front_matter.replace_range(open.start..open.start + 1, "#");
+        let body_start = (close.end + 1).min(text.len());
+        Ok(Document { source, kind, slug, front_matter, body: text[body_start..].to_owned() })
+    }
+}
+
+/// Ranges of each line's text, without its `\n`.
+fn line_ranges(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let range = pos..end;
+        pos = end + 1;
+        Some(range)
+    })
+}
+
+fn blank_bom(text: &str) -> String {
+    match text.strip_prefix(BOM) {
+        Some(rest) => format!("{}{rest}", " ".repeat(BOM.len())),
+        None => text.to_owned(),
+    }
+}

@@ -1,0 +1,175 @@
+//! Reads every file under a content folder and splits each into TOML front matter and a
+//! Markdown body. Knows nothing of fields: only files, folders, file names and the `+++` lines.
+
+mod document;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+pub use document::{Document, SourceFile};
+
+use crate::diagnostic::{ContentError, Span, nearest};
+use crate::model::{EntityKind, Slug};
+
+/// The folder under content/ for images an editor adds; its files are not entities.
+pub const MEDIA_FOLDER: &str = "media";
+/// The file of site-wide settings.
+pub const SETTINGS_FILE: &str = "site.toml";
+/// The editors' reference, which lives beside the content and is not content.
+const README_FILE: &str = "README.md";
+
+/// Everything read from a content folder: the text of each file (for error snippets), the
+/// settings file and the entity documents, and the mistakes found on the way.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Every text file read, in path order.
+    pub sources: Vec<SourceFile>,
+    /// Index in `sources` of `site.toml`, if present.
+    pub settings: Option<usize>,
+    /// One document per entity file.
+    pub documents: Vec<Document>,
+    /// Mistakes in files and folders: names, encodings, front matter delimiters.
+    pub errors: Vec<ContentError>,
+}
+
+impl Content {
+    /// The text of the file a document came from.
+    pub fn source(&self, document: &Document) -> &SourceFile {
+        &self.sources[document.source]
+    }
+}
+
+/// Reads the content folder at `dir`. Never fails as a whole: every problem becomes an
+/// error in [`Content::errors`], and every readable file is kept.
+pub fn load_dir(dir: &Path) -> Content {
+    let mut content = Content::default();
+    if let Err(e) = fs::read_dir(dir) {
+        content.errors.push(ContentError::MissingFolder { path: dir.to_path_buf(), reason: e.to_string() });
+        return content;
+    }
+    let mut seen: HashMap<(EntityKind, Slug), Span> = HashMap::new();
+    let mut walk = WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy()));
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map(|p| relative(dir, p)).unwrap_or_default();
+                let reason = if e.loop_ancestor().is_some() {
+                    "a symbolic link loops back to a folder above it".to_owned()
+                } else {
+                    e.to_string()
+                };
+                content.errors.push(ContentError::Unreadable { at: Span::file(&path), reason });
+                continue;
+            }
+        };
+        let path = relative(dir, entry.path());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_dir = entry.file_type().is_dir();
+        let top = path.split('/').next().unwrap_or_default();
+        if entry.depth() == 1 {
+            if is_dir {
+                if top != MEDIA_FOLDER && EntityKind::from_folder(top).is_none() {
+                    let folders: Vec<String> = EntityKind::ALL
+                        .iter()
+                        .map(|k| k.folder().to_owned())
+                        .chain([MEDIA_FOLDER.to_owned()])
+                        .collect();
+                    content.errors.push(ContentError::UnknownFolder {
+                        at: Span::file(&path),
+                        folder: name.clone(),
+                        nearest: nearest(&name, &folders),
+                    });
+                    walk.skip_current_dir();
+                }
+            } else if name == SETTINGS_FILE {
+                if let Some(text) = read_text(&mut content, entry.path(), &path) {
+                    content.settings = Some(content.sources.len());
+                    content.sources.push(SourceFile { path, text });
+                }
+            } else if name != README_FILE {
+                content.errors.push(ContentError::UnexpectedFile { at: Span::file(&path), name });
+            }
+            continue;
+        }
+        if is_dir || top == MEDIA_FOLDER {
+            continue;
+        }
+        let Some(kind) = EntityKind::from_folder(top) else {
+            continue;
+        };
+        let (stem, extension) = match name.rsplit_once('.') {
+            Some((stem, ext @ ("md" | "toml"))) => (stem, ext),
+            _ => {
+                content.errors.push(ContentError::UnexpectedFile { at: Span::file(&path), name });
+                continue;
+            }
+        };
+        let Some(slug) = Slug::parse(stem) else {
+            let suggestion = Slug::suggest(stem).map(|s| format!("{s}.{extension}"));
+            content.errors.push(ContentError::BadFileName { at: Span::file(&path), name, suggestion });
+            continue;
+        };
+        if let Some(other) = seen.get(&(kind, slug.clone())) {
+            content.errors.push(ContentError::DuplicateSlug {
+                at: Span::file(&path),
+                kind,
+                slug: slug.to_string(),
+                other: other.to_string(),
+            });
+            continue;
+        }
+        seen.insert((kind, slug.clone()), Span::file(&path));
+        let Some(text) = read_text(&mut content, entry.path(), &path) else {
+            continue;
+        };
+        let source = content.sources.len();
+        let document = if extension == "md" {
+            Document::markdown(source, kind, slug, &text)
+        } else {
+            Ok(Document::toml(source, kind, slug, &text))
+        };
+        match document {
+            Ok(document) => content.documents.push(document),
+            Err(problem) => content.errors.push(problem.into_error(Span::new(&path, &text, problem.range()))),
+        }
+        content.sources.push(SourceFile { path, text });
+    }
+    content
+}
+
+/// Dot files (editors' swap files, `.git`) and `~` backups are not content.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<String> {
+    match fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+                content.errors.push(ContentError::NotUtf8 { at: Span::new(rel, &prefix, valid..valid) });
+                None
+            }
+        },
+        Err(e) => {
+            content.errors.push(ContentError::Unreadable { at: Span::file(rel), reason: e.to_string() });
+            None
+        }
+    }
+}

@@ -1,0 +1,83 @@
+use serde::Deserialize;
+
+use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug};
+
+/// A research group or research centre: the unit the site is about.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// File name; the group's URL is `/groups/{slug}`.
+    #[serde(skip)]
+    pub slug: Slug,
+    /// Full name: `Relational Welfare and Wellbeing`.
+    pub name: String,
+    /// Short name for navigation and lists.
+    pub short_name: Option<String>,
+    pub kind: GroupKind,
+    /// Host institution.
+    pub host: Option<String>,
+    pub department: Option<String>,
+    /// One line under the name.
+    pub tagline: Option<String>,
+    /// The group's purpose, in a paragraph.
+    pub mission: Option<String>,
+    pub hero: Option<Image>,
+    pub logo: Option<Image>,
+    pub quote: Option<Quote>,
+    /// Areas the group concentrates on.
+    #[serde(default)]
+    pub spotlights: Vec<Spotlight>,
+    /// The group's journal, a publication of kind `journal`.
+    pub journal: Option<Ref>,
+    #[serde(default)]
+    pub social: Vec<Link>,
+    /// About text, rendered from the body.
+    #[serde(skip)]
+    pub about: Html,
+}
+
+/// What kind of unit a group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKind {
+    ResearchGroup,
+    ResearchCentre,
+}
+
+impl GroupKind {
+    /// How the site names the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::ResearchGroup => "Research group",
+            GroupKind::ResearchCentre => "Research centre",
+        }
+    }
+}
+
+/// A quotation with where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    /// Source, as cited: `Ness & Heimburg, 2020, p. 36`.
+    pub citation: Option<String>,
+}
+
+/// One area a group concentrates on, with its explanation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spotlight {
+    pub title: String,
+    pub text: String,
+}
+
+impl Entity for Group {
+    const KIND: EntityKind = EntityKind::Group;
+    fn identify(&mut self, slug: Slug, body: Html) {
+        self.slug = slug;
+        self.about = body;
+    }
+    fn references(&self) -> Vec<(EntityKind, &Ref)> {
+        self.journal.iter().map(|r| (EntityKind::Publication, r)).collect()
+    }
+}

@@ -1,0 +1,215 @@
+//! The entities of the site, in the language of research groups: what a group, project,
+//! person, partner, publication, practice and page hold. `check` builds them from files;
+//! `link` connects them into a `Site`.
+
+mod group;
+mod page;
+mod partner;
+mod person;
+mod practice;
+mod project;
+mod publication;
+mod settings;
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Deserializer};
+
+pub use group::{Group, GroupKind, Quote, Spotlight};
+pub use page::Page;
+pub use partner::Partner;
+pub use person::{Affiliation, Membership, Person, Role};
+pub use practice::{Level, Practice};
+pub use project::{Project, ProjectKind, ProjectPerson, Status};
+pub use publication::{Publication, PublicationKind};
+pub use settings::Settings;
+
+/// The kinds of entity, one per content folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Group,
+    Project,
+    Person,
+    Partner,
+    Publication,
+    Practice,
+    Page,
+}
+
+impl EntityKind {
+    /// Every kind, in the order the site presents them.
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Group,
+        EntityKind::Project,
+        EntityKind::Person,
+        EntityKind::Partner,
+        EntityKind::Publication,
+        EntityKind::Practice,
+        EntityKind::Page,
+    ];
+
+    /// The folder under content/ that holds this kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            EntityKind::Group => "groups",
+            EntityKind::Project => "projects",
+            EntityKind::Person => "people",
+            EntityKind::Partner => "partners",
+            EntityKind::Publication => "publications",
+            EntityKind::Practice => "practices",
+            EntityKind::Page => "pages",
+        }
+    }
+
+    /// The kind whose folder is `folder`.
+    pub fn from_folder(folder: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EntityKind::Group => "group",
+            EntityKind::Project => "project",
+            EntityKind::Person => "person",
+            EntityKind::Partner => "partner",
+            EntityKind::Publication => "publication",
+            EntityKind::Practice => "practice",
+            EntityKind::Page => "page",
+        })
+    }
+}
+
+/// An entity's name in URLs and references: its file name without extension. Only built from
+/// names that passed [`Slug::parse`], so it is always lowercase ASCII, digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Accepts `a-z`, `0-9` and single inner hyphens; anything else is not a slug.
+    pub fn parse(name: &str) -> Option<Slug> {
+        let valid = !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !name.starts_with('-')
+            && !name.ends_with('-')
+            && !name.contains("--");
+        valid.then(|| Slug(name.to_owned()))
+    }
+
+    /// A slug made from any text: Norwegian letters transliterated (æ → ae, ø → o, å → a),
+    /// other letters lowercased, everything else a single hyphen. Used to suggest a file name.
+    pub fn suggest(text: &str) -> Option<Slug> {
+        let mut out = String::new();
+        for c in text.chars().flat_map(char::to_lowercase) {
+            match c {
+                'æ' => out.push_str("ae"),
+                'ø' | 'ö' | 'ó' | 'ò' | 'ô' => out.push('o'),
+                'å' | 'ä' | 'á' | 'à' | 'â' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'ü' | 'ú' => out.push('u'),
+                c if c.is_ascii_alphanumeric() => out.push(c),
+                _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+                _ => {}
+            }
+        }
+        Slug::parse(out.trim_end_matches('-'))
+    }
+
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A reference from one entity to another by slug, as written in a file. It keeps where it
+/// was written so an unknown slug can be named with its line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    /// The slug as the editor wrote it; checked against the files before a `Site` is built.
+    pub slug: String,
+    /// Byte range of the value in its file.
+    pub at: Range<usize>,
+}
+
+impl Ref {
+    /// The referenced slug, for lookups in a checked `Site`.
+    pub fn slug(&self) -> Slug {
+        Slug(self.slug.clone())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let at = spanned.span();
+        Ok(Ref { slug: spanned.into_inner(), at })
+    }
+}
+
+/// HTML rendered from a Markdown body at load time and sanitized, so it is safe to insert
+/// into a page as is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    /// Wraps HTML that has been sanitized; only `markdown::render` builds one from Markdown.
+    pub(crate) fn sanitized(html: String) -> Self {
+        Html(html)
+    }
+
+    /// The HTML text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// True when the entity has no body.
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+/// A labelled link; the URL is left out where the content does not know it, and then the
+/// label is shown as plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the visitor reads: `ORCID`, `Twitter: relasjonell velferd eng`.
+    pub label: String,
+    /// Where it goes, if known.
+    pub url: Option<String>,
+}
+
+/// An image with the text that replaces it for people who cannot see it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Path under `media/`; left out where the image itself is not in the content.
+    pub file: Option<String>,
+    /// Text alternative, as a screen reader reads it.
+    pub alt: String,
+    /// Photographer or source.
+    pub credit: Option<String>,
+}
+
+/// What every entity has besides its own fields: its slug, its body and the references it
+/// makes, so checking and linking treat all kinds alike.
+pub trait Entity {
+    /// The folder and kind of this entity.
+    const KIND: EntityKind;
+    /// Sets what comes from the file rather than the front matter.
+    fn identify(&mut self, slug: Slug, body: Html);
+    /// Every slug this entity refers to, with the kind it must name.
+    fn references(&self) -> Vec<(EntityKind, &Ref)>;
+    /// Fields that must hold at least one entry, with whether they are empty.
+    fn required_lists(&self) -> Vec<(&'static str, bool)> {
+        Vec::new()
+    }
+}

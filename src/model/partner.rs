@@ -1,0 +1,32 @@
+use serde::Deserialize;
+
+use super::{Entity, EntityKind, Html, Ref, Slug};
+
+/// An organisation the groups work with: a listed partner, or an institution that
+/// coordinates, funds or collaborates on a project.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    #[serde(skip)]
+    pub slug: Slug,
+    pub name: String,
+    pub kind: Option<String>,
+    /// The partner's own website.
+    pub link: Option<String>,
+    /// Groups that list it as a partner.
+    #[serde(default)]
+    pub groups: Vec<Ref>,
+    #[serde(skip)]
+    pub description: Html,
+}
+
+impl Entity for Partner {
+    const KIND: EntityKind = EntityKind::Partner;
+    fn identify(&mut self, slug: Slug, body: Html) {
+        self.slug = slug;
+        self.description = body;
+    }
+    fn references(&self) -> Vec<(EntityKind, &Ref)> {
+        self.groups.iter().map(|r| (EntityKind::Group, r)).collect()
+    }
+}
