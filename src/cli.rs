@@ -1,6 +1,6 @@
 //! The command line: `serve`, `check` and `export`, each flag also read from the environment.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,7 +44,8 @@ fn check(content: &std::path::Path) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(report) => {
-            let mut stderr = StandardStream::stderr(ColorChoice::Auto);
+            let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+            let mut stderr = StandardStream::stderr(color);
             report.emit(&mut stderr)?;
             stderr.flush()?;
             Ok(ExitCode::FAILURE)

@@ -195,8 +195,13 @@ pub struct Report {
 }
 
 impl Report {
-    /// A report that can show snippets from `sources` (path, text).
-    pub fn new(errors: Vec<ContentError>, sources: Vec<(String, String)>) -> Self {
+    /// A report that can quote `sources` (path, text); errors are put in file order, then
+    /// line order, as a compiler lists them.
+    pub fn new(mut errors: Vec<ContentError>, sources: Vec<(String, String)>) -> Self {
+        errors.sort_by(|a, b| {
+            let place = |e: &ContentError| e.span().map(|s| (s.path.clone(), s.line, s.col));
+            place(a).cmp(&place(b))
+        });
         Report { errors, sources }
     }
 

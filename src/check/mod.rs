@@ -60,7 +60,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
         pages: checker.entities(),
     };
     let mut errors = checker.errors;
-    errors.extend(References::new(&model, content).check(&model));
+    errors.extend(References::new(content).check(&model));
     if errors.is_empty() { Ok(model) } else { Err(errors) }
 }
 
@@ -116,18 +116,13 @@ struct References<'a> {
 }
 
 impl<'a> References<'a> {
-    fn new(model: &'a Model, content: &'a Content) -> Self {
+    /// Slugs come from the files, not from the entities that parsed: a file with a typo in
+    /// one field must not make every reference to it an error too.
+    fn new(content: &'a Content) -> Self {
         let mut slugs: HashMap<EntityKind, BTreeSet<&Slug>> = HashMap::new();
-        let mut add = |kind, slug| {
-            slugs.entry(kind).or_default().insert(slug);
-        };
-        model.groups.iter().for_each(|e| add(EntityKind::Group, &e.slug));
-        model.projects.iter().for_each(|e| add(EntityKind::Project, &e.slug));
-        model.people.iter().for_each(|e| add(EntityKind::Person, &e.slug));
-        model.partners.iter().for_each(|e| add(EntityKind::Partner, &e.slug));
-        model.publications.iter().for_each(|e| add(EntityKind::Publication, &e.slug));
-        model.practices.iter().for_each(|e| add(EntityKind::Practice, &e.slug));
-        model.pages.iter().for_each(|e| add(EntityKind::Page, &e.slug));
+        for document in &content.documents {
+            slugs.entry(document.kind).or_default().insert(&document.slug);
+        }
         let files = content
             .documents
             .iter()

@@ -19,6 +19,12 @@ pub fn classify(message: &str, at: Span) -> ContentError {
     } else if message.starts_with("unknown variant") {
         let expected = expected();
         ContentError::BadValue { nearest: nearest(&first, &expected), value: first, expected, at }
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let reason = match rest.rsplit_once(", expected ") {
+            Some((found, wanted)) => format!("expected {wanted}, found {found}"),
+            None => rest.to_owned(),
+        };
+        ContentError::WrongType { at, reason }
     } else if message.starts_with("invalid") {
         ContentError::WrongType { at, reason: message.to_owned() }
     } else {
@@ -41,6 +47,12 @@ mod tests {
         let ContentError::UnknownField { field, nearest, .. } = error else { panic!("{error:?}") };
         assert_eq!(field, "tittle");
         assert_eq!(nearest.as_deref(), Some("title"));
+    }
+
+    #[test]
+    fn wrong_type_says_what_was_expected_first() {
+        let error = classify("invalid type: integer `5`, expected a string", Span::file("x.toml"));
+        assert_eq!(error.to_string(), "wrong type: expected a string, found integer `5`");
     }
 
     #[test]

@@ -1,0 +1,199 @@
+//! Each mistake an editor can make, injected into a copy of the shipped content: `check`
+//! exits 1 and names the file, line and column, what is wrong and how to fix it.
+
+mod common;
+
+use common::ContentCopy;
+use groupsite::ContentError;
+use groupsite::model::EntityKind;
+
+/// Checks the copy through the library and through the binary. There must be exactly one
+/// error, at `place` (`path:line:col`), whose message and hint contain the given words. The
+/// binary must exit 1 and print the place, the message and the hint.
+fn the_one_error(copy: &ContentCopy, place: &str, message: &str, hint: &str) -> ContentError {
+    let errors = copy.errors();
+    let [error] = errors.as_slice() else { panic!("expected one error, got {errors:#?}") };
+    assert_eq!(error.span().map(|s| s.to_string()).as_deref(), Some(place), "{error:?}");
+    assert!(error.to_string().contains(message), "message `{error}` lacks `{message}`");
+    let shown_hint = error.hint().unwrap_or_default();
+    assert!(shown_hint.contains(hint), "hint `{shown_hint}` lacks `{hint}`");
+
+    let outcome = copy.run_check();
+    assert_eq!(outcome.code, Some(1), "check must exit 1; stderr:\n{}", outcome.stderr);
+    for expected in [place, message, hint, "error: 1 mistake in the content"] {
+        assert!(outcome.stderr.contains(expected), "stderr lacks `{expected}`:\n{}", outcome.stderr);
+    }
+    error.clone()
+}
+
+fn place(path: &str, (line, col): (usize, usize)) -> String {
+    format!("{path}:{line}:{col}")
+}
+
+#[test]
+fn toml_syntax_error_points_at_the_fault() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace("projects/point.toml", "acronym = \"POINT\"", "acronym = \"POINT");
+    let error = the_one_error(
+        &copy,
+        &place("projects/point.toml", (line, col + "acronym = \"POINT".len())),
+        "invalid TOML",
+        "toml.io",
+    );
+    assert!(matches!(error, ContentError::BadToml { .. }), "{error:?}");
+    let outcome = copy.run_check();
+    assert!(outcome.stderr.contains("acronym = \"POINT"), "the faulty line is quoted:\n{}", outcome.stderr);
+    assert!(outcome.stderr.contains('^'), "a marker under the fault:\n{}", outcome.stderr);
+}
+
+#[test]
+fn unknown_field_names_the_nearest_known_field() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("projects/abcd.toml", "title =", "tittle =");
+    let error =
+        the_one_error(&copy, &place("projects/abcd.toml", at), "unknown field `tittle`", "did you mean `title`?");
+    assert!(matches!(error, ContentError::UnknownField { .. }));
+}
+
+#[test]
+fn unknown_field_in_markdown_front_matter_counts_lines_from_the_top_of_the_file() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("groups/wellfare.md", "tagline =", "tag_line =");
+    assert!(at.0 > 2, "the field is below the opening +++");
+    the_one_error(&copy, &place("groups/wellfare.md", at), "unknown field `tag_line`", "did you mean `tagline`?");
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("partners/cabe.toml", "groups = [\"relational-welfare\"]\n");
+    let error = the_one_error(&copy, "partners/cabe.toml:1:1", "missing required field `name`", "add `name = …`");
+    assert!(matches!(error, ContentError::MissingField { .. }));
+}
+
+#[test]
+fn wrong_type_says_what_was_expected() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace("projects/point.toml", "start_year = 2021", "start_year = \"2021\"");
+    let error = the_one_error(
+        &copy,
+        &place("projects/point.toml", (line, col + 13)),
+        "wrong type: expected u16, found string",
+        "README.md",
+    );
+    assert!(matches!(error, ContentError::WrongType { .. }));
+}
+
+#[test]
+fn value_outside_the_allowed_set_suggests_the_nearest() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace("people/larry-davidson.toml", "\"advisory-board\"", "\"advisor\"");
+    let error = the_one_error(
+        &copy,
+        &place("people/larry-davidson.toml", (line, col)),
+        "`advisor` is not an allowed value",
+        "did you mean `advisory-board`?",
+    );
+    assert!(matches!(error, ContentError::BadValue { .. }));
+}
+
+#[test]
+fn unknown_slug_names_the_nearest_existing_slug() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
+    let error = the_one_error(
+        &copy,
+        &place("people/siri-mordal.toml", at),
+        "unknown group `relational-welfar`",
+        "did you mean `relational-welfare`?",
+    );
+    let ContentError::UnknownSlug { kind: EntityKind::Group, nearest, .. } = error else { panic!("{error:?}") };
+    assert_eq!(nearest.as_deref(), Some("relational-welfare"));
+}
+
+#[test]
+fn unknown_partner_slug_in_a_project_is_found_too() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("projects/point.toml", "\"seraf\"", "\"serraf\"");
+    the_one_error(&copy, &place("projects/point.toml", at), "unknown partner `serraf`", "did you mean `seraf`?");
+}
+
+#[test]
+fn two_files_with_one_slug_are_both_named() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("people/jo-ese.md", "+++\nname = \"Jo Ese\"\n+++\n");
+    let error = the_one_error(&copy, "people/jo-ese.toml:1:1", "two files have the slug `jo-ese`", "people/jo-ese.md");
+    assert!(matches!(error, ContentError::DuplicateSlug { kind: EntityKind::Person, .. }));
+}
+
+#[test]
+fn file_name_that_is_not_a_slug_gets_a_suggested_name() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("people/Øyvind Test.toml", "name = \"Øyvind Test\"\n");
+    let error =
+        the_one_error(&copy, "people/Øyvind Test.toml:1:1", "not a valid file name", "rename it to `oyvind-test.toml`");
+    assert!(matches!(error, ContentError::BadFileName { .. }));
+}
+
+#[test]
+fn file_in_an_unknown_folder_names_the_nearest_folder() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("peoples/jo-ese.toml", "name = \"Jo Ese\"\n");
+    let error = the_one_error(&copy, "peoples:1:1", "`peoples` is not a content folder", "did you mean `people`?");
+    assert!(matches!(error, ContentError::UnknownFolder { .. }));
+}
+
+#[test]
+fn markdown_without_front_matter_says_how_to_add_it() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("pages/notes.md", "# Notes\n");
+    the_one_error(&copy, "pages/notes.md:1:1", "must start with front matter", "`+++`");
+}
+
+#[test]
+fn unclosed_front_matter_points_at_the_opening_line() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("pages/notes.md", "+++\ntitle = \"Notes\"\n\nSome text.\n");
+    the_one_error(&copy, "pages/notes.md:1:1", "never closed", "add a line holding only `+++`");
+}
+
+#[test]
+fn projects_that_are_their_own_ancestors_are_each_refused() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace(
+        "projects/mattering-research.toml",
+        "kind =",
+        "parent = \"measuring-the-experience-of-mattering\"\nkind =",
+    );
+    let errors = copy.errors();
+    let cycle: Vec<String> = errors
+        .iter()
+        .map(|e| match e {
+            ContentError::ParentCycle { at, .. } => at.to_string(),
+            other => panic!("expected only parent cycles, got {other:?}"),
+        })
+        .collect();
+    let child = "projects/measuring-the-experience-of-mattering.toml";
+    let child_line =
+        std::fs::read_to_string(copy.path(child)).unwrap().lines().position(|l| l.starts_with("parent")).unwrap() + 1;
+    assert_eq!(cycle, [place("projects/mattering-research.toml", (line, col + 9)), place(child, (child_line, 10))]);
+    let outcome = copy.run_check();
+    assert_eq!(outcome.code, Some(1));
+    assert!(outcome.stderr.contains("cannot be its own parent") && outcome.stderr.contains("remove `parent`"));
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let copy = ContentCopy::of_shipped();
+    copy.replace("projects/abcd.toml", "title =", "tittle =");
+    copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
+    copy.write("partners/cabe.toml", "groups = [\"relational-welfare\"]\n");
+    copy.write("peoples/jo-ese.toml", "name = \"Jo Ese\"\n");
+    assert_eq!(copy.errors().len(), 4, "{:#?}", copy.errors());
+    let outcome = copy.run_check();
+    assert_eq!(outcome.code, Some(1));
+    for place in ["projects/abcd.toml:1:1", "people/siri-mordal.toml:", "partners/cabe.toml:1:1", "peoples:1:1"] {
+        assert!(outcome.stderr.contains(place), "stderr lacks {place}:\n{}", outcome.stderr);
+    }
+    assert!(outcome.stderr.contains("4 mistakes"), "{}", outcome.stderr);
+}

@@ -1,0 +1,127 @@
+//! Helpers shared by the test files: copies of the shipped content to break on purpose,
+//! small fixture folders, and running the real binary.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use groupsite::{ContentError, Report, Site};
+
+/// The content folder shipped with the crate.
+pub fn shipped_content() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A fixture's content folder under `tests/fixtures/{name}/content`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).join("content")
+}
+
+/// Loads, checks and links a content folder.
+pub fn check(dir: &Path) -> Result<Site, Report> {
+    groupsite::check_dir(dir)
+}
+
+/// The errors of a content folder that must have some.
+pub fn errors(dir: &Path) -> Vec<ContentError> {
+    match check(dir) {
+        Ok(site) => panic!("expected errors, but the content checked clean: {}", site.summary()),
+        Err(report) => report.errors,
+    }
+}
+
+/// What `groupsite check` printed, and how it exited.
+pub struct Outcome {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built binary with `args`.
+pub fn groupsite(args: &[&str]) -> Outcome {
+    let output = Command::new(env!("CARGO_BIN_EXE_groupsite")).args(args).output().expect("the binary runs");
+    Outcome {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A throw-away copy of a content folder, for breaking it on purpose.
+pub struct ContentCopy {
+    dir: tempfile::TempDir,
+}
+
+impl ContentCopy {
+    /// A copy of the shipped content.
+    pub fn of_shipped() -> Self {
+        Self::of(&shipped_content())
+    }
+
+    /// A copy of any content folder.
+    pub fn of(source: &Path) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        copy_dir(source, dir.path());
+        ContentCopy { dir }
+    }
+
+    /// The copy's root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside the copy.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Replaces `from` (which must occur exactly once) with `to` in `rel`, and returns the
+    /// 1-based line and column where `to` now starts.
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> (usize, usize) {
+        let path = self.path(rel);
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once in {rel}");
+        let at = text.find(from).unwrap_or_default();
+        fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        line_col(&text, at)
+    }
+
+    /// Writes a file into the copy, creating folders as needed.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("create folder");
+        fs::write(path, contents).expect("write");
+    }
+
+    /// Runs `groupsite check --content` on the copy.
+    pub fn run_check(&self) -> Outcome {
+        groupsite(&["check", "--content", self.root().to_str().expect("a UTF-8 path")])
+    }
+
+    /// The copy's errors, through the library.
+    pub fn errors(&self) -> Vec<ContentError> {
+        errors(self.root())
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `at` in `text`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+    (line, col)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
