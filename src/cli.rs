@@ -1,54 +1,106 @@
-//! The command line: `serve`, `check` and `export`, each flag also read from the environment.
+//! The command line: `serve` (the default), `check`; each flag also read from the environment.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::serve::ServeConfig;
+
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
+///
+/// Without a command, serves the site (as `groupsite serve`).
 #[derive(Debug, Parser)]
-#[command(name = "groupsite", version, about)]
+#[command(name = "groupsite", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: ServeArgs,
 }
 
 /// What to do with the content.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Serve the site over HTTP (the default).
+    Serve(ServeArgs),
     /// Check the content and print every mistake with its file, line and column.
-    Check {
-        /// The content folder.
-        #[arg(long, env = "GROUPSITE_CONTENT", default_value = "content")]
-        content: PathBuf,
-    },
+    Check(ContentArg),
+}
+
+/// The content folder.
+#[derive(Debug, Clone, Args)]
+pub struct ContentArg {
+    /// The content folder.
+    #[arg(long, env = "GROUPSITE_CONTENT", default_value = "content", value_name = "DIR")]
+    pub content: PathBuf,
+}
+
+/// Flags of `groupsite serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub content: ContentArg,
+    /// Address and port to listen on.
+    #[arg(long, env = "GROUPSITE_ADDR", default_value = "127.0.0.1:3000", value_name = "HOST:PORT")]
+    pub addr: SocketAddr,
+    /// The public URL of the site, for canonical links and the sitemap; a path such as
+    /// https://example.org/research/ mounts the site under that path. Default: http://ADDR/.
+    #[arg(long, env = "GROUPSITE_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 /// Runs the command the user asked for and returns the process exit code: 0 when all went
 /// well, 1 when the content has mistakes.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Check { content }) => check(&content),
-        None => {
-            anyhow::bail!("`groupsite serve` is not available yet; run `groupsite check`")
-        }
+        Some(Command::Check(arg)) => check(&arg.content),
+        Some(Command::Serve(args)) => serve(args),
+        None => serve(cli.serve),
     }
 }
 
-fn check(content: &std::path::Path) -> anyhow::Result<ExitCode> {
+fn check(content: &Path) -> anyhow::Result<ExitCode> {
     match crate::check_dir(content) {
         Ok(site) => {
             println!("{}: {}", content.display(), site.summary());
             Ok(ExitCode::SUCCESS)
         }
         Err(report) => {
-            let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
-            let mut stderr = StandardStream::stderr(color);
-            report.emit(&mut stderr)?;
-            stderr.flush()?;
+            print_report(&report)?;
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn print_report(report: &crate::Report) -> std::io::Result<()> {
+    let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut stderr = StandardStream::stderr(color);
+    report.emit(&mut stderr)?;
+    stderr.flush()
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    init_logging();
+    let site = match crate::check_dir(&args.content.content) {
+        Ok(site) => site,
+        Err(report) => {
+            print_report(&report)?;
+            eprintln!("groupsite does not start on content with mistakes; fix them and start it again");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let config = ServeConfig { content: args.content.content, addr: args.addr, base_url: args.base_url };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(crate::serve::run(site, &config))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("GROUPSITE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }

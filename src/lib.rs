@@ -10,6 +10,8 @@ pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod render;
+pub mod serve;
 
 pub use cli::{Cli, run};
 pub use diagnostic::{ContentError, Report, Span};

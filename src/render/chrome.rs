@@ -1,0 +1,187 @@
+use serde_json::Value;
+
+use super::Context;
+use crate::link::Site;
+use crate::model::Slug;
+
+/// The part of the site a page belongs to, so the navigation can mark it as current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Group(Slug),
+    Projects,
+    People,
+    Partners,
+    Publications,
+    Practices,
+    /// A free page, by slug.
+    Page(Slug),
+    /// The 404 page, which belongs to no section.
+    Nowhere,
+}
+
+/// A static file under a content-hashed name, so it can be cached for a year.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The root-relative URL, base path included: `/assets/site.3f9c2a1b.css`.
+    pub href: String,
+}
+
+/// One link of the main navigation or the footer.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub label: String,
+    pub href: String,
+    /// `aria-current`: `page` on the link to this very page, `true` on the link to the
+    /// section the page is in.
+    pub current: Option<&'static str>,
+}
+
+/// One step of the breadcrumb trail; the last one, the page itself, has no link.
+#[derive(Debug, Clone)]
+pub struct Crumb {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// What `base.html` needs on every page: the site's name, navigation, canonical URL,
+/// language, metadata for search engines and link previews, and the footer.
+#[derive(Debug, Clone)]
+pub struct Chrome<'a> {
+    /// `<html lang>`.
+    pub lang: &'a str,
+    pub site_name: &'a str,
+    /// The whole `<title>`, unique per page.
+    pub title: String,
+    /// The `<h1>` of most pages, and the OpenGraph title.
+    pub heading: String,
+    /// The meta description and OpenGraph description.
+    pub description: String,
+    /// The page's one absolute URL.
+    pub canonical: String,
+    /// OpenGraph type: `website`, `profile` or `article`.
+    pub og_type: &'static str,
+    pub home_href: String,
+    pub nav: Vec<NavItem>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub stylesheet: &'a str,
+    /// The host institution, named in the footer.
+    pub host: Option<&'a str>,
+    /// Free pages (accessibility statement, contact), linked from the footer.
+    pub footer_links: Vec<NavItem>,
+    /// schema.org JSON-LD, already escaped for a `<script>` element.
+    pub json_ld: Option<String>,
+    /// Pages that must not be indexed (the 404 page).
+    pub noindex: bool,
+}
+
+impl<'a> Chrome<'a> {
+    pub(super) fn new(site: &'a Site, context: &'a Context, section: Section, title: &str, path: &str) -> Self {
+        let urls = &context.urls;
+        let groups = site.groups.values().map(|g| {
+            let label = g.short_name.clone().unwrap_or_else(|| g.name.clone());
+            (label, format!("/groups/{}", g.slug), Section::Group(g.slug.clone()))
+        });
+        let sections = [
+            ("Projects", "/projects", Section::Projects),
+            ("People", "/people", Section::People),
+            ("Partners", "/partners", Section::Partners),
+            ("Publications", "/publications", Section::Publications),
+            ("Practices", "/practices", Section::Practices),
+        ]
+        .into_iter()
+        .map(|(label, href, s)| (label.to_owned(), href.to_owned(), s));
+        let nav = groups
+            .chain(sections)
+            .map(|(label, href, s)| {
+                let current = if href == path { Some("page") } else { (s == section).then_some("true") };
+                NavItem { label, href: urls.path(&href), current }
+            })
+            .collect();
+        let footer_links = site
+            .pages
+            .values()
+            .map(|p| NavItem {
+                label: p.title.clone(),
+                href: urls.path(&format!("/{}", p.slug)),
+                current: (section == Section::Page(p.slug.clone())).then_some("page"),
+            })
+            .collect();
+        let name = site.settings.name.as_str();
+        let full_title = if section == Section::Home { name.to_owned() } else { format!("{title} – {name}") };
+        Chrome {
+            lang: &site.settings.language,
+            site_name: name,
+            title: full_title,
+            heading: title.to_owned(),
+            description: site.settings.description.clone(),
+            canonical: urls.absolute(path),
+            og_type: "website",
+            home_href: urls.path("/"),
+            nav,
+            breadcrumbs: Vec::new(),
+            stylesheet: &context.stylesheet.href,
+            host: site.settings.host.as_deref(),
+            footer_links,
+            json_ld: None,
+            noindex: false,
+        }
+    }
+
+    /// Sets the meta description; blank text keeps the site's own.
+    pub fn describe(mut self, description: impl Into<String>) -> Self {
+        let description = description.into();
+        if !description.trim().is_empty() {
+            self.description = shorten(&description, 200);
+        }
+        self
+    }
+
+    /// Sets the breadcrumb trail: `Home`, the given ancestors, then the page itself.
+    pub fn trail(mut self, urls: &super::Urls, ancestors: &[(&str, &str)]) -> Self {
+        let mut crumbs = vec![Crumb { label: "Home".into(), href: Some(urls.path("/")) }];
+        crumbs.extend(
+            ancestors.iter().map(|(label, path)| Crumb { label: (*label).into(), href: Some(urls.path(path)) }),
+        );
+        crumbs.push(Crumb { label: self.heading.clone(), href: None });
+        self.breadcrumbs = crumbs;
+        self
+    }
+
+    /// Adds schema.org data, escaped so that no text can close the `<script>` element.
+    pub fn schema(mut self, mut value: Value) -> Self {
+        drop_empty(&mut value);
+        let json = value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+        self.json_ld = Some(json);
+        self
+    }
+
+    /// Sets the OpenGraph type.
+    pub fn og(mut self, og_type: &'static str) -> Self {
+        self.og_type = og_type;
+        self
+    }
+}
+
+/// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.
+pub(super) fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+/// Removes `null` values and empty lists, which schema.org consumers read as claims.
+fn drop_empty(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
+            map.values_mut().for_each(drop_empty);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_empty),
+        _ => {}
+    }
+}

@@ -1,0 +1,42 @@
+//! Draws pages from a [`Site`]: one struct per page type holds what its template shows,
+//! prepared (sorted, grouped, linked); templates only loop, branch and print. Knows nothing of
+//! HTTP and reads no files.
+
+mod chrome;
+mod collate;
+pub mod pages;
+mod phone;
+mod sitemap;
+mod urls;
+mod vcard;
+
+pub use chrome::{Asset, Chrome, Crumb, NavItem, Section};
+pub use collate::norwegian_key;
+pub use phone::Phone;
+pub use sitemap::{page_paths, robots, sitemap};
+pub use urls::{BadBaseUrl, Urls};
+pub use vcard::vcard;
+
+use crate::link::Site;
+
+/// A page could not be drawn; only a template bug can cause it.
+#[derive(Debug, thiserror::Error)]
+#[error("rendering a page failed: {0}")]
+pub struct RenderError(#[from] askama::Error);
+
+/// What every page needs besides the site: where the site lives and where its stylesheet is.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Absolute and root-relative URLs of the site.
+    pub urls: Urls,
+    /// The stylesheet, under its fingerprinted name.
+    pub stylesheet: Asset,
+}
+
+impl Context {
+    /// The frame of a page in `section`, titled `title`, at `path` (root-relative, without the
+    /// base path).
+    pub fn chrome<'a>(&'a self, site: &'a Site, section: Section, title: &str, path: &str) -> Chrome<'a> {
+        Chrome::new(site, self, section, title, path)
+    }
+}

@@ -1,0 +1,159 @@
+use askama::Template;
+use serde_json::json;
+
+use super::super::{Chrome, Context, Section};
+use super::{Linked, PeopleSection, ProjectCard, person_card, project_card, role_id, sort_people, sort_projects};
+use crate::link::Site;
+use crate::model::{Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+
+/// `/groups/{slug}`: everything about one group, drawn from every file that names it.
+#[derive(Template)]
+#[template(path = "pages/group.html")]
+pub struct GroupPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub group: &'a Group,
+    pub kind: &'static str,
+    /// Host institution and department, joined for one line.
+    pub home: Option<String>,
+    pub about: &'a Html,
+    pub hero: Option<Hero>,
+    /// Ongoing projects first.
+    pub projects: Vec<ProjectCard>,
+    /// One section per role that has people, in the order of [`Role::ALL`].
+    pub people: Vec<PeopleSection>,
+    pub partners: Vec<Linked>,
+    /// Special issues, edited books and reports.
+    pub publications: Vec<Listed>,
+    pub practices: Vec<Listed>,
+    pub journal: Option<Listed>,
+    pub social: &'a [Link],
+}
+
+/// The group's photo, where the content has the file.
+pub struct Hero {
+    pub src: String,
+    pub alt: String,
+    pub credit: Option<String>,
+}
+
+/// An entry in one of the group page's short lists: what it is, its title, and where more is.
+pub struct Listed {
+    pub kind: String,
+    pub title: String,
+    pub href: String,
+    pub detail: Option<String>,
+}
+
+impl<'a> GroupPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
+        let group = site.groups.get(slug)?;
+        let urls = &context.urls;
+        let path = format!("/groups/{slug}");
+
+        let mut projects: Vec<_> = site.projects_of_group(slug).collect();
+        sort_projects(&mut projects);
+        let people: Vec<PeopleSection> = Role::ALL
+            .into_iter()
+            .filter_map(|role| {
+                let mut people: Vec<_> = site.people_of_group(slug, role).collect();
+                sort_people(&mut people);
+                (!people.is_empty()).then(|| PeopleSection {
+                    heading: role.label().to_owned(),
+                    id: role_id(role).to_owned(),
+                    people: people.iter().map(|p| person_card(site, context, p, false)).collect(),
+                })
+            })
+            .collect();
+        let mut partners: Vec<Linked> = site
+            .partners_of_group(slug)
+            .map(|p| Linked { label: p.name.clone(), href: urls.path(&format!("/partners#{}", p.slug)) })
+            .collect();
+        partners.sort_by_key(|l| super::norwegian_key(&l.label));
+
+        let books = projects.iter().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| Listed {
+            kind: "Edited book".into(),
+            title: p.title.clone(),
+            href: urls.path(&format!("/projects/{}", p.slug)),
+            detail: None,
+        });
+        let publications = site
+            .publications_of_group(slug)
+            .filter(|p| p.kind != PublicationKind::Journal)
+            .map(|p| Listed {
+                kind: kind_singular(p.kind).into(),
+                title: p.title.clone(),
+                href: urls.path(&format!("/publications#{}", p.slug)),
+                detail: p.venue.clone().or_else(|| p.publisher.clone()),
+            })
+            .chain(books)
+            .collect();
+        let practices = site
+            .practices_of_group(slug)
+            .map(|p| Listed {
+                kind: p.level.label().into(),
+                title: p.title.clone(),
+                href: urls.path(&format!("/practices#{}", p.slug)),
+                detail: p.place.clone(),
+            })
+            .collect();
+        let journal = group.journal.as_ref().and_then(|j| site.publications.get(&j.slug())).map(|j| Listed {
+            kind: "Journal".into(),
+            title: j.title.clone(),
+            href: urls.path(&format!("/publications#{}", j.slug)),
+            detail: None,
+        });
+        let hero = group.hero.as_ref().and_then(|h| {
+            Some(Hero {
+                src: urls.path(&format!("/{}", h.file.as_ref()?)),
+                alt: h.alt.clone(),
+                credit: h.credit.clone(),
+            })
+        });
+        let home = [&group.department, &group.host].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
+
+        let members: Vec<_> = Role::ALL
+            .into_iter()
+            .flat_map(|role| site.people_of_group(slug, role))
+            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute(&format!("/people/{}", p.slug))}))
+            .collect();
+        let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();
+        let chrome = context
+            .chrome(site, Section::Group(slug.clone()), &group.name, &path)
+            .describe(description.clone())
+            .trail(urls, &[])
+            .schema(json!({
+                "@context": "https://schema.org",
+                "@type": "ResearchOrganization",
+                "name": group.name,
+                "alternateName": group.short_name,
+                "description": description,
+                "url": urls.absolute(&path),
+                "parentOrganization": group.host.as_ref().map(|h| json!({"@type": "CollegeOrUniversity", "name": h})),
+                "member": members,
+            }));
+        Some(GroupPage {
+            chrome,
+            group,
+            kind: group.kind.label(),
+            home: (!home.is_empty()).then_some(home),
+            about: &group.about,
+            hero,
+            projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
+            people,
+            partners,
+            publications,
+            practices,
+            journal,
+            social: &group.social,
+        })
+    }
+}
+
+fn kind_singular(kind: PublicationKind) -> &'static str {
+    match kind {
+        PublicationKind::SpecialIssue => "Special issue",
+        PublicationKind::EditedBook => "Edited book",
+        PublicationKind::Journal => "Journal",
+        PublicationKind::Report => "Report",
+    }
+}

@@ -1,0 +1,227 @@
+//! The three list pages whose entries have no page of their own: partners, publications and
+//! practices. Each entry has an `id`, so other pages link to `/partners#slug`.
+
+use askama::Template;
+
+use super::super::{Chrome, Context, Section, norwegian_key};
+use super::project::Value;
+use super::{Linked, group_link};
+use crate::link::Site;
+use crate::model::{Html, Level, Link, ProjectKind, PublicationKind, Ref};
+
+/// One partner, publication or practice, as its list shows it.
+pub struct Entry<'a> {
+    /// The slug, the target of links from other pages.
+    pub id: String,
+    pub title: String,
+    /// Its own website, where known.
+    pub href: Option<String>,
+    /// Short facts under the title: kind, venue, year, place.
+    pub meta: Vec<String>,
+    /// Links to what it is connected to, under a label: `Groups`, `Projects`, `Editors`.
+    pub related: Vec<(&'static str, Vec<Linked>)>,
+    pub body: Option<&'a Html>,
+    pub links: Vec<Value>,
+}
+
+/// Entries under one heading.
+pub struct EntrySection<'a> {
+    pub heading: String,
+    pub id: String,
+    pub entries: Vec<Entry<'a>>,
+}
+
+fn groups(site: &Site, context: &Context, refs: &[Ref]) -> Vec<Linked> {
+    refs.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g)).collect()
+}
+
+fn body(html: &Html) -> Option<&Html> {
+    (!html.is_empty()).then_some(html)
+}
+
+fn links(links: &[Link]) -> Vec<Value> {
+    links.iter().map(|l| Value { text: l.label.clone(), href: l.url.clone() }).collect()
+}
+
+fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<(&'static str, Vec<Linked>)> {
+    std::iter::once(("Groups", groups)).chain(more).filter(|(_, l)| !l.is_empty()).collect()
+}
+
+/// `/partners`: the partners the groups list, then the other institutions their projects
+/// name as coordinator, funder or collaborator.
+#[derive(Template)]
+#[template(path = "pages/entries.html")]
+pub struct PartnersPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub sections: Vec<EntrySection<'a>>,
+}
+
+impl<'a> PartnersPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let urls = &context.urls;
+        let mut partners: Vec<_> = site.partners.values().collect();
+        partners.sort_by_key(|p| norwegian_key(&p.name));
+        let entry = |p: &'a crate::model::Partner| {
+            let projects = site
+                .projects_of_partner(&p.slug)
+                .map(|pr| Linked { label: pr.title.clone(), href: urls.path(&format!("/projects/{}", pr.slug)) })
+                .collect();
+            Entry {
+                id: p.slug.to_string(),
+                title: p.name.clone(),
+                href: p.link.clone(),
+                meta: p.kind.iter().cloned().collect(),
+                related: related(groups(site, context, &p.groups), vec![("Projects", projects)]),
+                body: body(&p.description),
+                links: Vec::new(),
+            }
+        };
+        let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
+        let sections = [("Partners", "partners", listed), ("Institutions in our projects", "institutions", others)]
+            .into_iter()
+            .filter(|(_, _, list)| !list.is_empty())
+            .map(|(heading, id, list)| EntrySection {
+                heading: heading.into(),
+                id: id.into(),
+                entries: list.into_iter().map(entry).collect(),
+            })
+            .collect();
+        let chrome = context
+            .chrome(site, Section::Partners, "Partners", "/partners")
+            .describe(format!("The organisations {} work with.", site.settings.name))
+            .trail(urls, &[]);
+        PartnersPage { chrome, sections }
+    }
+}
+
+/// `/publications`: special issues, edited books, journals and reports.
+#[derive(Template)]
+#[template(path = "pages/entries.html")]
+pub struct PublicationsPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub sections: Vec<EntrySection<'a>>,
+}
+
+impl<'a> PublicationsPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let urls = &context.urls;
+        let kinds = [
+            PublicationKind::SpecialIssue,
+            PublicationKind::EditedBook,
+            PublicationKind::Journal,
+            PublicationKind::Report,
+        ];
+        let sections = kinds
+            .into_iter()
+            .filter_map(|kind| {
+                let mut entries: Vec<Entry> = site
+                    .publications
+                    .values()
+                    .filter(|p| p.kind == kind)
+                    .map(|p| {
+                        let editors = p
+                            .editors
+                            .iter()
+                            .filter_map(|e| site.people.get(&e.slug()))
+                            .map(|e| Linked { label: e.name.clone(), href: urls.path(&format!("/people/{}", e.slug)) })
+                            .collect();
+                        Entry {
+                            id: p.slug.to_string(),
+                            title: p.title.clone(),
+                            href: p.link.clone(),
+                            meta: [&p.venue, &p.publisher]
+                                .into_iter()
+                                .flatten()
+                                .cloned()
+                                .chain(p.year.map(|y| y.to_string()))
+                                .collect(),
+                            related: related(groups(site, context, &p.groups), vec![("Editors", editors)]),
+                            body: body(&p.description),
+                            links: Vec::new(),
+                        }
+                    })
+                    .collect();
+                if kind == PublicationKind::EditedBook {
+                    // Edited books the content keeps as projects are shown here too, linked to their page.
+                    entries.extend(site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| {
+                        Entry {
+                            id: format!("project-{}", p.slug),
+                            title: p.title.clone(),
+                            href: None,
+                            meta: p.status.iter().map(|s| s.label().to_owned()).collect(),
+                            related: related(
+                                groups(site, context, &p.groups),
+                                vec![(
+                                    "Project",
+                                    vec![Linked {
+                                        label: "About the book project".into(),
+                                        href: urls.path(&format!("/projects/{}", p.slug)),
+                                    }],
+                                )],
+                            ),
+                            body: None,
+                            links: Vec::new(),
+                        }
+                    }));
+                }
+                entries.sort_by_key(|e| norwegian_key(&e.title));
+                (!entries.is_empty()).then(|| EntrySection {
+                    heading: kind.label().into(),
+                    id: kind.label().to_lowercase().replace(' ', "-"),
+                    entries,
+                })
+            })
+            .collect();
+        let chrome = context
+            .chrome(site, Section::Publications, "Publications", "/publications")
+            .describe(format!("Special issues, edited books, journals and reports of {}.", site.settings.name))
+            .trail(urls, &[]);
+        PublicationsPage { chrome, sections }
+    }
+}
+
+/// `/practices`: promising practices, from the neighbourhood to the international level.
+#[derive(Template)]
+#[template(path = "pages/entries.html")]
+pub struct PracticesPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub sections: Vec<EntrySection<'a>>,
+}
+
+impl<'a> PracticesPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let sections = Level::ALL
+            .into_iter()
+            .filter_map(|level| {
+                let mut entries: Vec<Entry> = site
+                    .practices
+                    .values()
+                    .filter(|p| p.level == level)
+                    .map(|p| Entry {
+                        id: p.slug.to_string(),
+                        title: p.title.clone(),
+                        href: None,
+                        meta: p.place.iter().cloned().collect(),
+                        related: related(groups(site, context, &p.groups), Vec::new()),
+                        body: body(&p.description),
+                        links: links(&p.links),
+                    })
+                    .collect();
+                entries.sort_by_key(|e| norwegian_key(&e.title));
+                (!entries.is_empty()).then(|| EntrySection {
+                    heading: level.label().into(),
+                    id: level.label().to_lowercase(),
+                    entries,
+                })
+            })
+            .collect();
+        let chrome = context
+            .chrome(site, Section::Practices, "Practices", "/practices")
+            .describe(format!(
+                "Promising practices from the neighbourhood to the international level, gathered by {}.",
+                site.settings.name
+            ))
+            .trail(&context.urls, &[]);
+        PracticesPage { chrome, sections }
+    }
+}

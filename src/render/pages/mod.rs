@@ -1,0 +1,149 @@
+//! One struct per page type, each holding what its template shows, prepared from the `Site`.
+//! `new` does every lookup, sort and URL; templates only loop, branch and print.
+
+mod error;
+mod group;
+mod home;
+mod lists;
+mod page;
+mod person;
+mod project;
+
+pub use error::ErrorPage;
+pub use group::GroupPage;
+pub use home::HomePage;
+pub use lists::{PartnersPage, PracticesPage, PublicationsPage};
+pub use page::FreePage;
+pub use person::{PeoplePage, PersonPage};
+pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
+
+use super::{Context, norwegian_key};
+use crate::link::Site;
+use crate::model::{Affiliation, Group, Person, Project, Role};
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linked {
+    pub label: String,
+    pub href: String,
+}
+
+/// A project as lists show it: enough to choose whether to open it.
+#[derive(Debug, Clone)]
+pub struct ProjectCard {
+    pub title: String,
+    pub href: String,
+    pub acronym: Option<String>,
+    pub kind: &'static str,
+    pub status: Option<&'static str>,
+    pub period: Option<String>,
+    pub groups: Vec<Linked>,
+}
+
+/// A person as lists show them: name, what they do and where.
+#[derive(Debug, Clone)]
+pub struct PersonCard {
+    pub name: String,
+    pub href: String,
+    pub title: Option<String>,
+    /// Department, institution and country, one line per affiliation.
+    pub places: Vec<String>,
+    /// Groups and roles, where the list spans several groups.
+    pub roles: Vec<String>,
+}
+
+/// People under one heading, such as "Advisory board".
+#[derive(Debug, Clone)]
+pub struct PeopleSection {
+    pub heading: String,
+    /// `id` of the heading, for links into the section.
+    pub id: String,
+    pub people: Vec<PersonCard>,
+}
+
+pub(crate) fn group_link(context: &Context, group: &Group) -> Linked {
+    Linked { label: group.name.clone(), href: context.urls.path(&format!("/groups/{}", group.slug)) }
+}
+
+/// The years a project runs, as far as the content gives them.
+fn period(project: &Project) -> Option<String> {
+    match (project.start_year, project.end_year) {
+        (Some(start), Some(end)) => Some(format!("{start}–{end}")),
+        (Some(start), None) => Some(format!("From {start}")),
+        (None, Some(end)) => Some(format!("Until {end}")),
+        (None, None) => None,
+    }
+}
+
+pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) -> ProjectCard {
+    ProjectCard {
+        title: project.title.clone(),
+        href: context.urls.path(&format!("/projects/{}", project.slug)),
+        acronym: project.acronym.clone(),
+        kind: project.kind.label(),
+        status: project.status.map(|s| s.label()),
+        period: period(project),
+        groups: project
+            .groups
+            .iter()
+            .filter_map(|g| site.groups.get(&g.slug()))
+            .map(|g| group_link(context, g))
+            .collect(),
+    }
+}
+
+/// Ongoing projects first, then the rest, each part by title.
+pub(crate) fn sort_projects(projects: &mut [&Project]) {
+    use crate::model::Status;
+    projects.sort_by_key(|p| (p.status != Some(Status::Ongoing), norwegian_key(&p.title)));
+}
+
+/// One line for an affiliation: `Professor, Department of Social Work, NTNU, Norway`.
+pub(crate) fn place(affiliation: &Affiliation) -> String {
+    [&affiliation.title, &affiliation.department, &affiliation.institution, &affiliation.country]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_roles: bool) -> PersonCard {
+    let roles = if with_roles {
+        site.groups_of_person(person).map(|(g, role)| format!("{}, {}", role_name(role), g.name)).collect()
+    } else {
+        Vec::new()
+    };
+    PersonCard {
+        name: person.name.clone(),
+        href: context.urls.path(&format!("/people/{}", person.slug)),
+        title: person.title.clone(),
+        places: person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect(),
+        roles,
+    }
+}
+
+/// A role as said of one person: `External member`.
+pub(crate) fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Member => "Member",
+        Role::ExternalMember => "External member",
+        Role::AdvisoryBoard => "Advisory board",
+        Role::AssociatedResearcher => "Associated researcher",
+    }
+}
+
+/// People sorted by family name, then given names, in Norwegian order.
+pub(crate) fn sort_people(people: &mut [&Person]) {
+    people.sort_by_key(|p| (norwegian_key(p.family_name()), norwegian_key(&p.name)));
+}
+
+/// The `id` of a role's heading.
+pub(crate) fn role_id(role: Role) -> &'static str {
+    match role {
+        Role::Member => "members",
+        Role::ExternalMember => "external-members",
+        Role::AdvisoryBoard => "advisory-board",
+        Role::AssociatedResearcher => "associated-researchers",
+    }
+}

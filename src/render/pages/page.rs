@@ -1,0 +1,24 @@
+use askama::Template;
+
+use super::super::{Chrome, Context, Section};
+use crate::link::Site;
+use crate::model::{Html, Page, Slug};
+
+/// `/{slug}`: a free page such as the accessibility statement.
+#[derive(Template)]
+#[template(path = "pages/page.html")]
+pub struct FreePage<'a> {
+    pub chrome: Chrome<'a>,
+    pub body: &'a Html,
+}
+
+impl<'a> FreePage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
+        let page: &Page = site.pages.get(slug)?;
+        let chrome = context
+            .chrome(site, Section::Page(slug.clone()), &page.title, &format!("/{slug}"))
+            .describe(page.description.clone().unwrap_or_default())
+            .trail(&context.urls, &[]);
+        Some(FreePage { chrome, body: &page.body })
+    }
+}

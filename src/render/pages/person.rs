@@ -1,0 +1,129 @@
+use askama::Template;
+use serde_json::json;
+
+use super::super::{Chrome, Context, Phone, Section};
+use super::{
+    Linked, PeopleSection, PersonCard, ProjectCard, group_link, person_card, place, project_card, role_id, role_name,
+    sort_people, sort_projects,
+};
+use crate::link::Site;
+use crate::model::{Html, Link, Person, Role, Slug};
+
+/// `/people`: everyone, grouped by role, sorted by family name in Norwegian order.
+#[derive(Template)]
+#[template(path = "pages/people.html")]
+pub struct PeoplePage<'a> {
+    pub chrome: Chrome<'a>,
+    pub sections: Vec<PeopleSection>,
+}
+
+impl<'a> PeoplePage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let sections = Role::ALL
+            .into_iter()
+            .filter_map(|role| {
+                let mut people: Vec<&Person> =
+                    site.people.values().filter(|p| p.memberships.iter().any(|m| m.role == role)).collect();
+                sort_people(&mut people);
+                (!people.is_empty()).then(|| PeopleSection {
+                    heading: role.label().to_owned(),
+                    id: role_id(role).to_owned(),
+                    people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
+                })
+            })
+            .collect();
+        let chrome = context
+            .chrome(site, Section::People, "People", "/people")
+            .describe(format!(
+                "The people of {}: members, external members, advisory board and associated researchers.",
+                site.settings.name
+            ))
+            .trail(&context.urls, &[]);
+        PeoplePage { chrome, sections }
+    }
+}
+
+/// A phone number, readable and dialable.
+pub struct PhoneLink {
+    pub text: String,
+    pub uri: String,
+}
+
+/// `/people/{slug}`: one person, how to reach them, and where they belong.
+#[derive(Template)]
+#[template(path = "pages/person.html")]
+pub struct PersonPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub person: &'a Person,
+    pub places: Vec<String>,
+    pub phones: Vec<PhoneLink>,
+    /// Group, role and position.
+    pub memberships: Vec<(Linked, &'static str, Option<String>)>,
+    pub projects: Vec<ProjectCard>,
+    pub edited: Vec<Linked>,
+    pub bio: &'a Html,
+    pub links: &'a [Link],
+    pub vcard: String,
+}
+
+impl<'a> PersonPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
+        let person = site.people.get(slug)?;
+        let urls = &context.urls;
+        let path = format!("/people/{slug}");
+        let memberships = person
+            .memberships
+            .iter()
+            .filter_map(|m| {
+                Some((group_link(context, site.groups.get(&m.group.slug())?), role_name(m.role), m.position.clone()))
+            })
+            .collect::<Vec<_>>();
+        let mut projects: Vec<_> = site.projects_of_person(slug).collect();
+        sort_projects(&mut projects);
+        let edited = site
+            .publications_of_person(slug)
+            .map(|p| Linked { label: p.title.clone(), href: urls.path(&format!("/publications#{}", p.slug)) })
+            .collect();
+        let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
+        let card: PersonCard = person_card(site, context, person, true);
+        let description = [person.title.clone().into_iter().collect::<Vec<_>>(), places.clone(), card.roles.clone()]
+            .concat()
+            .join(". ");
+        let chrome = context
+            .chrome(site, Section::People, &person.name, &path)
+            .describe(description)
+            .trail(urls, &[("People", "/people")])
+            .og("profile")
+            .schema(json!({
+                "@context": "https://schema.org",
+                "@type": "Person",
+                "name": person.name,
+                "familyName": person.family_name(),
+                "jobTitle": person.title,
+                "email": person.emails.iter().map(|e| format!("mailto:{e}")).collect::<Vec<_>>(),
+                "telephone": person.phones.iter().map(|p| Phone::new(p).to_string()).collect::<Vec<_>>(),
+                "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
+                "memberOf": site.groups_of_person(person).map(|(g, _)| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute(&format!("/groups/{}", g.slug))})).collect::<Vec<_>>(),
+                "url": urls.absolute(&path),
+            }));
+        Some(PersonPage {
+            chrome,
+            person,
+            places,
+            phones: person
+                .phones
+                .iter()
+                .map(|p| {
+                    let phone = Phone::new(p);
+                    PhoneLink { text: phone.to_string(), uri: phone.uri() }
+                })
+                .collect(),
+            memberships,
+            projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
+            edited,
+            bio: &person.bio,
+            links: &person.links,
+            vcard: urls.path(&format!("/people/{slug}.vcf")),
+        })
+    }
+}

@@ -1,0 +1,244 @@
+use askama::Template;
+use serde_json::json;
+
+use super::super::{Chrome, Context, Section};
+use super::{Linked, ProjectCard, group_link, period, project_card, sort_projects};
+use crate::link::Site;
+use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
+
+/// The filters of `/projects`, as given in the query string; an empty value means "any".
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ProjectFilter {
+    pub group: Option<String>,
+    pub status: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// A filter value that names nothing: a group, status or kind the site does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("there is no {field} `{value}` to filter projects by")]
+pub struct UnknownFilter {
+    pub field: &'static str,
+    pub value: String,
+}
+
+/// One choice in a filter's `<select>`.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// `/projects`: every project, narrowed by group, status and kind through a GET form.
+#[derive(Template)]
+#[template(path = "pages/projects.html")]
+pub struct ProjectsPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub action: String,
+    pub groups: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub kinds: Vec<Choice>,
+    pub projects: Vec<ProjectCard>,
+    /// `29 projects`, or `2 of 29 projects` when filtered.
+    pub count: String,
+    pub filtered: bool,
+}
+
+fn chosen(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn choices<T>(all: impl IntoIterator<Item = (String, String, T)>, current: Option<&str>) -> Vec<Choice> {
+    let any = Choice { value: String::new(), label: "Any".into(), selected: current.is_none() };
+    let rest =
+        all.into_iter().map(|(value, label, _)| Choice { selected: current == Some(value.as_str()), value, label });
+    std::iter::once(any).chain(rest).collect()
+}
+
+fn status_value(status: Status) -> &'static str {
+    match status {
+        Status::Ongoing => "ongoing",
+        Status::Completed => "completed",
+    }
+}
+
+fn kind_value(kind: ProjectKind) -> &'static str {
+    match kind {
+        ProjectKind::Project => "project",
+        ProjectKind::PhdProject => "phd-project",
+        ProjectKind::EditedBook => "edited-book",
+        ProjectKind::Review => "review",
+        ProjectKind::ExpertGroup => "expert-group",
+    }
+}
+
+impl<'a> ProjectsPage<'a> {
+    /// The list under `filter`; a filter value the site does not know is an error, while
+    /// known values that match nothing give an empty list.
+    pub fn new(site: &'a Site, context: &'a Context, filter: &ProjectFilter) -> Result<Self, UnknownFilter> {
+        let (group, status, kind) = (chosen(&filter.group), chosen(&filter.status), chosen(&filter.kind));
+        let unknown = |field, value: &str| UnknownFilter { field, value: value.to_owned() };
+        let group_slug = match group {
+            Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
+            None => None,
+        };
+        let statuses = [Status::Ongoing, Status::Completed];
+        let status_wanted = match status {
+            Some(s) => Some(statuses.into_iter().find(|x| status_value(*x) == s).ok_or_else(|| unknown("status", s))?),
+            None => None,
+        };
+        let kind_wanted = match kind {
+            Some(k) => {
+                Some(ProjectKind::ALL.into_iter().find(|x| kind_value(*x) == k).ok_or_else(|| unknown("kind", k))?)
+            }
+            None => None,
+        };
+        let mut projects: Vec<&Project> = site
+            .projects
+            .values()
+            .filter(|p| group_slug.as_ref().is_none_or(|g| p.groups.iter().any(|r| &r.slug() == g)))
+            .filter(|p| status_wanted.is_none_or(|s| p.status == Some(s)))
+            .filter(|p| kind_wanted.is_none_or(|k| p.kind == k))
+            .collect();
+        sort_projects(&mut projects);
+        let filtered = group.is_some() || status.is_some() || kind.is_some();
+        let total = site.projects.len();
+        let count =
+            if filtered { format!("{} of {total} projects", projects.len()) } else { format!("{total} projects") };
+        let chrome = context
+            .chrome(site, Section::Projects, "Projects", "/projects")
+            .describe(format!("All {total} projects and research activities of {}.", site.settings.name))
+            .trail(&context.urls, &[]);
+        Ok(ProjectsPage {
+            chrome,
+            action: context.urls.path("/projects"),
+            groups: choices(site.groups.values().map(|g| (g.slug.to_string(), g.name.clone(), ())), group),
+            statuses: choices(statuses.map(|s| (status_value(s).to_owned(), s.label().to_owned(), ())), status),
+            kinds: choices(ProjectKind::ALL.map(|k| (kind_value(k).to_owned(), k.label().to_owned(), ())), kind),
+            projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
+            count,
+            filtered,
+        })
+    }
+}
+
+/// One fact about a project: a term and its values, each linked where there is a page.
+pub struct Fact {
+    pub term: &'static str,
+    pub values: Vec<Value>,
+}
+
+/// A value of a fact, with a link where it names something on the site.
+pub struct Value {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+/// `/projects/{slug}`: every field the content has for one project.
+#[derive(Template)]
+#[template(path = "pages/project.html")]
+pub struct ProjectPage<'a> {
+    pub chrome: Chrome<'a>,
+    pub project: &'a Project,
+    pub facts: Vec<Fact>,
+    pub people: Vec<(Linked, Option<String>)>,
+    pub subprojects: Vec<ProjectCard>,
+    pub description: &'a Html,
+    pub links: &'a [Link],
+}
+
+impl<'a> ProjectPage<'a> {
+    pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
+        let project = site.projects.get(slug)?;
+        let urls = &context.urls;
+        let path = format!("/projects/{slug}");
+        let text = |t: &str| Value { text: t.to_owned(), href: None };
+        let partner = |r: &Ref| {
+            let p = site.partners.get(&r.slug());
+            Value {
+                text: p.map_or_else(|| r.slug.clone(), |p| p.name.clone()),
+                href: Some(urls.path(&format!("/partners#{}", r.slug))),
+            }
+        };
+        let mut facts = Vec::new();
+        let mut fact = |term, values: Vec<Value>| {
+            if !values.is_empty() {
+                facts.push(Fact { term, values });
+            }
+        };
+        fact("Acronym", project.acronym.iter().map(|a| text(a)).collect());
+        fact("Kind", vec![text(project.kind.label())]);
+        fact("Status", project.status.iter().map(|s| text(s.label())).collect());
+        fact("Period", period(project).iter().map(|p| text(p)).collect());
+        fact("Coordinator", project.coordinator.iter().map(partner).collect());
+        fact("Funder", project.funder.iter().map(partner).collect());
+        fact("Programme", project.programme.iter().map(|p| text(p)).collect());
+        fact("Collaborators", project.collaborators.iter().map(partner).collect());
+        fact("Language", project.language.iter().map(|l| text(l)).collect());
+        let groups: Vec<_> = project.groups.iter().filter_map(|g| site.groups.get(&g.slug())).collect();
+        fact(
+            "Groups",
+            groups
+                .iter()
+                .map(|g| {
+                    let l = group_link(context, g);
+                    Value { text: l.label, href: Some(l.href) }
+                })
+                .collect(),
+        );
+        let parent = project.parent.as_ref().and_then(|p| site.projects.get(&p.slug()));
+        fact(
+            "Part of",
+            parent
+                .iter()
+                .map(|p| Value { text: p.title.clone(), href: Some(urls.path(&format!("/projects/{}", p.slug))) })
+                .collect(),
+        );
+        let people = project
+            .people
+            .iter()
+            .filter_map(|pp| {
+                let person = site.people.get(&pp.person.slug())?;
+                let link = Linked { label: person.name.clone(), href: urls.path(&format!("/people/{}", person.slug)) };
+                Some((link, pp.role.clone()))
+            })
+            .collect();
+        let mut subprojects: Vec<_> = site.subprojects(slug).collect();
+        sort_projects(&mut subprojects);
+
+        let mut ancestors = vec![("Projects", "/projects".to_owned())];
+        if let Some(p) = parent {
+            ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), format!("/projects/{}", p.slug)));
+        }
+        let ancestors: Vec<(&str, &str)> = ancestors.iter().map(|(l, p)| (*l, p.as_str())).collect();
+        let heading = match &project.acronym {
+            Some(a) if !project.title.starts_with(a.as_str()) => format!("{a}: {}", project.title),
+            _ => project.title.clone(),
+        };
+        let group_names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+        let description = format!("{} of {}.", project.kind.label(), group_names.join(" and "));
+        let chrome = context
+            .chrome(site, Section::Projects, &heading, &path)
+            .describe(description)
+            .trail(urls, &ancestors)
+            .og("article")
+            .schema(json!({
+                "@context": "https://schema.org",
+                "@type": "ResearchProject",
+                "name": project.title,
+                "alternateName": project.acronym,
+                "url": urls.absolute(&path),
+                "funder": project.funder.as_ref().and_then(|f| site.partners.get(&f.slug())).map(|f| json!({"@type": "Organization", "name": f.name})),
+                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute(&format!("/groups/{}", g.slug))})).collect::<Vec<_>>(),
+            }));
+        Some(ProjectPage {
+            chrome,
+            project,
+            facts,
+            people,
+            subprojects: subprojects.iter().map(|p| project_card(site, context, p)).collect(),
+            description: &project.description,
+            links: &project.links,
+        })
+    }
+}

@@ -1,0 +1,91 @@
+use std::fmt;
+
+/// Where the site is published, from `--base-url`: every link, canonical URL and sitemap entry
+/// is built from it, so the site works under a sub-path behind a reverse proxy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    /// Scheme and host, without a trailing slash: `https://example.org`.
+    origin: String,
+    /// The sub-path the site is mounted at, without a trailing slash: `/research` or ``.
+    prefix: String,
+}
+
+/// A base URL that is not `http://` or `https://` followed by a host.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a base URL: write it as https://example.org/ or https://example.org/research/")]
+pub struct BadBaseUrl(pub String);
+
+impl Urls {
+    /// Parses a base URL such as `https://example.org/research/`.
+    pub fn new(base_url: &str) -> Result<Self, BadBaseUrl> {
+        let bad = || BadBaseUrl(base_url.to_owned());
+        let rest = base_url.strip_prefix("https://").or_else(|| base_url.strip_prefix("http://")).ok_or_else(bad)?;
+        let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+        let valid_host = !host.is_empty()
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        let valid_path = path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~'));
+        if !valid_host || !valid_path || path.contains("..") || base_url.contains(['?', '#']) {
+            return Err(bad());
+        }
+        let scheme_len = base_url.len() - rest.len();
+        let origin = format!("{}{host}", &base_url[..scheme_len]);
+        let prefix = match path.trim_matches('/') {
+            "" => String::new(),
+            p => format!("/{p}"),
+        };
+        Ok(Urls { origin, prefix })
+    }
+
+    /// The root-relative URL of a site path: `/people` → `/research/people`.
+    pub fn path(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// The absolute URL of a site path, for canonical links, OpenGraph and the sitemap.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}{path}", self.origin, self.prefix)
+    }
+
+    /// True when the site is served over HTTPS.
+    pub fn is_https(&self) -> bool {
+        self.origin.starts_with("https://")
+    }
+
+    /// The sub-path, empty at the root of a host.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+}
+
+impl fmt::Display for Urls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}/", self.origin, self.prefix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Urls;
+
+    #[test]
+    fn sub_path_is_kept_in_every_url() {
+        let urls = Urls::new("https://example.org/research/").unwrap();
+        assert_eq!(urls.path("/people"), "/research/people");
+        assert_eq!(urls.absolute("/"), "https://example.org/research/");
+        assert!(urls.is_https());
+    }
+
+    #[test]
+    fn root_base_url_has_no_prefix() {
+        let urls = Urls::new("http://127.0.0.1:3000").unwrap();
+        assert_eq!(urls.path("/"), "/");
+        assert_eq!(urls.absolute("/projects"), "http://127.0.0.1:3000/projects");
+    }
+
+    #[test]
+    fn nonsense_is_refused() {
+        for bad in ["example.org", "ftp://x", "https://", "https://a/b?c", "https://a/../b", "https://a b/"] {
+            assert!(Urls::new(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+use super::{Phone, Urls};
+use crate::link::Site;
+use crate::model::Person;
+
+/// A person's vCard 4.0 (RFC 6350), for a phone's contacts app: name, title, organisation,
+/// every email and phone, and the person's page.
+pub fn vcard(site: &Site, urls: &Urls, person: &Person) -> String {
+    let family = person.family_name();
+    let given = person.name.strip_suffix(family).unwrap_or("").trim();
+    let mut lines = vec![
+        "BEGIN:VCARD".to_owned(),
+        "VERSION:4.0".to_owned(),
+        format!("FN:{}", escape(&person.name)),
+        format!("N:{};{};;;", escape(family), escape(given)),
+    ];
+    if let Some(title) = &person.title {
+        lines.push(format!("TITLE:{}", escape(title)));
+    }
+    for affiliation in &person.affiliations {
+        let org: Vec<String> =
+            [&affiliation.institution, &affiliation.department].into_iter().flatten().map(|s| escape(s)).collect();
+        if !org.is_empty() {
+            lines.push(format!("ORG:{}", org.join(";")));
+        }
+    }
+    for email in &person.emails {
+        lines.push(format!("EMAIL;TYPE=work:{}", escape(email)));
+    }
+    for phone in &person.phones {
+        lines.push(format!("TEL;VALUE=uri;TYPE=\"voice,work\":{}", Phone::new(phone).uri()));
+    }
+    for (group, _) in site.groups_of_person(person) {
+        lines.push(format!("RELATED;TYPE=colleague;VALUE=text:{}", escape(&group.name)));
+    }
+    lines.push(format!("URL:{}", urls.absolute(&format!("/people/{}", person.slug))));
+    lines.push("END:VCARD".to_owned());
+    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+}
+
+/// Escapes a text value: backslash, comma, semicolon and line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One content line, folded at 75 octets without splitting a character, ending in CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, fold};
+
+    #[test]
+    fn special_characters_are_escaped() {
+        assert_eq!(escape("Research, Inc; a\\b"), "Research\\, Inc\\; a\\\\b");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_character_boundaries() {
+        let line = format!("ORG:{}", "ø".repeat(60));
+        let folded = fold(&line);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded}");
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), line);
+    }
+}
