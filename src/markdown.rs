@@ -24,6 +24,15 @@ mod tests {
     }
 
     #[test]
+    fn a_body_splits_after_its_first_paragraph() {
+        let (intro, rest) = render("One.\n\nTwo.\n\nThree.").split_after_first_paragraph();
+        assert_eq!(intro.as_str(), "<p>One.</p>\n");
+        assert_eq!(rest.as_str(), "<p>Two.</p>\n<p>Three.</p>\n");
+        let (intro, rest) = render("# Heading\n\nText.").split_after_first_paragraph();
+        assert!(intro.as_str().starts_with("<h1>") && rest.is_empty());
+    }
+
+    #[test]
     fn raw_script_and_handlers_are_removed() {
         let html = render("Hi <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))");
         let html = html.as_str();

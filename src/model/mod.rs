@@ -174,6 +174,16 @@ impl Html {
     pub fn is_empty(&self) -> bool {
         self.0.trim().is_empty()
     }
+
+    /// The first top-level paragraph and the rest, so a page can set something (a quotation)
+    /// between them. Both halves are whole elements, so both stay safe.
+    pub fn split_after_first_paragraph(&self) -> (Html, Html) {
+        const END: &str = "</p>\n";
+        match self.0.find(END).filter(|_| self.0.starts_with("<p>")) {
+            Some(i) => (Html(self.0[..i + END.len()].to_owned()), Html(self.0[i + END.len()..].to_owned())),
+            None => (self.clone(), Html::default()),
+        }
+    }
 }
 
 /// A labelled link; the URL is left out where the content does not know it, and then the

@@ -125,3 +125,71 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The base URL tests serve the site under.
+pub const BASE_URL: &str = "https://groups.example.org/";
+
+/// The whole application over a content folder, without a socket.
+pub fn app(dir: &Path) -> axum::Router {
+    app_at(dir, BASE_URL)
+}
+
+/// The application published at `base_url`.
+pub fn app_at(dir: &Path, base_url: &str) -> axum::Router {
+    let site = check(dir).unwrap_or_else(|report| panic!("content must check clean:\n{report}"));
+    let urls = groupsite::render::Urls::new(base_url).expect("a base URL");
+    groupsite::serve::router(groupsite::serve::AppState::new(site, urls))
+}
+
+/// A response, read whole.
+pub struct Page {
+    pub status: u16,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// A response header as text.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    }
+
+    /// The body as an HTML document.
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// The text of every element matching `selector`, whitespace collapsed.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = scraper::Selector::parse(selector).expect("a CSS selector");
+        self.html()
+            .select(&selector)
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// The visible text of the whole page, whitespace collapsed.
+    pub fn text(&self) -> String {
+        self.texts("body").join(" ")
+    }
+}
+
+/// Sends `GET path` through the router.
+pub async fn get(app: &axum::Router, path: &str) -> Page {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = axum::http::Request::get(path).body(axum::body::Body::empty()).expect("a request");
+    let response = app.clone().oneshot(request).await.expect("the router answers");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("a body").to_bytes();
+    Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+/// Sends `GET path` and asserts a 200 HTML page.
+pub async fn page(app: &axum::Router, path: &str) -> Page {
+    let page = get(app, path).await;
+    assert_eq!(page.status, 200, "GET {path}");
+    assert_eq!(page.header("content-type"), "text/html; charset=utf-8", "GET {path}");
+    page
+}

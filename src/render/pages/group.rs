@@ -15,7 +15,10 @@ pub struct GroupPage<'a> {
     pub kind: &'static str,
     /// Host institution and department, joined for one line.
     pub home: Option<String>,
-    pub about: &'a Html,
+    /// The about text's first paragraph; the quotation follows it.
+    pub about_intro: Html,
+    /// The rest of the about text.
+    pub about_rest: Html,
     pub hero: Option<Hero>,
     /// Ongoing projects first.
     pub projects: Vec<ProjectCard>,
@@ -131,12 +134,14 @@ impl<'a> GroupPage<'a> {
                 "parentOrganization": group.host.as_ref().map(|h| json!({"@type": "CollegeOrUniversity", "name": h})),
                 "member": members,
             }));
+        let (about_intro, about_rest) = group.about.split_after_first_paragraph();
         Some(GroupPage {
             chrome,
             group,
             kind: group.kind.label(),
             home: (!home.is_empty()).then_some(home),
-            about: &group.about,
+            about_intro,
+            about_rest,
             hero,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             people,

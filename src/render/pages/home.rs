@@ -48,34 +48,20 @@ impl<'a> HomePage<'a> {
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
-        let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let sections = vec![
-            SectionCard {
-                label: "Projects",
-                href: urls.path("/projects"),
-                count: count(site.projects.len(), "project", "projects"),
-            },
-            SectionCard {
-                label: "People",
-                href: urls.path("/people"),
-                count: count(site.people.len(), "person", "people"),
-            },
-            SectionCard {
-                label: "Partners",
-                href: urls.path("/partners"),
-                count: count(site.partners.len(), "partner", "partners"),
-            },
-            SectionCard {
-                label: "Publications",
-                href: urls.path("/publications"),
-                count: count(site.publications.len(), "publication", "publications"),
-            },
-            SectionCard {
-                label: "Practices",
-                href: urls.path("/practices"),
-                count: count(site.practices.len(), "practice", "practices"),
-            },
-        ];
+        let sections = [
+            ("Projects", "/projects", site.projects.len(), "project", "projects"),
+            ("People", "/people", site.people.len(), "person", "people"),
+            ("Partners", "/partners", site.partners.len(), "partner", "partners"),
+            ("Publications", "/publications", site.publications.len(), "publication", "publications"),
+            ("Practices", "/practices", site.practices.len(), "practice", "practices"),
+        ]
+        .into_iter()
+        .map(|(label, path, n, one, many)| SectionCard {
+            label,
+            href: urls.path(path),
+            count: format!("{n} {}", if n == 1 { one } else { many }),
+        })
+        .collect();
         HomePage { chrome, groups, sections }
     }
 }

@@ -4,7 +4,6 @@
 use askama::Template;
 
 use super::super::{Chrome, Context, Section, norwegian_key};
-use super::project::Value;
 use super::{Linked, group_link};
 use crate::link::Site;
 use crate::model::{Html, Level, Link, ProjectKind, PublicationKind, Ref};
@@ -21,7 +20,7 @@ pub struct Entry<'a> {
     /// Links to what it is connected to, under a label: `Groups`, `Projects`, `Editors`.
     pub related: Vec<(&'static str, Vec<Linked>)>,
     pub body: Option<&'a Html>,
-    pub links: Vec<Value>,
+    pub links: &'a [Link],
 }
 
 /// Entries under one heading.
@@ -37,10 +36,6 @@ fn groups(site: &Site, context: &Context, refs: &[Ref]) -> Vec<Linked> {
 
 fn body(html: &Html) -> Option<&Html> {
     (!html.is_empty()).then_some(html)
-}
-
-fn links(links: &[Link]) -> Vec<Value> {
-    links.iter().map(|l| Value { text: l.label.clone(), href: l.url.clone() }).collect()
 }
 
 fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<(&'static str, Vec<Linked>)> {
@@ -73,7 +68,7 @@ impl<'a> PartnersPage<'a> {
                 meta: p.kind.iter().cloned().collect(),
                 related: related(groups(site, context, &p.groups), vec![("Projects", projects)]),
                 body: body(&p.description),
-                links: Vec::new(),
+                links: &[],
             }
         };
         let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
@@ -137,7 +132,7 @@ impl<'a> PublicationsPage<'a> {
                                 .collect(),
                             related: related(groups(site, context, &p.groups), vec![("Editors", editors)]),
                             body: body(&p.description),
-                            links: Vec::new(),
+                            links: &[],
                         }
                     })
                     .collect();
@@ -160,7 +155,7 @@ impl<'a> PublicationsPage<'a> {
                                 )],
                             ),
                             body: None,
-                            links: Vec::new(),
+                            links: &[],
                         }
                     }));
                 }
@@ -204,7 +199,7 @@ impl<'a> PracticesPage<'a> {
                         meta: p.place.iter().cloned().collect(),
                         related: related(groups(site, context, &p.groups), Vec::new()),
                         body: body(&p.description),
-                        links: links(&p.links),
+                        links: &p.links,
                     })
                     .collect();
                 entries.sort_by_key(|e| norwegian_key(&e.title));

@@ -65,6 +65,12 @@ pub(crate) fn group_link(context: &Context, group: &Group) -> Linked {
     Linked { label: group.name.clone(), href: context.urls.path(&format!("/groups/{}", group.slug)) }
 }
 
+/// A group link for crowded places (cards), by its short name where it has one.
+pub(crate) fn short_group_link(context: &Context, group: &Group) -> Linked {
+    let label = group.short_name.clone().unwrap_or_else(|| group.name.clone());
+    Linked { label, href: context.urls.path(&format!("/groups/{}", group.slug)) }
+}
+
 /// The years a project runs, as far as the content gives them.
 fn period(project: &Project) -> Option<String> {
     match (project.start_year, project.end_year) {
@@ -87,7 +93,7 @@ pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) ->
             .groups
             .iter()
             .filter_map(|g| site.groups.get(&g.slug()))
-            .map(|g| group_link(context, g))
+            .map(|g| short_group_link(context, g))
             .collect(),
     }
 }
@@ -110,7 +116,9 @@ pub(crate) fn place(affiliation: &Affiliation) -> String {
 
 pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_roles: bool) -> PersonCard {
     let roles = if with_roles {
-        site.groups_of_person(person).map(|(g, role)| format!("{}, {}", role_name(role), g.name)).collect()
+        site.groups_of_person(person)
+            .map(|(g, role)| format!("{}, {}", role_name(role), g.short_name.as_ref().unwrap_or(&g.name)))
+            .collect()
     } else {
         Vec::new()
     };
@@ -133,9 +141,21 @@ pub(crate) fn role_name(role: Role) -> &'static str {
     }
 }
 
-/// People sorted by family name, then given names, in Norwegian order.
+/// People sorted by family name, then given names, in Norwegian order; a family name's
+/// particle (`von Heimburg`) does not count, so it sorts under H.
 pub(crate) fn sort_people(people: &mut [&Person]) {
-    people.sort_by_key(|p| (norwegian_key(p.family_name()), norwegian_key(&p.name)));
+    people.sort_by_key(|p| (norwegian_key(without_particles(p.family_name())), norwegian_key(&p.name)));
+}
+
+fn without_particles(family_name: &str) -> &str {
+    let mut rest = family_name;
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if !word.chars().all(|c| c.is_lowercase()) {
+            break;
+        }
+        rest = tail;
+    }
+    rest
 }
 
 /// The `id` of a role's heading.

@@ -1,0 +1,70 @@
+//! Crawls the whole site from `/` through the router, as a visitor clicking every link
+//! would: every entity is reachable and no internal link or anchor is broken.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use common::{app, check, get, shipped_content};
+
+#[tokio::test]
+async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
+    let app = app(&shipped_content());
+    let mut queue = VecDeque::from(["/".to_owned()]);
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut fragments: Vec<(String, String, String)> = Vec::new();
+    let mut broken = Vec::new();
+    let selector = scraper::Selector::parse("a[href], link[href], img[src]").unwrap();
+    let with_id = scraper::Selector::parse("[id]").unwrap();
+
+    while let Some(path) = queue.pop_front() {
+        let page = get(&app, &path).await;
+        if page.status != 200 {
+            broken.push(format!("{path}: {}", page.status));
+            continue;
+        }
+        if !page.header("content-type").starts_with("text/html") {
+            continue;
+        }
+        let html = page.html();
+        ids.insert(path.clone(), html.select(&with_id).filter_map(|e| e.attr("id")).map(str::to_owned).collect());
+        for element in html.select(&selector) {
+            let Some(target) = element.attr("href").or_else(|| element.attr("src")) else { continue };
+            let target = target.strip_prefix("https://groups.example.org").unwrap_or(target);
+            if !target.starts_with('/') && !target.starts_with('#') {
+                continue;
+            }
+            let (target_path, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let target_path = if target_path.is_empty() { path.clone() } else { target_path.to_owned() };
+            if !fragment.is_empty() {
+                fragments.push((path.clone(), target_path.clone(), fragment.to_owned()));
+            }
+            if seen.insert(target_path.clone()) {
+                queue.push_back(target_path);
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+
+    for (from, to, fragment) in &fragments {
+        let known = ids.get(to.split('?').next().unwrap_or(to)).is_some_and(|ids| ids.contains(fragment));
+        assert!(known, "{from} links to {to}#{fragment}, which has no such id");
+    }
+
+    let site = check(&shipped_content()).unwrap();
+    for path in groupsite::render::page_paths(&site) {
+        assert!(seen.contains(&path), "{path} is not reachable from /");
+    }
+    let anchored: Vec<(&str, String)> = site
+        .partners
+        .keys()
+        .map(|s| ("/partners", s.to_string()))
+        .chain(site.publications.keys().map(|s| ("/publications", s.to_string())))
+        .chain(site.practices.keys().map(|s| ("/practices", s.to_string())))
+        .collect();
+    for (list, id) in anchored {
+        assert!(ids[list].contains(&id), "{list} has an entry with id {id}");
+    }
+    assert!(seen.iter().any(|p| p.ends_with(".vcf")), "vCards are linked");
+}

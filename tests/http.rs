@@ -1,0 +1,116 @@
+//! HTTP behaviour a visitor or a crawler notices: 404 pages, redirects to canonical URLs,
+//! escaping, the sitemap, robots.txt, the health check and assets.
+
+mod common;
+
+use common::{ContentCopy, app, app_at, fixture, get, page, shipped_content};
+
+#[tokio::test]
+async fn unknown_paths_and_slugs_get_a_404_page_in_the_layout_with_ways_back() {
+    let app = app(&shipped_content());
+    for path in ["/no-such-page", "/people/nobody", "/projects/nothing", "/groups/none", "/people/Not_A_Slug", "/a/b/c"]
+    {
+        let missing = get(&app, path).await;
+        assert_eq!(missing.status, 404, "{path}");
+        assert_eq!(missing.header("content-type"), "text/html; charset=utf-8");
+        assert_eq!(missing.texts("h1"), ["Page not found"], "{path}");
+        let links = missing.texts("main a");
+        for section in ["Projects", "People", "Partners"] {
+            assert!(links.contains(&section.to_owned()), "{path} offers {section}: {links:?}");
+        }
+        assert!(missing.body.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+    let under_people = get(&app, "/people/nobody").await;
+    assert!(under_people.text().contains("Try People."), "{}", under_people.text());
+}
+
+#[tokio::test]
+async fn a_trailing_slash_redirects_permanently_to_the_canonical_url() {
+    let app = app(&shipped_content());
+    let redirect = get(&app, "/projects/?group=wellfare").await;
+    assert_eq!(redirect.status, 308);
+    assert_eq!(redirect.header("location"), "/projects?group=wellfare");
+    assert_eq!(get(&app, "/people/oyvind-kvello/").await.header("location"), "/people/oyvind-kvello");
+}
+
+#[tokio::test]
+async fn a_title_with_script_is_escaped_in_html_and_json_ld() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    copy.write(
+        "projects/evil.toml",
+        "title = \"<script>alert('x')</script> & </script><b>bold</b>\"\nkind = \"project\"\ngroups = [\"alpha\"]\n",
+    );
+    let app = app(copy.root());
+    let evil = page(&app, "/projects/evil").await;
+    assert!(!evil.body.contains("<script>alert"), "{}", evil.body);
+    assert!(!evil.body.contains("<b>bold</b>"));
+    assert!(evil.body.contains("&#60;script&#62;alert"), "escaped as entities: {}", evil.body);
+    let json_ld_start = evil.body.find("application/ld+json").expect("JSON-LD");
+    let json_ld = &evil.body[json_ld_start..];
+    let json_ld = &json_ld[..json_ld.find("</script>").expect("closed")];
+    assert!(json_ld.contains("\\u003cscript\\u003e"), "{json_ld}");
+    assert_eq!(evil.texts("h1"), ["<script>alert('x')</script> & </script><b>bold</b>"]);
+    let list = page(&app, "/projects").await;
+    assert!(!list.body.contains("<script>alert"));
+}
+
+#[tokio::test]
+async fn sitemap_lists_every_page_with_absolute_urls_from_the_base_url() {
+    let app = app_at(&shipped_content(), "https://example.org/research/");
+    let sitemap = get(&app, "/sitemap.xml").await;
+    assert_eq!(sitemap.status, 200);
+    assert_eq!(sitemap.header("content-type"), "application/xml; charset=utf-8");
+    let locs: Vec<&str> = sitemap.body.split("<loc>").skip(1).filter_map(|s| s.split("</loc>").next()).collect();
+    assert_eq!(locs.len(), 6 + 2 + 29 + 45 + 2, "fixed pages, groups, projects, people, free pages");
+    assert!(locs.iter().all(|l| l.starts_with("https://example.org/research/")), "{locs:?}");
+    assert!(locs.contains(&"https://example.org/research/people/oyvind-kvello"));
+    assert!(locs.contains(&"https://example.org/research/"));
+
+    let robots = get(&app, "/robots.txt").await;
+    assert_eq!(robots.header("content-type"), "text/plain; charset=utf-8");
+    assert!(robots.body.contains("Sitemap: https://example.org/research/sitemap.xml"));
+}
+
+#[tokio::test]
+async fn under_a_sub_path_every_link_carries_it() {
+    let app = app_at(&shipped_content(), "https://example.org/research/");
+    let home = page(&app, "/").await;
+    let html = home.html();
+    let selector = scraper::Selector::parse("a[href], link[href]").unwrap();
+    for href in html.select(&selector).filter_map(|e| e.attr("href")) {
+        assert!(
+            href.starts_with("/research/")
+                || href.starts_with("https://example.org/research/")
+                || href.starts_with('#'),
+            "{href}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn health_check_answers_ok_uncached() {
+    let app = app(&shipped_content());
+    let health = get(&app, "/healthz").await;
+    assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+    assert_eq!(health.header("cache-control"), "no-store");
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_under_a_fingerprinted_name_for_a_year() {
+    let app = app(&shipped_content());
+    let home = page(&app, "/").await;
+    let html = home.html();
+    let href = html
+        .select(&scraper::Selector::parse("link[rel=stylesheet]").unwrap())
+        .next()
+        .and_then(|l| l.attr("href"))
+        .expect("a stylesheet")
+        .to_owned();
+    assert!(href.starts_with("/assets/site.") && href.ends_with(".css"), "{href}");
+    let css = get(&app, &href).await;
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type"), "text/css; charset=utf-8");
+    assert_eq!(css.header("cache-control"), "public, max-age=31536000, immutable");
+    assert!(css.body.contains("prefers-color-scheme: dark") && css.body.contains("@media print"));
+    assert_eq!(get(&app, "/assets/site.0000000000.css").await.status, 404);
+}
