@@ -96,6 +96,10 @@ pub enum ContentError {
     UnexpectedFile { at: Span, name: String },
     #[error("`site.toml` is missing")]
     MissingSiteFile { at: Span },
+    #[error("this file in `media/` is a link to a place outside `media/`")]
+    MediaOutside { at: Span },
+    #[error("there is no file `{file}` in `media/`")]
+    UnknownMedia { at: Span, file: String, nearest: Option<String> },
 }
 
 impl ContentError {
@@ -120,7 +124,9 @@ impl ContentError {
             | BadFileName { at, .. }
             | UnknownFolder { at, .. }
             | UnexpectedFile { at, .. }
-            | MissingSiteFile { at } => Some(at),
+            | MissingSiteFile { at }
+            | MediaOutside { at }
+            | UnknownMedia { at, .. } => Some(at),
         }
     }
 
@@ -150,6 +156,8 @@ impl ContentError {
             UnknownFolder { nearest, .. } => did_you_mean(nearest).or_else(|| Some(format!("content folders are {}", list(&EntityKind::ALL.iter().map(|k| format!("{}/", k.folder())).collect::<Vec<_>>())))),
             UnexpectedFile { .. } => Some("content files end in `.md` or `.toml`; images belong in `media/`".into()),
             MissingSiteFile { .. } => Some("create `site.toml` with `name`, `description` and `language`".into()),
+            MediaOutside { .. } => Some("copy the file into `media/` instead of linking to it; the server sends nothing from outside `media/`".into()),
+            UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
         }
     }
 
@@ -159,6 +167,7 @@ impl ContentError {
             UnknownField { .. } => "not a field of this entity",
             MissingField { .. } => "in this front matter",
             UnknownSlug { .. } => "no file has this slug",
+            UnknownMedia { .. } => "no such file",
             BadValue { .. } => "not allowed here",
             DuplicateSlug { .. } => "second file with this slug",
             _ => "here",

@@ -183,6 +183,23 @@ fn projects_that_are_their_own_ancestors_are_each_refused() {
 }
 
 #[test]
+fn image_file_missing_from_media_is_named() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace("groups/wellfare.md", "hero = { alt", "hero = { file = \"media/girls.jpg\", alt");
+    let error = the_one_error(
+        &copy,
+        &place("groups/wellfare.md", (line, col + "hero = { file = ".len())),
+        "there is no file `media/girls.jpg` in `media/`",
+        "put the image in `media/`",
+    );
+    assert!(matches!(error, ContentError::UnknownMedia { .. }));
+    copy.write("media/girls.jpeg", [0xff, 0xd8, 0xff]);
+    let errors = copy.errors();
+    let [ContentError::UnknownMedia { nearest, .. }] = errors.as_slice() else { panic!("{errors:?}") };
+    assert_eq!(nearest.as_deref(), Some("media/girls.jpeg"));
+}
+
+#[test]
 fn every_error_is_reported_not_just_the_first() {
     let copy = ContentCopy::of_shipped();
     copy.replace("projects/abcd.toml", "title =", "tittle =");

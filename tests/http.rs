@@ -88,6 +88,36 @@ async fn under_a_sub_path_every_link_carries_it() {
 }
 
 #[tokio::test]
+async fn media_files_are_served_with_their_type_and_nothing_else_is() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    copy.write("media/.secret.png", "hidden");
+    copy.write("media/notes.txt", "not an image");
+    let app = app(copy.root());
+    let hero = get(&app, "/media/hero.png").await;
+    assert_eq!(hero.status, 200);
+    assert_eq!(hero.header("content-type"), "image/png");
+    for path in [
+        "/media/.secret.png",
+        "/media/notes.txt",
+        "/media/../site.toml",
+        "/media/%2e%2e/site.toml",
+        "/media/..%2fsite.toml",
+        "/media/hero.png%00",
+        "/media/nothing.png",
+    ] {
+        assert_eq!(get(&app, path).await.status, 404, "{path}");
+    }
+    let group = page(&app, "/groups/alpha").await;
+    let html = group.html();
+    let img = html.select(&scraper::Selector::parse(".hero img").unwrap()).next().expect("the hero image");
+    assert_eq!(img.attr("src"), Some("/media/hero.png"));
+    assert_eq!(img.attr("alt"), Some("A gradient from blue to pink"));
+    assert_eq!(group.texts(".hero figcaption"), ["Photo: The test suite"]);
+    let ada = page(&app, "/people/ada-lovelace").await;
+    assert!(ada.body.contains("src=\"/media/ada.png\" alt=\"A square of colour standing in for a portrait\""));
+}
+
+#[tokio::test]
 async fn health_check_answers_ok_uncached() {
     let app = app(&shipped_content());
     let health = get(&app, "/healthz").await;

@@ -71,6 +71,17 @@ fn project_knows_sub_projects_and_partner_knows_projects() {
 }
 
 #[test]
+fn media_files_are_listed_and_links_out_of_media_refused() {
+    let site = check(&fixture("minimal")).expect("clean");
+    assert_eq!(site.media.iter().map(String::as_str).collect::<Vec<_>>(), ["media/ada.png", "media/hero.png"]);
+    let copy = ContentCopy::of(&fixture("minimal"));
+    std::os::unix::fs::symlink(copy.path("site.toml"), copy.path("media/site.png")).unwrap();
+    let errors = copy.errors();
+    let [ContentError::MediaOutside { at }] = errors.as_slice() else { panic!("{errors:?}") };
+    assert_eq!(at.to_string(), "media/site.png:1:1");
+}
+
+#[test]
 fn required_list_left_empty_is_an_error() {
     let copy = ContentCopy::of(&fixture("minimal"));
     copy.write("practices/town-deal.toml", "title = \"Town Deal\"\nlevel = \"municipality\"\n");

@@ -26,6 +26,8 @@ pub struct Model {
     pub publications: Vec<Publication>,
     pub practices: Vec<Practice>,
     pub pages: Vec<Page>,
+    /// Files under `media/`, relative to the content folder.
+    pub media: BTreeSet<String>,
 }
 
 /// Checks loaded content. Returns the model only when there is no mistake at all, so a site
@@ -58,6 +60,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
         publications: checker.entities(),
         practices: checker.entities(),
         pages: checker.entities(),
+        media: content.media.clone(),
     };
     let mut errors = checker.errors;
     errors.extend(References::new(content).check(&model));
@@ -113,6 +116,7 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, front_matter: &str) -> Res
 struct References<'a> {
     slugs: HashMap<EntityKind, BTreeSet<&'a Slug>>,
     files: HashMap<(EntityKind, &'a Slug), (&'a str, &'a str)>,
+    media: &'a BTreeSet<String>,
 }
 
 impl<'a> References<'a> {
@@ -131,7 +135,7 @@ impl<'a> References<'a> {
                 ((d.kind, &d.slug), (file.path.as_str(), file.text.as_str()))
             })
             .collect();
-        References { slugs, files }
+        References { slugs, files, media: &content.media }
     }
 
     fn check(&self, model: &Model) -> Vec<ContentError> {
@@ -153,6 +157,16 @@ impl<'a> References<'a> {
 
     fn check_all<T: Entity + HasSlug>(&self, entities: &[T], errors: &mut Vec<ContentError>) {
         for entity in entities {
+            for file in entity.images().into_iter().filter_map(|i| i.file.as_ref()) {
+                if !self.media.contains(&file.path) {
+                    let (path, text) = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
+                    errors.push(ContentError::UnknownMedia {
+                        at: Span::new(path, text, file.at.clone()),
+                        file: file.path.clone(),
+                        nearest: nearest(&file.path, &self.media.iter().collect::<Vec<_>>()),
+                    });
+                }
+            }
             for (kind, r) in entity.references() {
                 let known = self.slugs.get(&kind);
                 if known.is_some_and(|s| s.contains(&r.slug())) {

@@ -19,6 +19,8 @@ pub struct Site {
     pub publications: BTreeMap<Slug, Publication>,
     pub practices: BTreeMap<Slug, Practice>,
     pub pages: BTreeMap<Slug, Page>,
+    /// Files under `media/` (`media/hero.jpg`): the only files served from the content folder.
+    pub media: BTreeSet<String>,
     index: Index,
 }
 
@@ -97,6 +99,7 @@ pub fn link(model: Model) -> Site {
         publications: by_slug(model.publications, |e| &e.slug),
         practices: by_slug(model.practices, |e| &e.slug),
         pages: by_slug(model.pages, |e| &e.slug),
+        media: model.media,
         index,
     }
 }

@@ -3,7 +3,7 @@
 
 mod document;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -31,6 +31,9 @@ pub struct Content {
     pub settings: Option<usize>,
     /// One document per entity file.
     pub documents: Vec<Document>,
+    /// Files under `media/`, as paths relative to the content folder (`media/hero.jpg`):
+    /// the only files the server will send from disk.
+    pub media: BTreeSet<String>,
     /// Mistakes in files and folders: names, encodings, front matter delimiters.
     pub errors: Vec<ContentError>,
 }
@@ -51,6 +54,7 @@ pub fn load_dir(dir: &Path) -> Content {
         return content;
     }
     let mut seen: HashMap<(EntityKind, Slug), Span> = HashMap::new();
+    let media_root = fs::canonicalize(dir.join(MEDIA_FOLDER)).ok();
     let mut walk = WalkDir::new(dir)
         .follow_links(true)
         .min_depth(1)
@@ -100,7 +104,21 @@ pub fn load_dir(dir: &Path) -> Content {
             }
             continue;
         }
-        if is_dir || top == MEDIA_FOLDER {
+        if top == MEDIA_FOLDER {
+            if !is_dir {
+                let inside = fs::canonicalize(entry.path())
+                    .ok()
+                    .zip(media_root.as_ref())
+                    .is_some_and(|(p, root)| p.starts_with(root));
+                if inside {
+                    content.media.insert(path);
+                } else {
+                    content.errors.push(ContentError::MediaOutside { at: Span::file(&path) });
+                }
+            }
+            continue;
+        }
+        if is_dir {
             continue;
         }
         let Some(kind) = EntityKind::from_folder(top) else {

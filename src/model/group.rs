@@ -80,4 +80,7 @@ impl Entity for Group {
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.journal.iter().map(|r| (EntityKind::Publication, r)).collect()
     }
+    fn images(&self) -> Vec<&Image> {
+        self.hero.iter().chain(&self.logo).collect()
+    }
 }

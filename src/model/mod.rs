@@ -197,12 +197,30 @@ pub struct Link {
     pub url: Option<String>,
 }
 
+/// A path to a file in `media/`, as written, with where it was written so a missing file
+/// can be named with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaPath {
+    /// Relative to the content folder: `media/hero.jpg`.
+    pub path: String,
+    /// Byte range of the value in its file.
+    pub at: Range<usize>,
+}
+
+impl<'de> Deserialize<'de> for MediaPath {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let at = spanned.span();
+        Ok(MediaPath { path: spanned.into_inner(), at })
+    }
+}
+
 /// An image with the text that replaces it for people who cannot see it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
-    /// Path under `media/`; left out where the image itself is not in the content.
-    pub file: Option<String>,
+    /// The file in `media/`; left out where the image itself is not in the content.
+    pub file: Option<MediaPath>,
     /// Text alternative, as a screen reader reads it.
     pub alt: String,
     /// Photographer or source.
@@ -220,6 +238,10 @@ pub trait Entity {
     fn references(&self) -> Vec<(EntityKind, &Ref)>;
     /// Fields that must hold at least one entry, with whether they are empty.
     fn required_lists(&self) -> Vec<(&'static str, bool)> {
+        Vec::new()
+    }
+    /// Images the entity shows, whose files must be in `media/`.
+    fn images(&self) -> Vec<&Image> {
         Vec::new()
     }
 }

@@ -94,4 +94,7 @@ impl Entity for Person {
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.memberships.iter().map(|m| (EntityKind::Group, &m.group)).collect()
     }
+    fn images(&self) -> Vec<&Image> {
+        self.photo.iter().collect()
+    }
 }

@@ -150,6 +150,16 @@ pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> R
     }
 }
 
+/// A file from `content/media/`; anything the loader did not list is a 404.
+pub async fn media(State(state): State<AppState>, Path(path): Path<String>) -> Response {
+    let relative = format!("media/{path}");
+    let listed = state.site().media.contains(&relative);
+    match super::media::respond(&state.inner.content_dir, listed, &relative).await {
+        Some(response) => response,
+        None => ServeError::NotFound(format!("/{relative}")).into_page(&state),
+    }
+}
+
 /// Anything no route matches: a trailing slash is redirected to the canonical URL, the rest
 /// is a 404 page.
 pub async fn fallback(State(state): State<AppState>, uri: Uri) -> Response {

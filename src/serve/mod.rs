@@ -4,6 +4,7 @@
 mod assets;
 mod error;
 mod handlers;
+mod media;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -47,16 +48,18 @@ pub struct AppState {
 
 struct Shared {
     site: Arc<Site>,
+    /// The content folder, for the files of `media/`.
+    content_dir: PathBuf,
     context: Context,
     assets: Assets,
 }
 
 impl AppState {
-    /// State for serving `site` at `urls`.
-    pub fn new(site: Site, urls: Urls) -> Self {
+    /// State for serving `site`, loaded from `content_dir`, at `urls`.
+    pub fn new(site: Site, content_dir: PathBuf, urls: Urls) -> Self {
         let assets = Assets::new(&urls);
         let context = Context { urls, stylesheet: assets.stylesheet() };
-        AppState { inner: Arc::new(Shared { site: Arc::new(site), context, assets }) }
+        AppState { inner: Arc::new(Shared { site: Arc::new(site), content_dir, context, assets }) }
     }
 
     fn site(&self) -> Arc<Site> {
@@ -84,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/robots.txt", get(handlers::robots))
         .route("/healthz", get(handlers::healthz))
         .route("/assets/{file}", get(handlers::asset))
+        .route("/media/{*path}", get(handlers::media))
         .route("/{page}", get(handlers::page))
         .fallback(handlers::fallback)
         .with_state(state)
@@ -97,7 +101,7 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
         TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
     let local = listener.local_addr().map_err(StartError::Serve)?;
     tracing::info!(addr = %local, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
-    let app = router(AppState::new(site, urls));
+    let app = router(AppState::new(site, config.content.clone(), urls));
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
 }
 

@@ -107,7 +107,7 @@ impl<'a> GroupPage<'a> {
         });
         let hero = group.hero.as_ref().and_then(|h| {
             Some(Hero {
-                src: urls.path(&format!("/{}", h.file.as_ref()?)),
+                src: urls.path(&format!("/{}", h.file.as_ref()?.path)),
                 alt: h.alt.clone(),
                 credit: h.credit.clone(),
             })

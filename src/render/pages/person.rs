@@ -64,6 +64,8 @@ pub struct PersonPage<'a> {
     pub bio: &'a Html,
     pub links: &'a [Link],
     pub vcard: String,
+    /// The person's photo, where the content has one: its URL and text alternative.
+    pub photo: Option<(String, String)>,
 }
 
 impl<'a> PersonPage<'a> {
@@ -124,6 +126,10 @@ impl<'a> PersonPage<'a> {
             bio: &person.bio,
             links: &person.links,
             vcard: urls.path(&format!("/people/{slug}.vcf")),
+            photo: person
+                .photo
+                .as_ref()
+                .and_then(|p| Some((urls.path(&format!("/{}", p.file.as_ref()?.path)), p.alt.clone()))),
         })
     }
 }

@@ -1,0 +1,48 @@
+//! Images an editor puts in `content/media/`, sent from disk. Only files the loader listed
+//! (inside `media/`, no dot-files, no links leading out) can be reached, whatever the path.
+
+use std::path::Path;
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+/// The MIME type of a media file by its extension; other kinds of file are not served.
+pub fn mime_type(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        _ => return None,
+    })
+}
+
+/// The response for `media/{name}`, if the site lists it and it can be read.
+pub async fn respond(content_dir: &Path, listed: bool, relative: &str) -> Option<Response> {
+    let mime = mime_type(relative).filter(|_| listed)?;
+    let bytes = tokio::fs::read(content_dir.join(relative)).await.ok()?;
+    let headers = [
+        (header::CONTENT_TYPE, mime),
+        (header::CACHE_CONTROL, "public, max-age=3600"),
+        // An SVG opened on its own must not run script.
+        (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+    ];
+    Some((headers, bytes).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mime_type;
+
+    #[test]
+    fn images_have_their_type_and_other_files_none() {
+        assert_eq!(mime_type("media/a.JPG"), Some("image/jpeg"));
+        assert_eq!(mime_type("media/a.svg"), Some("image/svg+xml"));
+        assert_eq!(mime_type("media/notes.txt"), None);
+        assert_eq!(mime_type("media/noextension"), None);
+    }
+}
