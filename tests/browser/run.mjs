@@ -1,0 +1,273 @@
+// The browser suite: serves the site with the real binary on a loopback port and checks every
+// page as visitors meet it, in Debian's headless Chromium:
+//   - every URL reachable from / answers 200, and no link, image, stylesheet or srcset entry is broken;
+//   - axe-core reports no violation (WCAG 2.0/2.1 A and AA, plus best practices) at 390 px and
+//     1280 px wide, in light and dark colour schemes;
+//   - the Nu HTML Checker reports no error;
+//   - the skip link is the first focusable element and moves focus to the main content, and
+//     every focusable element shows a visible focus ring;
+//   - headings start at one h1 and skip no level;
+//   - no page scrolls sideways at 320 px;
+//   - a screenshot of each page type at both widths goes to target/screenshots/.
+// Every failure names the page, the setting and the rule. Exit status 1 on any failure.
+//
+// Usage: node tests/browser/run.mjs [--bin PATH]   (from the repository root or anywhere)
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const vnuJar = resolve(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+const args = process.argv.slice(2);
+const binary = args.includes('--bin') ? resolve(args[args.indexOf('--bin') + 1]) : join(root, 'target', 'debug', 'groupsite');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// The sites to check: the shipped content, and a small fixture that has images.
+const SITES = [
+  { name: 'shipped', content: join(root, 'content') },
+  { name: 'fixture', content: join(root, 'tests', 'fixtures', 'minimal', 'content') },
+];
+const WIDTHS = [390, 1280];
+const SCHEMES = ['light', 'dark'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SCREENSHOTS = join(root, 'target', 'screenshots');
+// A path no site has: its 404 page is checked like any other page.
+const NOT_FOUND = '/no-such-page';
+
+const failures = [];
+const fail = (page, setting, rule, detail) => failures.push(`${page} [${setting}] ${rule}: ${detail}`);
+
+function freePort() {
+  return new Promise((ok, bad) => {
+    const server = createServer();
+    server.on('error', bad);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function startServer(content) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(binary, ['serve', '--content', content, '--addr', `127.0.0.1:${port}`, '--base-url', `${base}/`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  for (let i = 0; i < 200; i++) {
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.ok) return { base, child };
+    } catch { /* not up yet */ }
+    if (child.exitCode !== null) throw new Error(`groupsite exited with ${child.exitCode}:\n${log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error(`groupsite did not answer /healthz within 10 s:\n${log}`);
+}
+
+const decode = (s) => s.replace(/&amp;/g, '&').replace(/&#38;/g, '&').replace(/&quot;/g, '"').replace(/&#34;/g, '"');
+
+// Every URL an element of the page points at: href, src and each srcset candidate.
+function targets(html) {
+  const found = [];
+  for (const [, attr, value] of html.matchAll(/\s(href|src|srcset)="([^"]*)"/g)) {
+    if (attr === 'srcset') {
+      for (const candidate of decode(value).split(',')) found.push(candidate.trim().split(/\s+/)[0]);
+    } else {
+      found.push(decode(value));
+    }
+  }
+  return found;
+}
+
+// Crawls from / over HTTP; returns the HTML pages (path -> html) and records broken links.
+async function crawl(site, base) {
+  const pages = new Map();
+  const seen = new Set(['/']);
+  const queue = ['/'];
+  const linkedFrom = new Map([['/', '(start)']]);
+  while (queue.length) {
+    const path = queue.shift();
+    const response = await fetch(base + path, { redirect: 'manual' });
+    if (response.status !== 200) {
+      fail(`${site}${path}`, 'crawl', 'broken-link', `answers ${response.status} (linked from ${linkedFrom.get(path)})`);
+      continue;
+    }
+    if (!(response.headers.get('content-type') || '').startsWith('text/html')) continue;
+    const html = await response.text();
+    pages.set(path, html);
+    for (const target of targets(html)) {
+      let url;
+      try { url = new URL(target, base + path); } catch { fail(`${site}${path}`, 'crawl', 'bad-url', target); continue; }
+      if (url.origin !== base) continue;
+      const key = url.pathname + url.search;
+      if (!seen.has(key)) {
+        seen.add(key);
+        linkedFrom.set(key, path);
+        queue.push(key);
+      }
+    }
+  }
+  return pages;
+}
+
+// What kind of page a path is, for one screenshot per kind.
+function pageType(path) {
+  if (path === '/') return 'home';
+  if (path === NOT_FOUND) return 'not-found';
+  const [first, second] = path.split('?')[0].split('/').filter(Boolean);
+  if (second) return { groups: 'group', projects: 'project', people: 'person' }[first] || first;
+  return ['projects', 'people', 'partners', 'publications', 'practices'].includes(first) ? first : 'page';
+}
+
+async function checkPage(context, site, base, path, screenshotTypes) {
+  const name = `${site}${path}`;
+  const page = await context.newPage();
+  try {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        const setting = `${width}px ${scheme}`;
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(base + path, { waitUntil: 'load' });
+        if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+        const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+        for (const v of result.violations) {
+          const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+          fail(name, setting, `axe ${v.id} (${v.impact})`, `${v.help}; at ${where}`);
+        }
+        const type = pageType(path);
+        if (scheme === 'light' && !screenshotTypes.has(`${type}-${width}`)) {
+          screenshotTypes.add(`${type}-${width}`);
+          await page.screenshot({ path: join(SCREENSHOTS, `${site}-${type}-${width}.png`), fullPage: true });
+        }
+      }
+    }
+
+    // Nothing scrolls sideways at the narrowest phone width.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(base + path, { waitUntil: 'load' });
+    const overflow = await page.evaluate(() => {
+      const doc = document.documentElement;
+      if (doc.scrollWidth <= doc.clientWidth) return null;
+      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1);
+      return `${doc.scrollWidth}px wide; widest: ${wide.slice(-3).map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')).join(', ')}`;
+    });
+    if (overflow) fail(name, '320px', 'horizontal-scroll', overflow);
+
+    // Headings: exactly one h1, and going down the page no level is skipped.
+    const headings = await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => [Number(h.tagName[1]), h.textContent.trim().slice(0, 50)]));
+    const h1s = headings.filter(([level]) => level === 1).length;
+    if (h1s !== 1) fail(name, 'structure', 'one-h1', `${h1s} h1 elements`);
+    headings.reduce((previous, [level, text]) => {
+      if (level > previous + 1) fail(name, 'structure', 'heading-skip', `h${level} "${text}" follows h${previous}`);
+      return level;
+    }, 0);
+
+    // Keyboard: the skip link comes first and moves focus to <main>; every focus is visible.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + path, { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ cls: document.activeElement.className, text: document.activeElement.textContent.trim() }));
+    if (first.cls !== 'skip-link') {
+      fail(name, 'keyboard', 'skip-link-first', `first Tab focuses "${first.text}" (${first.cls || 'no class'})`);
+    } else {
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement.id);
+      if (focused !== 'main') fail(name, 'keyboard', 'skip-link-target', `after Enter, focus is on #${focused || '(none)'}, not #main`);
+    }
+    await page.goto(base + path, { waitUntil: 'load' });
+    const count = await page.evaluate(() => document.querySelectorAll('a[href], button, select, input, textarea, [tabindex]:not([tabindex="-1"])').length);
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const s = getComputedStyle(e);
+        const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none');
+        return visible ? null : `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+      });
+      if (ring) fail(name, 'keyboard', 'focus-visible', `${ring} has no visible focus ring`);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+// One run of the Nu HTML Checker over every page saved to `dir`.
+function validate(dir, names) {
+  const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--skip-non-html', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) { fail('(all pages)', 'vnu', 'java', run.error.message); return; }
+  let report;
+  try { report = JSON.parse(run.stderr || run.stdout || '{"messages":[]}'); } catch { fail('(all pages)', 'vnu', 'output', (run.stderr || run.stdout).slice(0, 500)); return; }
+  for (const m of report.messages) {
+    const file = decodeURIComponent((m.url || '').split('/').pop() || '');
+    fail(names.get(file) || file, 'vnu', m.type, `${m.message} (line ${m.lastLine ?? '?'}: ${(m.extract || '').trim().slice(0, 80)})`);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const htmlDir = mkdtempSync(join(tmpdir(), 'groupsite-vnu-'));
+  const names = new Map();
+  let checked = 0;
+  try {
+    for (const { name: site, content } of SITES) {
+      const { base, child } = await startServer(content);
+      try {
+        const pages = await crawl(site, base);
+        const notFound = await fetch(base + NOT_FOUND);
+        if (notFound.status !== 404) fail(site + NOT_FOUND, 'http', 'status', `answers ${notFound.status}, not 404`);
+        pages.set(NOT_FOUND, await notFound.text());
+        for (const [path, html] of pages) {
+          const file = `${site}-${names.size}.html`;
+          names.set(file, `${site}${path}`);
+          writeFileSync(join(htmlDir, file), html);
+        }
+        const context = await browser.newContext({ bypassCSP: true });
+        const screenshotTypes = new Set();
+        for (const path of pages.keys()) {
+          await checkPage(context, site, base, path, screenshotTypes);
+          checked++;
+        }
+        await context.close();
+      } finally {
+        child.kill('SIGTERM');
+      }
+    }
+    validate(htmlDir, names);
+  } finally {
+    await browser.close();
+    rmSync(htmlDir, { recursive: true, force: true });
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (failures.length) {
+    console.error(`browser suite: ${failures.length} failures on ${checked} pages (${seconds} s):`);
+    for (const f of failures) console.error(`  ${f}`);
+    process.exit(1);
+  }
+  console.log(`browser suite: ${checked} pages, each at ${WIDTHS.join(' and ')} px in ${SCHEMES.join(' and ')} schemes, 320 px, keyboard and HTML checker: no failures (${seconds} s); screenshots in target/screenshots/`);
+}
+
+main().catch((error) => {
+  console.error(`browser suite could not run: ${error.stack || error}`);
+  process.exit(1);
+});
