@@ -34,6 +34,37 @@ async fn a_trailing_slash_redirects_permanently_to_the_canonical_url() {
 }
 
 #[tokio::test]
+async fn a_trailing_slash_never_redirects_to_another_site() {
+    let app = app(&shipped_content());
+    for path in ["//evil.example/", "/\\evil.example/", "/people//x/"] {
+        let answer = get(&app, path).await;
+        assert_eq!(answer.status, 404, "{path} -> {}", answer.header("location"));
+        assert_eq!(answer.header("location"), "");
+    }
+}
+
+#[tokio::test]
+async fn urls_that_are_not_utf8_get_the_404_page_not_a_bare_400() {
+    let app = app(&shipped_content());
+    for path in ["/groups/%ff", "/%ff", "/people/%ff.vcf", "/media/%ff", "/assets/%c0%af"] {
+        let answer = get(&app, path).await;
+        assert_eq!(answer.status, 404, "{path}");
+        assert_eq!(answer.texts("h1"), ["Page not found"], "{path}");
+    }
+}
+
+#[tokio::test]
+async fn error_pages_mark_no_navigation_item_current_and_have_no_canonical_url() {
+    let app = app(&shipped_content());
+    for path in ["/projects?group=nope", "/people/nobody"] {
+        let answer = get(&app, path).await;
+        assert!(!answer.body.contains("aria-current"), "{path}");
+        assert!(!answer.body.contains("rel=\"canonical\""), "{path}");
+    }
+    assert!(get(&app, "/groups/nothing").await.text().contains("Try the groups on the home page."));
+}
+
+#[tokio::test]
 async fn a_title_with_script_is_escaped_in_html_and_json_ld() {
     let copy = ContentCopy::of(&fixture("minimal"));
     copy.write(

@@ -128,7 +128,7 @@ async fn an_unknown_filter_value_is_a_400_page_in_the_layout() {
     let app = app_on_shipped();
     let bad = get(&app, "/projects?group=wellfair").await;
     assert_eq!(bad.status, 400);
-    assert!(bad.text().contains("There is no group `wellfair` to filter projects by."), "{}", bad.text());
+    assert!(bad.text().contains("There is no group “wellfair” to filter projects by."), "{}", bad.text());
     assert!(bad.texts("nav[aria-label=Main] a").len() >= 5);
 }
 

@@ -57,8 +57,8 @@ pub struct Chrome<'a> {
     pub heading: String,
     /// The meta description and OpenGraph description.
     pub description: String,
-    /// The page's one absolute URL.
-    pub canonical: String,
+    /// The page's one absolute URL; none for error pages, which are not to be indexed.
+    pub canonical: Option<String>,
     /// OpenGraph type: `website`, `profile` or `article`.
     pub og_type: &'static str,
     pub home_href: String,
@@ -94,7 +94,11 @@ impl<'a> Chrome<'a> {
         let nav = groups
             .chain(sections)
             .map(|(label, href, s)| {
-                let current = if href == path { Some("page") } else { (s == section).then_some("true") };
+                let current = match () {
+                    _ if section == Section::Nowhere => None,
+                    _ if href == path => Some("page"),
+                    _ => (s == section).then_some("true"),
+                };
                 NavItem { label, href: urls.path(&href), current }
             })
             .collect();
@@ -115,7 +119,7 @@ impl<'a> Chrome<'a> {
             title: full_title,
             heading: title.to_owned(),
             description: site.settings.description.clone(),
-            canonical: urls.absolute(path),
+            canonical: Some(urls.absolute(path)),
             og_type: "website",
             home_href: urls.path("/"),
             nav,
@@ -153,6 +157,13 @@ impl<'a> Chrome<'a> {
         drop_empty(&mut value);
         let json = value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
         self.json_ld = Some(json);
+        self
+    }
+
+    /// Marks an error page: not to be indexed, and no canonical URL of its own.
+    pub fn not_indexed(mut self) -> Self {
+        self.noindex = true;
+        self.canonical = None;
         self
     }
 

@@ -1,10 +1,13 @@
 //! One handler per page type; each finds its page in `render` and gives it a status and
 //! headers.
 
+use std::convert::Infallible;
+
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, Uri, header};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{AppState, ServeError};
@@ -33,19 +36,31 @@ fn respond(state: &AppState, build: impl FnOnce(&Site, &Context) -> Result<Strin
     }
 }
 
+/// The one variable segment of a route, or nothing when it is not valid percent-encoded
+/// UTF-8: such a URL names no page, so it gets the 404 page rather than a bare 400.
+pub struct Segment(Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Segment {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Segment(Path::<String>::from_request_parts(parts, state).await.ok().map(|Path(s)| s)))
+    }
+}
+
 /// A slug from a URL, or the 404 it deserves.
-fn slug(raw: &str, path: &str) -> Result<Slug, ServeError> {
-    Slug::parse(raw).ok_or_else(|| ServeError::NotFound(path.to_owned()))
+fn slug(raw: Option<&str>, uri: &Uri) -> Result<Slug, ServeError> {
+    raw.and_then(Slug::parse).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))
 }
 
 pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
-pub async fn group(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
-    let path = format!("/groups/{raw}");
+pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     respond(&state, |site, context| {
-        render(GroupPage::new(site, context, &slug(&raw, &path)?).ok_or(ServeError::NotFound(path.clone()))?)
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        render(GroupPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
     })
 }
 
@@ -64,10 +79,10 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-pub async fn project(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
-    let path = format!("/projects/{raw}");
+pub async fn project(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     respond(&state, |site, context| {
-        render(ProjectPage::new(site, context, &slug(&raw, &path)?).ok_or(ServeError::NotFound(path.clone()))?)
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        render(ProjectPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
     })
 }
 
@@ -76,8 +91,8 @@ pub async fn people(State(state): State<AppState>) -> Response {
 }
 
 /// `/people/{slug}` and `/people/{slug}.vcf`.
-pub async fn person(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
-    let path = format!("/people/{raw}");
+pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let raw = raw.unwrap_or_default();
     if let Some(stem) = raw.strip_suffix(".vcf") {
         let site = state.site();
         let person = Slug::parse(stem).and_then(|s| site.people.get(&s));
@@ -95,11 +110,12 @@ pub async fn person(State(state): State<AppState>, Path(raw): Path<String>) -> R
                 )
                     .into_response()
             }
-            None => ServeError::NotFound(path).into_page(&state),
+            None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
         };
     }
     respond(&state, |site, context| {
-        render(PersonPage::new(site, context, &slug(&raw, &path)?).ok_or(ServeError::NotFound(path.clone()))?)
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        render(PersonPage::new(site, context, &slug(Some(&raw), &uri)?).ok_or_else(not_found)?)
     })
 }
 
@@ -116,10 +132,10 @@ pub async fn practices(State(state): State<AppState>) -> Response {
 }
 
 /// A free page: `/accessibility`, `/contact`.
-pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
-    let path = format!("/{raw}");
+pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     respond(&state, |site, context| {
-        render(FreePage::new(site, context, &slug(&raw, &path)?).ok_or(ServeError::NotFound(path.clone()))?)
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        render(FreePage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
     })
 }
 
@@ -140,40 +156,38 @@ pub async fn healthz() -> Response {
 }
 
 /// A fingerprinted asset: its name changes when its bytes do, so it may be kept a year.
-pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> Response {
-    match state.inner.assets.get(&name) {
+pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
+    match name.and_then(|n| state.inner.assets.get(&n)) {
         Some((body, mime)) => {
             ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], body)
                 .into_response()
         }
-        None => ServeError::NotFound(format!("/assets/{name}")).into_page(&state),
+        None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }
 }
 
 /// A file from `content/media/`; anything the loader did not list is a 404.
-pub async fn media(State(state): State<AppState>, Path(path): Path<String>) -> Response {
-    let relative = format!("media/{path}");
-    let listed = state.site().media.contains(&relative);
-    match super::media::respond(&state.inner.content_dir, listed, &relative).await {
-        Some(response) => response,
-        None => ServeError::NotFound(format!("/{relative}")).into_page(&state),
-    }
+pub async fn media(State(state): State<AppState>, uri: Uri, Segment(path): Segment) -> Response {
+    let relative = path.map(|p| format!("media/{p}")).filter(|r| state.site().media.contains(r));
+    let response = match relative {
+        Some(relative) => super::media::respond(&state.inner.content_dir, &relative).await,
+        None => None,
+    };
+    response.unwrap_or_else(|| ServeError::NotFound(uri.path().to_owned()).into_page(&state))
 }
 
 /// Anything no route matches: a trailing slash is redirected to the canonical URL, the rest
-/// is a 404 page.
+/// is a 404 page. Only plain paths are redirected, so `//host/` can never send a visitor to
+/// another site.
 pub async fn fallback(State(state): State<AppState>, uri: Uri) -> Response {
     let path = uri.path();
-    if path.len() > 1 && path.ends_with('/') {
-        let trimmed = path.trim_end_matches('/');
-        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+    let trimmed = path.trim_end_matches('/');
+    let plain = !trimmed.contains("//") && !trimmed.contains('\\');
+    if path.len() > 1 && path.ends_with('/') && plain {
+        let canonical = if trimmed.is_empty() { "/" } else { trimmed };
         let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let location = format!("{}{query}", state.context().urls.path(trimmed));
+        let location = format!("{}{query}", state.context().urls.path(canonical));
         return Redirect::permanent(&location).into_response();
     }
-    let mut response = ServeError::NotFound(path.to_owned()).into_page(&state);
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = StatusCode::NOT_FOUND;
-    }
-    response
+    ServeError::NotFound(path.to_owned()).into_page(&state)
 }

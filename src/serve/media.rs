@@ -21,10 +21,16 @@ pub fn mime_type(path: &str) -> Option<&'static str> {
     })
 }
 
-/// The response for `media/{name}`, if the site lists it and it can be read.
-pub async fn respond(content_dir: &Path, listed: bool, relative: &str) -> Option<Response> {
-    let mime = mime_type(relative).filter(|_| listed)?;
-    let bytes = tokio::fs::read(content_dir.join(relative)).await.ok()?;
+/// The response for a listed media file (`media/hero.jpg`), if it is an image and can still be
+/// read from inside `media/`: a file swapped for a link leading out since loading is refused.
+pub async fn respond(content_dir: &Path, relative: &str) -> Option<Response> {
+    let mime = mime_type(relative)?;
+    let media_root = tokio::fs::canonicalize(content_dir.join(crate::load::MEDIA_FOLDER)).await.ok()?;
+    let file = tokio::fs::canonicalize(content_dir.join(relative)).await.ok()?;
+    if !file.starts_with(&media_root) {
+        return None;
+    }
+    let bytes = tokio::fs::read(file).await.ok()?;
     let headers = [
         (header::CONTENT_TYPE, mime),
         (header::CACHE_CONTROL, "public, max-age=3600"),

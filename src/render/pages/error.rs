@@ -20,10 +20,15 @@ impl<'a> ErrorPage<'a> {
     /// For a path with no page; `path` is without the base path.
     pub fn not_found(site: &'a Site, context: &'a Context, path: &str) -> Self {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-        let nearest = ["projects", "people", "partners", "publications", "practices"]
-            .into_iter()
-            .find(|s| *s == first)
-            .map(|s| format!("/{s}"));
+        let nearest = match first {
+            "groups" => Some("/#groups"),
+            "projects" => Some("/projects"),
+            "people" => Some("/people"),
+            "partners" => Some("/partners"),
+            "publications" => Some("/publications"),
+            "practices" => Some("/practices"),
+            _ => None,
+        };
         Self::new(
             site,
             context,
@@ -48,8 +53,7 @@ impl<'a> ErrorPage<'a> {
         message: String,
         nearest: Option<&str>,
     ) -> Self {
-        let mut chrome = context.chrome(site, Section::Nowhere, title, path);
-        chrome.noindex = true;
+        let chrome = context.chrome(site, Section::Nowhere, title, path).not_indexed();
         let sections: Vec<Linked> = chrome
             .nav
             .iter()
@@ -58,7 +62,8 @@ impl<'a> ErrorPage<'a> {
             .collect();
         let nearest = nearest.map(|path| {
             let href = context.urls.path(path);
-            sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label: path.into(), href })
+            let label = if path == "/#groups" { "the groups on the home page".to_owned() } else { path.to_owned() };
+            sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label, href })
         });
         ErrorPage { chrome, message, nearest, sections }
     }

@@ -16,7 +16,7 @@ pub struct ProjectFilter {
 
 /// A filter value that names nothing: a group, status or kind the site does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no {field} `{value}` to filter projects by")]
+#[error("there is no {field} “{value}” to filter projects by")]
 pub struct UnknownFilter {
     pub field: &'static str,
     pub value: String,
