@@ -32,7 +32,7 @@ impl Span {
         let before = &text[..start];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let col = before[line_start..].chars().filter(|&c| c != '\u{feff}').count() + 1;
         let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
         Span { path: path.to_owned(), line, col, range: start..end }
     }
@@ -84,7 +84,7 @@ pub enum ContentError {
     EmptyList { at: Span, field: &'static str },
     #[error("unknown {kind} `{slug}`")]
     UnknownSlug { at: Span, kind: EntityKind, slug: String, nearest: Option<String> },
-    #[error("a project cannot be its own parent (`{slug}`)")]
+    #[error("the chain of `parent` projects from `{slug}` leads back to `{slug}`")]
     ParentCycle { at: Span, slug: String },
     #[error("two files have the slug `{slug}`")]
     DuplicateSlug { at: Span, kind: EntityKind, slug: String, other: String },
@@ -96,6 +96,10 @@ pub enum ContentError {
     UnexpectedFile { at: Span, name: String },
     #[error("`site.toml` is missing")]
     MissingSiteFile { at: Span },
+    #[error("`{url}` is not a web or email address")]
+    UnsafeUrl { at: Span, url: String },
+    #[error("`{slug}` is an address the site itself uses")]
+    ReservedSlug { at: Span, slug: String },
     #[error("this file in `media/` is a link to a place outside `media/`")]
     MediaOutside { at: Span },
     #[error("there is no file `{file}` in `media/`")]
@@ -126,6 +130,8 @@ impl ContentError {
             | UnexpectedFile { at, .. }
             | MissingSiteFile { at }
             | MediaOutside { at }
+            | UnsafeUrl { at, .. }
+            | ReservedSlug { at, .. }
             | UnknownMedia { at, .. } => Some(at),
         }
     }
@@ -153,9 +159,15 @@ impl ContentError {
             ParentCycle { .. } => Some("remove `parent`, or name the project this one belongs to".into()),
             DuplicateSlug { other, .. } => Some(format!("the other file is {other}; rename or remove one of them")),
             BadFileName { suggestion, .. } => suggestion.as_ref().map(|s| format!("rename it to `{s}`")),
-            UnknownFolder { nearest, .. } => did_you_mean(nearest).or_else(|| Some(format!("content folders are {}", list(&EntityKind::ALL.iter().map(|k| format!("{}/", k.folder())).collect::<Vec<_>>())))),
+            UnknownFolder { nearest, .. } => did_you_mean(nearest).or_else(|| {
+                let folders: Vec<String> =
+                    EntityKind::ALL.iter().map(|k| format!("{}/", k.folder())).chain(["media/".to_owned()]).collect();
+                Some(format!("content folders are {}", list(&folders)))
+            }),
             UnexpectedFile { .. } => Some("content files end in `.md` or `.toml`; images belong in `media/`".into()),
             MissingSiteFile { .. } => Some("create `site.toml` with `name`, `description` and `language`".into()),
+            UnsafeUrl { .. } => Some("links start with `https://`, `http://` or `mailto:`".into()),
+            ReservedSlug { .. } => Some("rename the page's file; its slug is its address, and this one is taken".into()),
             MediaOutside { .. } => Some("copy the file into `media/` instead of linking to it; the server sends nothing from outside `media/`".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
         }
@@ -164,7 +176,7 @@ impl ContentError {
     fn label(&self) -> &'static str {
         use ContentError::*;
         match self {
-            UnknownField { .. } => "not a field of this entity",
+            UnknownField { .. } => "unknown field",
             MissingField { .. } => "in this front matter",
             UnknownSlug { .. } => "no file has this slug",
             UnknownMedia { .. } => "no such file",
@@ -218,15 +230,23 @@ impl Report {
     /// marker under the fault, and the hint; then a count.
     pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
         let mut files = SimpleFiles::new();
-        let ids: Vec<(&str, usize)> =
-            self.sources.iter().map(|(p, t)| (p.as_str(), files.add(p.clone(), t.clone()))).collect();
+        // A byte order mark is invisible in editors; leave it out so columns match theirs.
+        let bom = |t: &str| if t.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let ids: Vec<(&str, usize, usize)> = self
+            .sources
+            .iter()
+            .map(|(p, t)| (p.as_str(), files.add(p.clone(), t[bom(t)..].to_owned()), bom(t)))
+            .collect();
         let config = term::Config::default();
         for error in &self.errors {
             let mut diagnostic = Diagnostic::error().with_message(error.to_string());
-            match error.span().and_then(|at| ids.iter().find(|(p, _)| *p == at.path).map(|(_, id)| (at, *id))) {
-                Some((at, id)) if !files_text(&self.sources, &at.path).is_empty() => {
-                    diagnostic =
-                        diagnostic.with_labels(vec![Label::primary(id, at.range.clone()).with_message(error.label())]);
+            match error
+                .span()
+                .and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
+            {
+                Some((at, id, bom)) if !files_text(&self.sources, &at.path).is_empty() => {
+                    let range = at.range.start.saturating_sub(bom)..at.range.end.saturating_sub(bom);
+                    diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(error.label())]);
                 }
                 _ => {
                     if let Some(at) = error.span() {

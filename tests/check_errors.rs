@@ -179,7 +179,9 @@ fn projects_that_are_their_own_ancestors_are_each_refused() {
     assert_eq!(cycle, [place("projects/mattering-research.toml", (line, col + 9)), place(child, (child_line, 10))]);
     let outcome = copy.run_check();
     assert_eq!(outcome.code, Some(1));
-    assert!(outcome.stderr.contains("cannot be its own parent") && outcome.stderr.contains("remove `parent`"));
+    assert!(
+        outcome.stderr.contains("leads back to `mattering-research`") && outcome.stderr.contains("remove `parent`")
+    );
 }
 
 #[test]
@@ -197,6 +199,65 @@ fn image_file_missing_from_media_is_named() {
     let errors = copy.errors();
     let [ContentError::UnknownMedia { nearest, .. }] = errors.as_slice() else { panic!("{errors:?}") };
     assert_eq!(nearest.as_deref(), Some("media/girls.jpeg"));
+}
+
+#[test]
+fn a_link_that_is_not_a_web_or_email_address_is_refused() {
+    let copy = ContentCopy::of_shipped();
+    let (line, col) = copy.replace(
+        "practices/the-wigan-deal.md",
+        "{ label = \"Experiences from the Wigan Deal\" }",
+        "{ label = \"Experiences from the Wigan Deal\", url = \"javascript:alert(1)\" }",
+    );
+    let col = col + "{ label = \"Experiences from the Wigan Deal\", url = ".len();
+    let error = the_one_error(
+        &copy,
+        &place("practices/the-wigan-deal.md", (line, col)),
+        "`javascript:alert(1)` is not a web or email address",
+        "`https://`",
+    );
+    assert!(matches!(error, ContentError::UnsafeUrl { .. }));
+}
+
+#[test]
+fn a_page_cannot_take_an_address_the_site_uses() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("pages/people.md", "+++\ntitle = \"Our people\"\n+++\n");
+    let error = the_one_error(&copy, "pages/people.md:1:1", "`people` is an address the site itself uses", "rename");
+    assert!(matches!(error, ContentError::ReservedSlug { .. }));
+}
+
+#[test]
+fn blank_names_and_bad_language_tags_are_refused() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("people/jo-ese.toml", "name = \"Jo Ese\"", "name = \"  \"");
+    the_one_error(&copy, &place("people/jo-ese.toml", (at.0, at.1 + 7)), "text that is not blank", "README.md");
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("site.toml", "language = \"en\"", "language = \"\"");
+    the_one_error(&copy, &place("site.toml", (at.0, at.1 + 11)), "a language tag such as `en`", "README.md");
+}
+
+#[test]
+fn an_empty_list_of_groups_is_named_where_it_is_written() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("projects/sovei.toml", "groups = [\"wellfare\"]", "groups = []");
+    let error = the_one_error(
+        &copy,
+        &place("projects/sovei.toml", (at.0, at.1 + 9)),
+        "`groups` needs at least one entry",
+        "name at least one",
+    );
+    assert!(matches!(error, ContentError::EmptyList { field: "groups", .. }));
+    let copy = ContentCopy::of_shipped();
+    copy.replace("projects/sovei.toml", "groups = [\"wellfare\"]\n", "");
+    the_one_error(&copy, "projects/sovei.toml:1:1", "missing required field `groups`", "add `groups = …`");
+}
+
+#[test]
+fn columns_do_not_count_a_byte_order_mark() {
+    let copy = ContentCopy::of_shipped();
+    copy.write("people/jo-ese.toml", "\u{feff}name = 5\n");
+    the_one_error(&copy, "people/jo-ese.toml:1:8", "wrong type", "README.md");
 }
 
 #[test]

@@ -84,10 +84,10 @@ fn media_files_are_listed_and_links_out_of_media_refused() {
 #[test]
 fn required_list_left_empty_is_an_error() {
     let copy = ContentCopy::of(&fixture("minimal"));
-    copy.write("practices/town-deal.toml", "title = \"Town Deal\"\nlevel = \"municipality\"\n");
+    copy.write("practices/town-deal.toml", "title = \"Town Deal\"\nlevel = \"municipality\"\ngroups = []\n");
     let errors = copy.errors();
     let [ContentError::EmptyList { at, field: "groups" }] = errors.as_slice() else { panic!("{errors:?}") };
-    assert_eq!(at.to_string(), "practices/town-deal.toml:1:1");
+    assert_eq!(at.to_string(), "practices/town-deal.toml:3:10");
 }
 
 #[test]

@@ -14,6 +14,22 @@ use crate::model::{
     Entity, EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
 };
 
+/// Addresses the site itself uses; a free page with one of these names could never be reached.
+const RESERVED_PAGE_SLUGS: [&str; 12] = [
+    "groups",
+    "projects",
+    "people",
+    "partners",
+    "publications",
+    "practices",
+    "search",
+    "sitemap",
+    "robots",
+    "healthz",
+    "assets",
+    "media",
+];
+
 /// The checked entities, before they are linked: every field typed, every reference known to
 /// name an existing file.
 #[derive(Debug)]
@@ -89,11 +105,21 @@ impl Checker<'_> {
     fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
         let file = self.content.source(document);
         let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
-        for (field, empty) in entity.required_lists() {
-            if empty {
-                let at = Span::new(&file.path, &file.text, 0..0);
+        for (field, list) in entity.required_lists() {
+            if list.is_empty() {
+                let at = Span::new(&file.path, &file.text, list.at.clone());
                 self.errors.push(ContentError::EmptyList { at, field });
             }
+        }
+        for url in entity.urls() {
+            if !url.is_safe() {
+                let at = Span::new(&file.path, &file.text, url.at.clone());
+                self.errors.push(ContentError::UnsafeUrl { at, url: url.href.clone() });
+            }
+        }
+        if T::KIND == EntityKind::Page && RESERVED_PAGE_SLUGS.contains(&document.slug.as_str()) {
+            let at = Span::file(&file.path);
+            self.errors.push(ContentError::ReservedSlug { at, slug: document.slug.to_string() });
         }
         entity.identify(document.slug.clone(), markdown::render(&document.body));
         Ok(entity)

@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug};
+use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
 
 /// A research group or research centre: the unit the site is about.
 #[derive(Debug, Clone, Deserialize)]
@@ -10,6 +10,7 @@ pub struct Group {
     #[serde(skip)]
     pub slug: Slug,
     /// Full name: `Relational Welfare and Wellbeing`.
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     /// Short name for navigation and lists.
     pub short_name: Option<String>,
@@ -58,6 +59,7 @@ impl GroupKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
     /// Source, as cited: `Ness & Heimburg, 2020, p. 36`.
     pub citation: Option<String>,
@@ -67,7 +69,9 @@ pub struct Quote {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spotlight {
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
+    #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
 }
 
@@ -82,5 +86,8 @@ impl Entity for Group {
     }
     fn images(&self) -> Vec<&Image> {
         self.hero.iter().chain(&self.logo).collect()
+    }
+    fn urls(&self) -> Vec<&Url> {
+        self.social.iter().filter_map(|l| l.url.as_ref()).collect()
     }
 }

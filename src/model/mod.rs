@@ -12,8 +12,9 @@ mod publication;
 mod settings;
 
 use std::fmt;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
+use serde::de::{Error as _, Unexpected};
 use serde::{Deserialize, Deserializer};
 
 pub use group::{Group, GroupKind, Quote, Spotlight};
@@ -154,6 +155,97 @@ impl<'de> Deserialize<'de> for Ref {
     }
 }
 
+/// References that must name at least one entity (a project's groups), with where the list
+/// was written, so an empty one can be named with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefList {
+    /// The references, in the order written.
+    pub refs: Vec<Ref>,
+    /// Byte range of the list in its file.
+    pub at: Range<usize>,
+}
+
+impl<'de> Deserialize<'de> for RefList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<Vec<Ref>>::deserialize(d)?;
+        let at = spanned.span();
+        Ok(RefList { refs: spanned.into_inner(), at })
+    }
+}
+
+impl Deref for RefList {
+    type Target = [Ref];
+    fn deref(&self) -> &[Ref] {
+        &self.refs
+    }
+}
+
+impl<'a> IntoIterator for &'a RefList {
+    type Item = &'a Ref;
+    type IntoIter = std::slice::Iter<'a, Ref>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.refs.iter()
+    }
+}
+
+/// A link to another site, as written, with where it was written. `check` lets only
+/// `https:`, `http:` and `mailto:` through, so no content can put `javascript:` in a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url {
+    /// The URL as written.
+    pub href: String,
+    /// Byte range of the value in its file.
+    pub at: Range<usize>,
+}
+
+impl Url {
+    /// True for the schemes a visitor's browser may follow from the site.
+    pub fn is_safe(&self) -> bool {
+        let lower = self.href.trim_start().to_ascii_lowercase();
+        ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+            && !self.href.contains(char::is_whitespace)
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let at = spanned.span();
+        Ok(Url { href: spanned.into_inner(), at })
+    }
+}
+
+/// Shown as its address, for `href`.
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.href)
+    }
+}
+
+/// Reads a text that must say something: a blank name or title would give an empty heading
+/// and an empty link.
+pub(crate) fn non_blank<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.trim().is_empty() {
+        return Err(D::Error::invalid_value(Unexpected::Str(&text), &"text that is not blank"));
+    }
+    Ok(text)
+}
+
+/// Reads a BCP 47 language tag such as `en` or `nb-NO`, which `<html lang>` needs.
+pub(crate) fn language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let tag = String::deserialize(d)?;
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let valid = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !valid {
+        return Err(D::Error::invalid_value(Unexpected::Str(&tag), &"a language tag such as `en` or `nb-NO`"));
+    }
+    Ok(tag)
+}
+
 /// HTML rendered from a Markdown body at load time and sanitized, so it is safe to insert
 /// into a page as is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -192,9 +284,10 @@ impl Html {
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// What the visitor reads: `ORCID`, `Twitter: relasjonell velferd eng`.
+    #[serde(deserialize_with = "non_blank")]
     pub label: String,
     /// Where it goes, if known.
-    pub url: Option<String>,
+    pub url: Option<Url>,
 }
 
 /// A path to a file in `media/`, as written, with where it was written so a missing file
@@ -222,6 +315,7 @@ pub struct Image {
     /// The file in `media/`; left out where the image itself is not in the content.
     pub file: Option<MediaPath>,
     /// Text alternative, as a screen reader reads it.
+    #[serde(deserialize_with = "non_blank")]
     pub alt: String,
     /// Photographer or source.
     pub credit: Option<String>,
@@ -236,10 +330,12 @@ pub trait Entity {
     fn identify(&mut self, slug: Slug, body: Html);
     /// Every slug this entity refers to, with the kind it must name.
     fn references(&self) -> Vec<(EntityKind, &Ref)>;
-    /// Fields that must hold at least one entry, with whether they are empty.
-    fn required_lists(&self) -> Vec<(&'static str, bool)> {
+    /// Fields that must hold at least one entry.
+    fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
         Vec::new()
     }
+    /// Links to other sites, which must use a safe scheme.
+    fn urls(&self) -> Vec<&Url>;
     /// Images the entity shows, whose files must be in `media/`.
     fn images(&self) -> Vec<&Image> {
         Vec::new()

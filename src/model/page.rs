@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Ref, Slug};
+use super::{Entity, EntityKind, Html, Ref, Slug, Url};
 
 /// A free page such as the accessibility statement, served at `/{slug}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -8,6 +8,7 @@ use super::{Entity, EntityKind, Html, Ref, Slug};
 pub struct Page {
     #[serde(skip)]
     pub slug: Slug,
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     /// One sentence for search engines.
     pub description: Option<String>,
@@ -20,6 +21,9 @@ impl Entity for Page {
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.body = body;
+    }
+    fn urls(&self) -> Vec<&Url> {
+        Vec::new()
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         Vec::new()

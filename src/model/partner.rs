@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Ref, Slug};
+use super::{Entity, EntityKind, Html, Ref, Slug, Url};
 
 /// An organisation the groups work with: a listed partner, or an institution that
 /// coordinates, funds or collaborates on a project.
@@ -9,10 +9,11 @@ use super::{Entity, EntityKind, Html, Ref, Slug};
 pub struct Partner {
     #[serde(skip)]
     pub slug: Slug,
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     pub kind: Option<String>,
     /// The partner's own website.
-    pub link: Option<String>,
+    pub link: Option<Url>,
     /// Groups that list it as a partner.
     #[serde(default)]
     pub groups: Vec<Ref>,
@@ -25,6 +26,9 @@ impl Entity for Partner {
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.description = body;
+    }
+    fn urls(&self) -> Vec<&Url> {
+        self.link.iter().collect()
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.groups.iter().map(|r| (EntityKind::Group, r)).collect()

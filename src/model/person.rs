@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug};
+use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
 
 /// A person who belongs to at least one group, or works on a project.
 #[derive(Debug, Clone, Deserialize)]
@@ -10,6 +10,7 @@ pub struct Person {
     #[serde(skip)]
     pub slug: Slug,
     /// Name as the person writes it: `Øyvind Kvello`.
+    #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
     /// Family name for sorting, where it is not the last word of `name`.
     pub family_name: Option<String>,
@@ -90,6 +91,9 @@ impl Entity for Person {
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.bio = body;
+    }
+    fn urls(&self) -> Vec<&Url> {
+        self.links.iter().filter_map(|l| l.url.as_ref()).collect()
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.memberships.iter().map(|m| (EntityKind::Group, &m.group)).collect()

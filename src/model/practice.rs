@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Link, Ref, Slug};
+use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
 
 /// A promising practice elsewhere that a group points to as an example.
 #[derive(Debug, Clone, Deserialize)]
@@ -8,12 +8,12 @@ use super::{Entity, EntityKind, Html, Link, Ref, Slug};
 pub struct Practice {
     #[serde(skip)]
     pub slug: Slug,
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     pub level: Level,
     /// Where it happens: `Wigan, UK`.
     pub place: Option<String>,
-    #[serde(default)]
-    pub groups: Vec<Ref>,
+    pub groups: RefList,
     #[serde(default)]
     pub links: Vec<Link>,
     #[serde(skip)]
@@ -51,10 +51,13 @@ impl Entity for Practice {
         self.slug = slug;
         self.description = body;
     }
+    fn urls(&self) -> Vec<&Url> {
+        self.links.iter().filter_map(|l| l.url.as_ref()).collect()
+    }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.groups.iter().map(|r| (EntityKind::Group, r)).collect()
     }
-    fn required_lists(&self) -> Vec<(&'static str, bool)> {
-        vec![("groups", self.groups.is_empty())]
+    fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
+        vec![("groups", &self.groups)]
     }
 }

@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Link, Ref, Slug};
+use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
 
 /// A research activity of any kind: a project, a PhD project, an edited book, a review.
 #[derive(Debug, Clone, Deserialize)]
@@ -9,6 +9,7 @@ pub struct Project {
     /// File name; the project's URL is `/projects/{slug}`.
     #[serde(skip)]
     pub slug: Slug,
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     pub acronym: Option<String>,
     pub kind: ProjectKind,
@@ -27,8 +28,7 @@ pub struct Project {
     /// Language of the project's material, where not English.
     pub language: Option<String>,
     /// Groups that list the project; at least one.
-    #[serde(default)]
-    pub groups: Vec<Ref>,
+    pub groups: RefList,
     #[serde(default)]
     pub people: Vec<ProjectPerson>,
     /// The project this one is a sub-project of.
@@ -106,6 +106,9 @@ impl Entity for Project {
         self.slug = slug;
         self.description = body;
     }
+    fn urls(&self) -> Vec<&Url> {
+        self.links.iter().filter_map(|l| l.url.as_ref()).collect()
+    }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         let partners = self.coordinator.iter().chain(&self.funder).chain(&self.collaborators);
         partners
@@ -115,7 +118,7 @@ impl Entity for Project {
             .chain(self.parent.iter().map(|r| (EntityKind::Project, r)))
             .collect()
     }
-    fn required_lists(&self) -> Vec<(&'static str, bool)> {
-        vec![("groups", self.groups.is_empty())]
+    fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
+        vec![("groups", &self.groups)]
     }
 }

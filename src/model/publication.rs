@@ -1,6 +1,6 @@
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Ref, Slug};
+use super::{Entity, EntityKind, Html, Ref, RefList, Slug, Url};
 
 /// A special issue, edited book, journal or report the groups have produced.
 #[derive(Debug, Clone, Deserialize)]
@@ -8,6 +8,7 @@ use super::{Entity, EntityKind, Html, Ref, Slug};
 pub struct Publication {
     #[serde(skip)]
     pub slug: Slug,
+    #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     pub kind: PublicationKind,
     /// Journal or series it appeared in.
@@ -16,9 +17,8 @@ pub struct Publication {
     pub year: Option<u16>,
     #[serde(default)]
     pub editors: Vec<Ref>,
-    #[serde(default)]
-    pub groups: Vec<Ref>,
-    pub link: Option<String>,
+    pub groups: RefList,
+    pub link: Option<Url>,
     #[serde(skip)]
     pub description: Html,
 }
@@ -51,11 +51,14 @@ impl Entity for Publication {
         self.slug = slug;
         self.description = body;
     }
+    fn urls(&self) -> Vec<&Url> {
+        self.link.iter().collect()
+    }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         let editors = self.editors.iter().map(|r| (EntityKind::Person, r));
         editors.chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
     }
-    fn required_lists(&self) -> Vec<(&'static str, bool)> {
-        vec![("groups", self.groups.is_empty())]
+    fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
+        vec![("groups", &self.groups)]
     }
 }

@@ -35,7 +35,7 @@ impl<'a> ErrorPage<'a> {
             path,
             "Page not found",
             "There is no page at this address. It may have moved, or the link may have a typo.".into(),
-            nearest.as_deref(),
+            nearest,
         )
     }
 

@@ -64,7 +64,7 @@ impl<'a> PartnersPage<'a> {
             Entry {
                 id: p.slug.to_string(),
                 title: p.name.clone(),
-                href: p.link.clone(),
+                href: p.link.as_ref().map(|l| l.href.clone()),
                 meta: p.kind.iter().cloned().collect(),
                 related: related(groups(site, context, &p.groups), vec![("Projects", projects)]),
                 body: body(&p.description),
@@ -123,7 +123,7 @@ impl<'a> PublicationsPage<'a> {
                         Entry {
                             id: p.slug.to_string(),
                             title: p.title.clone(),
-                            href: p.link.clone(),
+                            href: p.link.as_ref().map(|l| l.href.clone()),
                             meta: [&p.venue, &p.publisher]
                                 .into_iter()
                                 .flatten()
