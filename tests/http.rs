@@ -105,16 +105,20 @@ async fn sitemap_lists_every_page_with_absolute_urls_from_the_base_url() {
 #[tokio::test]
 async fn under_a_sub_path_every_link_carries_it() {
     let app = app_at(&shipped_content(), "https://example.org/research/");
-    let home = page(&app, "/").await;
-    let html = home.html();
-    let selector = scraper::Selector::parse("a[href], link[href]").unwrap();
-    for href in html.select(&selector).filter_map(|e| e.attr("href")) {
-        assert!(
-            href.starts_with("/research/")
-                || href.starts_with("https://example.org/research/")
-                || href.starts_with('#'),
-            "{href}"
-        );
+    for path in ["/", "/accessibility", "/contact", "/groups/wellfare", "/people/oyvind-kvello"] {
+        let page = page(&app, path).await;
+        let html = page.html();
+        let selector = scraper::Selector::parse("a[href], link[href], img[src]").unwrap();
+        for href in html.select(&selector).filter_map(|e| e.attr("href").or(e.attr("src"))) {
+            assert!(
+                href.starts_with("/research/")
+                    || href.starts_with("https://example.org/research/")
+                    || href.starts_with('#')
+                    || href.starts_with("mailto:")
+                    || href.starts_with("tel:"),
+                "{path} links to {href}"
+            );
+        }
     }
 }
 

@@ -135,6 +135,8 @@ async fn an_unknown_filter_value_is_a_400_page_in_the_layout() {
 #[tokio::test]
 async fn project_page_shows_every_field_with_links() {
     let app = app_on_shipped();
+    let review = page(&app, "/projects/rapid-review-inequalities-in-health-and-wellbeing").await;
+    assert!(review.texts(".facts div").iter().any(|f| f.starts_with("Project leader Marmot Review Team")));
     let point = page(&app, "/projects/point").await;
     let facts = point.texts(".facts div");
     for fact in [
@@ -213,6 +215,13 @@ async fn vcard_is_version_4_with_every_email_and_phone() {
         assert!(body.contains(tel), "{tel} in {body}");
     }
     assert!(body.contains("URL:https://groups.example.org/people/oyvind-kvello\r\n"));
+    assert!(body.contains("ORG:Relational Welfare and Wellbeing\r\nROLE:Member\r\n"), "{body}");
+    let board = get(&app, "/people/ragnhild-bang-nes.vcf").await.body.replace("\r\n ", "");
+    assert!(board.contains("N:Bang Nes;Ragnhild;;;\r\n"), "{board}");
+    assert!(
+        board.contains("ORG:NTNU;WellFare: Nordic Research Center for Wellbeing and Social Sustainability\r\n"),
+        "{board}"
+    );
     assert_eq!(get(&app, "/people/nobody.vcf").await.status, 404);
 }
 
@@ -226,7 +235,7 @@ async fn partners_publications_and_practices_list_everything_with_anchors() {
 
     let publications = page(&app, "/publications").await;
     assert_eq!(publications.texts("main h2"), ["Special issues", "Edited books", "Journals", "Reports"]);
-    assert_eq!(publications.texts("#special-issues ~ .entry, section[aria-labelledby=special-issues] .entry").len(), 4);
+    assert_eq!(publications.texts("section[aria-labelledby=kind_special-issues] .entry").len(), 4);
     assert!(publications.text().contains("Health promotion at the local level"));
 
     let practices = page(&app, "/practices").await;

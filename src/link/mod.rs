@@ -56,7 +56,9 @@ pub fn link(model: Model) -> Site {
         for person in &project.people {
             add(&mut index.person_projects, person.person.slug(), &project.slug);
         }
-        for partner in project.coordinator.iter().chain(&project.funder).chain(&project.collaborators) {
+        for partner in
+            project.coordinator.iter().chain(&project.leader).chain(&project.funder).chain(&project.collaborators)
+        {
             add(&mut index.partner_projects, partner.slug(), &project.slug);
         }
         if let Some(parent) = &project.parent {

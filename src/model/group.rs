@@ -50,7 +50,7 @@ impl GroupKind {
     pub fn label(self) -> &'static str {
         match self {
             GroupKind::ResearchGroup => "Research group",
-            GroupKind::ResearchCentre => "Research centre",
+            GroupKind::ResearchCentre => "Research center",
         }
     }
 }

@@ -267,6 +267,21 @@ impl Html {
         self.0.trim().is_empty()
     }
 
+    /// The same HTML with its site-relative links (`href="/contact"`, `src="/media/a.png"`)
+    /// moved under `prefix` (`/research`), for a site mounted under a sub-path. `prefix` holds
+    /// only URL path characters, so the result stays safe.
+    pub fn under_prefix(&self, prefix: &str) -> Html {
+        if prefix.is_empty() {
+            return self.clone();
+        }
+        let mut out = self.0.clone();
+        for attribute in ["href=\"/", "src=\"/"] {
+            let rebased = format!("{}{prefix}/", &attribute[..attribute.len() - 1]);
+            out = out.replace(attribute, &rebased).replace(&format!("{rebased}/"), &format!("{attribute}/"));
+        }
+        Html(out)
+    }
+
     /// The first top-level paragraph and the rest, so a page can set something (a quotation)
     /// between them. Both halves are whole elements, so both stay safe.
     pub fn split_after_first_paragraph(&self) -> (Html, Html) {

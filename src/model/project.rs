@@ -18,6 +18,9 @@ pub struct Project {
     pub end_year: Option<u16>,
     /// The partner that coordinates the project.
     pub coordinator: Option<Ref>,
+    /// The partner that leads the project, where the content says "project leader" rather
+    /// than coordinator.
+    pub leader: Option<Ref>,
     /// The partner that funds it.
     pub funder: Option<Ref>,
     /// Funding programme, as text.
@@ -110,7 +113,7 @@ impl Entity for Project {
         self.links.iter().filter_map(|l| l.url.as_ref()).collect()
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
-        let partners = self.coordinator.iter().chain(&self.funder).chain(&self.collaborators);
+        let partners = self.coordinator.iter().chain(&self.leader).chain(&self.funder).chain(&self.collaborators);
         partners
             .map(|r| (EntityKind::Partner, r))
             .chain(self.groups.iter().map(|r| (EntityKind::Group, r)))

@@ -32,9 +32,27 @@ pub struct Asset {
 pub struct NavItem {
     pub label: String,
     pub href: String,
-    /// `aria-current`: `page` on the link to this very page, `true` on the link to the
-    /// section the page is in.
-    pub current: Option<&'static str>,
+    /// Whether the link leads to where the visitor is, for `aria-current`.
+    pub current: Option<Current>,
+}
+
+/// How a navigation link relates to the page it is shown on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Current {
+    /// The link leads to this very page.
+    Page,
+    /// The link leads to the section this page is in.
+    Section,
+}
+
+/// The value of `aria-current`.
+impl std::fmt::Display for Current {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Current::Page => "page",
+            Current::Section => "true",
+        })
+    }
 }
 
 /// One step of the breadcrumb trail; the last one, the page itself, has no link.
@@ -96,8 +114,8 @@ impl<'a> Chrome<'a> {
             .map(|(label, href, s)| {
                 let current = match () {
                     _ if section == Section::Nowhere => None,
-                    _ if href == path => Some("page"),
-                    _ => (s == section).then_some("true"),
+                    _ if href == path => Some(Current::Page),
+                    _ => (s == section).then_some(Current::Section),
                 };
                 NavItem { label, href: urls.path(&href), current }
             })
@@ -108,7 +126,7 @@ impl<'a> Chrome<'a> {
             .map(|p| NavItem {
                 label: p.title.clone(),
                 href: urls.path(&format!("/{}", p.slug)),
-                current: (section == Section::Page(p.slug.clone())).then_some("page"),
+                current: (section == Section::Page(p.slug.clone())).then_some(Current::Page),
             })
             .collect();
         let name = site.settings.name.as_str();

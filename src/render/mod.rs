@@ -10,7 +10,7 @@ mod sitemap;
 mod urls;
 mod vcard;
 
-pub use chrome::{Asset, Chrome, Crumb, NavItem, Section};
+pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
 pub use sitemap::{page_paths, robots, sitemap};
@@ -18,6 +18,7 @@ pub use urls::{BadBaseUrl, Urls};
 pub use vcard::vcard;
 
 use crate::link::Site;
+use crate::model::Html;
 
 /// A page could not be drawn; only a template bug can cause it.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +35,11 @@ pub struct Context {
 }
 
 impl Context {
+    /// A Markdown body as this site shows it: site-relative links carry the base path.
+    pub fn body(&self, html: &Html) -> Html {
+        html.under_prefix(self.urls.prefix())
+    }
+
     /// The frame of a page in `section`, titled `title`, at `path` (root-relative, without the
     /// base path).
     pub fn chrome<'a>(&'a self, site: &'a Site, section: Section, title: &str, path: &str) -> Chrome<'a> {

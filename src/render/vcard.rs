@@ -6,7 +6,10 @@ use crate::model::Person;
 /// every email and phone, and the person's page.
 pub fn vcard(site: &Site, urls: &Urls, person: &Person) -> String {
     let family = person.family_name();
-    let given = person.name.strip_suffix(family).unwrap_or("").trim();
+    let given = match person.name.strip_suffix(family) {
+        Some(given) => given.trim(),
+        None => person.name.rsplit_once(' ').map_or("", |(given, _)| given),
+    };
     let mut lines = vec![
         "BEGIN:VCARD".to_owned(),
         "VERSION:4.0".to_owned(),
@@ -29,8 +32,11 @@ pub fn vcard(site: &Site, urls: &Urls, person: &Person) -> String {
     for phone in &person.phones {
         lines.push(format!("TEL;VALUE=uri;TYPE=\"voice,work\":{}", Phone::new(phone).uri()));
     }
-    for (group, _) in site.groups_of_person(person) {
-        lines.push(format!("RELATED;TYPE=colleague;VALUE=text:{}", escape(&group.name)));
+    for (group, role) in site.groups_of_person(person) {
+        let host = group.host.as_deref().map(escape);
+        let org = [host, Some(escape(&group.name))].into_iter().flatten().collect::<Vec<_>>().join(";");
+        lines.push(format!("ORG:{org}"));
+        lines.push(format!("ROLE:{}", escape(crate::render::pages::role_name(role))));
     }
     lines.push(format!("URL:{}", urls.absolute(&format!("/people/{}", person.slug))));
     lines.push("END:VCARD".to_owned());

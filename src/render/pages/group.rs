@@ -2,7 +2,10 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
-use super::{Linked, PeopleSection, ProjectCard, person_card, project_card, role_id, sort_people, sort_projects};
+use super::{
+    Linked, PeopleSection, Picture, ProjectCard, person_card, picture, project_card, role_id, sort_people,
+    sort_projects,
+};
 use crate::link::Site;
 use crate::model::{Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
 
@@ -19,7 +22,8 @@ pub struct GroupPage<'a> {
     pub about_intro: Html,
     /// The rest of the about text.
     pub about_rest: Html,
-    pub hero: Option<Hero>,
+    pub hero: Option<Picture>,
+    pub logo: Option<Picture>,
     /// Ongoing projects first.
     pub projects: Vec<ProjectCard>,
     /// One section per role that has people, in the order of [`Role::ALL`].
@@ -30,13 +34,6 @@ pub struct GroupPage<'a> {
     pub practices: Vec<Listed>,
     pub journal: Option<Listed>,
     pub social: &'a [Link],
-}
-
-/// The group's photo, where the content has the file.
-pub struct Hero {
-    pub src: String,
-    pub alt: String,
-    pub credit: Option<String>,
 }
 
 /// An entry in one of the group page's short lists: what it is, its title, and where more is.
@@ -105,13 +102,8 @@ impl<'a> GroupPage<'a> {
             href: urls.path(&format!("/publications#{}", j.slug)),
             detail: None,
         });
-        let hero = group.hero.as_ref().and_then(|h| {
-            Some(Hero {
-                src: urls.path(&format!("/{}", h.file.as_ref()?.path)),
-                alt: h.alt.clone(),
-                credit: h.credit.clone(),
-            })
-        });
+        let hero = group.hero.as_ref().and_then(|h| picture(context, h));
+        let logo = group.logo.as_ref().and_then(|l| picture(context, l));
         let home = [&group.department, &group.host].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
 
         let members: Vec<_> = Role::ALL
@@ -134,7 +126,7 @@ impl<'a> GroupPage<'a> {
                 "parentOrganization": group.host.as_ref().map(|h| json!({"@type": "CollegeOrUniversity", "name": h})),
                 "member": members,
             }));
-        let (about_intro, about_rest) = group.about.split_after_first_paragraph();
+        let (about_intro, about_rest) = context.body(&group.about).split_after_first_paragraph();
         Some(GroupPage {
             chrome,
             group,
@@ -143,6 +135,7 @@ impl<'a> GroupPage<'a> {
             about_intro,
             about_rest,
             hero,
+            logo,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             people,
             partners,

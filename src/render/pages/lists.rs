@@ -1,5 +1,6 @@
 //! The three list pages whose entries have no page of their own: partners, publications and
-//! practices. Each entry has an `id`, so other pages link to `/partners#slug`.
+//! practices. Each entry's `id` is its slug, so other pages link to `/partners#slug`; section
+//! ids hold an underscore, which no slug can, so the two never clash.
 
 use askama::Template;
 
@@ -17,10 +18,16 @@ pub struct Entry<'a> {
     pub href: Option<String>,
     /// Short facts under the title: kind, venue, year, place.
     pub meta: Vec<String>,
-    /// Links to what it is connected to, under a label: `Groups`, `Projects`, `Editors`.
-    pub related: Vec<(&'static str, Vec<Linked>)>,
-    pub body: Option<&'a Html>,
+    pub related: Vec<Related>,
+    pub body: Option<Html>,
     pub links: &'a [Link],
+}
+
+/// Links from an entry to what it is connected to, under a label: `Groups`, `Projects`,
+/// `Editors`.
+pub struct Related {
+    pub label: &'static str,
+    pub links: Vec<Linked>,
 }
 
 /// Entries under one heading.
@@ -34,12 +41,16 @@ fn groups(site: &Site, context: &Context, refs: &[Ref]) -> Vec<Linked> {
     refs.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g)).collect()
 }
 
-fn body(html: &Html) -> Option<&Html> {
-    (!html.is_empty()).then_some(html)
+fn body(context: &Context, html: &Html) -> Option<Html> {
+    (!html.is_empty()).then(|| context.body(html))
 }
 
-fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<(&'static str, Vec<Linked>)> {
-    std::iter::once(("Groups", groups)).chain(more).filter(|(_, l)| !l.is_empty()).collect()
+fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<Related> {
+    std::iter::once(("Groups", groups))
+        .chain(more)
+        .filter(|(_, links)| !links.is_empty())
+        .map(|(label, links)| Related { label, links })
+        .collect()
 }
 
 /// `/partners`: the partners the groups list, then the other institutions their projects
@@ -67,20 +78,21 @@ impl<'a> PartnersPage<'a> {
                 href: p.link.as_ref().map(|l| l.href.clone()),
                 meta: p.kind.iter().cloned().collect(),
                 related: related(groups(site, context, &p.groups), vec![("Projects", projects)]),
-                body: body(&p.description),
+                body: body(context, &p.description),
                 links: &[],
             }
         };
         let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
-        let sections = [("Partners", "partners", listed), ("Institutions in our projects", "institutions", others)]
-            .into_iter()
-            .filter(|(_, _, list)| !list.is_empty())
-            .map(|(heading, id, list)| EntrySection {
-                heading: heading.into(),
-                id: id.into(),
-                entries: list.into_iter().map(entry).collect(),
-            })
-            .collect();
+        let sections =
+            [("Partners", "listed_partners", listed), ("Institutions in our projects", "project_institutions", others)]
+                .into_iter()
+                .filter(|(_, _, list)| !list.is_empty())
+                .map(|(heading, id, list)| EntrySection {
+                    heading: heading.into(),
+                    id: id.into(),
+                    entries: list.into_iter().map(entry).collect(),
+                })
+                .collect();
         let chrome = context
             .chrome(site, Section::Partners, "Partners", "/partners")
             .describe(format!("The organisations {} work with.", site.settings.name))
@@ -131,7 +143,7 @@ impl<'a> PublicationsPage<'a> {
                                 .chain(p.year.map(|y| y.to_string()))
                                 .collect(),
                             related: related(groups(site, context, &p.groups), vec![("Editors", editors)]),
-                            body: body(&p.description),
+                            body: body(context, &p.description),
                             links: &[],
                         }
                     })
@@ -140,7 +152,7 @@ impl<'a> PublicationsPage<'a> {
                     // Edited books the content keeps as projects are shown here too, linked to their page.
                     entries.extend(site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| {
                         Entry {
-                            id: format!("project-{}", p.slug),
+                            id: format!("project_{}", p.slug),
                             title: p.title.clone(),
                             href: None,
                             meta: p.status.iter().map(|s| s.label().to_owned()).collect(),
@@ -162,7 +174,7 @@ impl<'a> PublicationsPage<'a> {
                 entries.sort_by_key(|e| norwegian_key(&e.title));
                 (!entries.is_empty()).then(|| EntrySection {
                     heading: kind.label().into(),
-                    id: kind.label().to_lowercase().replace(' ', "-"),
+                    id: format!("kind_{}", kind.label().to_lowercase().replace(' ', "-")),
                     entries,
                 })
             })
@@ -198,14 +210,14 @@ impl<'a> PracticesPage<'a> {
                         href: None,
                         meta: p.place.iter().cloned().collect(),
                         related: related(groups(site, context, &p.groups), Vec::new()),
-                        body: body(&p.description),
+                        body: body(context, &p.description),
                         links: &p.links,
                     })
                     .collect();
                 entries.sort_by_key(|e| norwegian_key(&e.title));
                 (!entries.is_empty()).then(|| EntrySection {
                     heading: level.label().into(),
-                    id: level.label().to_lowercase(),
+                    id: format!("level_{}", level.label().to_lowercase()),
                     entries,
                 })
             })

@@ -19,7 +19,7 @@ pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
 
 use super::{Context, norwegian_key};
 use crate::link::Site;
-use crate::model::{Affiliation, Group, Person, Project, Role};
+use crate::model::{Affiliation, Group, Image, Person, Project, Role};
 
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +50,24 @@ pub struct PersonCard {
     pub places: Vec<String>,
     /// Groups and roles, where the list spans several groups.
     pub roles: Vec<String>,
+}
+
+/// An image from `media/`, ready for `<img>`: its URL, text alternative and credit.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub src: String,
+    pub alt: String,
+    pub credit: Option<String>,
+}
+
+/// The picture of an image, where the content has its file.
+pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
+    let file = image.file.as_ref()?;
+    Some(Picture {
+        src: context.urls.path(&format!("/{}", file.path)),
+        alt: image.alt.clone(),
+        credit: image.credit.clone(),
+    })
 }
 
 /// People under one heading, such as "Advisory board".
@@ -132,7 +150,7 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
 }
 
 /// A role as said of one person: `External member`.
-pub(crate) fn role_name(role: Role) -> &'static str {
+pub fn role_name(role: Role) -> &'static str {
     match role {
         Role::Member => "Member",
         Role::ExternalMember => "External member",

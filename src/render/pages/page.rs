@@ -9,7 +9,7 @@ use crate::model::{Html, Page, Slug};
 #[template(path = "pages/page.html")]
 pub struct FreePage<'a> {
     pub chrome: Chrome<'a>,
-    pub body: &'a Html,
+    pub body: Html,
 }
 
 impl<'a> FreePage<'a> {
@@ -19,6 +19,6 @@ impl<'a> FreePage<'a> {
             .chrome(site, Section::Page(slug.clone()), &page.title, &format!("/{slug}"))
             .describe(page.description.clone().unwrap_or_default())
             .trail(&context.urls, &[]);
-        Some(FreePage { chrome, body: &page.body })
+        Some(FreePage { chrome, body: context.body(&page.body) })
     }
 }

@@ -3,8 +3,8 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Phone, Section};
 use super::{
-    Linked, PeopleSection, PersonCard, ProjectCard, group_link, person_card, place, project_card, role_id, role_name,
-    sort_people, sort_projects,
+    Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, person_card, picture, place, project_card,
+    role_id, role_name, sort_people, sort_projects,
 };
 use crate::link::Site;
 use crate::model::{Html, Link, Person, Role, Slug};
@@ -57,15 +57,22 @@ pub struct PersonPage<'a> {
     pub person: &'a Person,
     pub places: Vec<String>,
     pub phones: Vec<PhoneLink>,
-    /// Group, role and position.
-    pub memberships: Vec<(Linked, &'static str, Option<String>)>,
+    pub memberships: Vec<MembershipRow>,
     pub projects: Vec<ProjectCard>,
     pub edited: Vec<Linked>,
-    pub bio: &'a Html,
+    pub bio: Html,
     pub links: &'a [Link],
     pub vcard: String,
-    /// The person's photo, where the content has one: its URL and text alternative.
-    pub photo: Option<(String, String)>,
+    /// The person's photo, where the content has one.
+    pub photo: Option<Picture>,
+}
+
+/// A person's place in a group, as their page lists it.
+pub struct MembershipRow {
+    pub group: Linked,
+    /// `External member`, `Advisory board` …
+    pub role: &'static str,
+    pub position: Option<String>,
 }
 
 impl<'a> PersonPage<'a> {
@@ -77,7 +84,8 @@ impl<'a> PersonPage<'a> {
             .memberships
             .iter()
             .filter_map(|m| {
-                Some((group_link(context, site.groups.get(&m.group.slug())?), role_name(m.role), m.position.clone()))
+                let group = group_link(context, site.groups.get(&m.group.slug())?);
+                Some(MembershipRow { group, role: role_name(m.role), position: m.position.clone() })
             })
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
@@ -123,13 +131,10 @@ impl<'a> PersonPage<'a> {
             memberships,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             edited,
-            bio: &person.bio,
+            bio: context.body(&person.bio),
             links: &person.links,
             vcard: urls.path(&format!("/people/{slug}.vcf")),
-            photo: person
-                .photo
-                .as_ref()
-                .and_then(|p| Some((urls.path(&format!("/{}", p.file.as_ref()?.path)), p.alt.clone()))),
+            photo: person.photo.as_ref().and_then(|p| picture(context, p)),
         })
     }
 }

@@ -125,13 +125,20 @@ impl<'a> ProjectsPage<'a> {
 /// One fact about a project: a term and its values, each linked where there is a page.
 pub struct Fact {
     pub term: &'static str,
-    pub values: Vec<Value>,
+    pub values: Vec<FactValue>,
 }
 
 /// A value of a fact, with a link where it names something on the site.
-pub struct Value {
+pub struct FactValue {
     pub text: String,
     pub href: Option<String>,
+}
+
+/// A person on a project's page, with their part in it.
+pub struct ProjectPersonRow {
+    pub person: Linked,
+    /// `Project leader`, `PhD candidate` …
+    pub role: Option<String>,
 }
 
 /// `/projects/{slug}`: every field the content has for one project.
@@ -141,9 +148,9 @@ pub struct ProjectPage<'a> {
     pub chrome: Chrome<'a>,
     pub project: &'a Project,
     pub facts: Vec<Fact>,
-    pub people: Vec<(Linked, Option<String>)>,
+    pub people: Vec<ProjectPersonRow>,
     pub subprojects: Vec<ProjectCard>,
-    pub description: &'a Html,
+    pub description: Html,
     pub links: &'a [Link],
 }
 
@@ -152,16 +159,16 @@ impl<'a> ProjectPage<'a> {
         let project = site.projects.get(slug)?;
         let urls = &context.urls;
         let path = format!("/projects/{slug}");
-        let text = |t: &str| Value { text: t.to_owned(), href: None };
+        let text = |t: &str| FactValue { text: t.to_owned(), href: None };
         let partner = |r: &Ref| {
             let p = site.partners.get(&r.slug());
-            Value {
+            FactValue {
                 text: p.map_or_else(|| r.slug.clone(), |p| p.name.clone()),
                 href: Some(urls.path(&format!("/partners#{}", r.slug))),
             }
         };
         let mut facts = Vec::new();
-        let mut fact = |term, values: Vec<Value>| {
+        let mut fact = |term, values: Vec<FactValue>| {
             if !values.is_empty() {
                 facts.push(Fact { term, values });
             }
@@ -171,6 +178,7 @@ impl<'a> ProjectPage<'a> {
         fact("Status", project.status.iter().map(|s| text(s.label())).collect());
         fact("Period", period(project).iter().map(|p| text(p)).collect());
         fact("Coordinator", project.coordinator.iter().map(partner).collect());
+        fact("Project leader", project.leader.iter().map(partner).collect());
         fact("Funder", project.funder.iter().map(partner).collect());
         fact("Programme", project.programme.iter().map(|p| text(p)).collect());
         fact("Collaborators", project.collaborators.iter().map(partner).collect());
@@ -182,7 +190,7 @@ impl<'a> ProjectPage<'a> {
                 .iter()
                 .map(|g| {
                     let l = group_link(context, g);
-                    Value { text: l.label, href: Some(l.href) }
+                    FactValue { text: l.label, href: Some(l.href) }
                 })
                 .collect(),
         );
@@ -191,7 +199,7 @@ impl<'a> ProjectPage<'a> {
             "Part of",
             parent
                 .iter()
-                .map(|p| Value { text: p.title.clone(), href: Some(urls.path(&format!("/projects/{}", p.slug))) })
+                .map(|p| FactValue { text: p.title.clone(), href: Some(urls.path(&format!("/projects/{}", p.slug))) })
                 .collect(),
         );
         let people = project
@@ -200,7 +208,7 @@ impl<'a> ProjectPage<'a> {
             .filter_map(|pp| {
                 let person = site.people.get(&pp.person.slug())?;
                 let link = Linked { label: person.name.clone(), href: urls.path(&format!("/people/{}", person.slug)) };
-                Some((link, pp.role.clone()))
+                Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
         let mut subprojects: Vec<_> = site.subprojects(slug).collect();
@@ -237,7 +245,7 @@ impl<'a> ProjectPage<'a> {
             facts,
             people,
             subprojects: subprojects.iter().map(|p| project_card(site, context, p)).collect(),
-            description: &project.description,
+            description: context.body(&project.description),
             links: &project.links,
         })
     }
