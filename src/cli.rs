@@ -28,7 +28,7 @@ pub enum Command {
     /// Serve the site over HTTP (the default).
     Serve(ServeArgs),
     /// Check the content and print every mistake with its file, line and column.
-    Check(ContentArg),
+    Check(CheckArgs),
 }
 
 /// The content folder.
@@ -37,6 +37,26 @@ pub struct ContentArg {
     /// The content folder.
     #[arg(long, env = "GROUPSITE_CONTENT", default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
+}
+
+/// Flags of `groupsite check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub content: ContentArg,
+    /// How to show mistakes: `rich` quotes the faulty line with a marker under the fault;
+    /// `short` prints one `path:line:col: message` line per mistake, for editors and scripts.
+    #[arg(long, value_enum, default_value_t = Format::Rich)]
+    pub format: Format,
+}
+
+/// How `check` shows mistakes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Like a compiler: message, `path:line:col`, the line itself with a marker, and a hint.
+    Rich,
+    /// One line per mistake: `path:line:col: message (hint: …)`.
+    Short,
 }
 
 /// Flags of `groupsite serve`.
@@ -57,26 +77,29 @@ pub struct ServeArgs {
 /// well, 1 when the content has mistakes.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Check(arg)) => check(&arg.content),
+        Some(Command::Check(args)) => check(&args.content.content, args.format),
         Some(Command::Serve(args)) => serve(args),
         None => serve(cli.serve),
     }
 }
 
-fn check(content: &Path) -> anyhow::Result<ExitCode> {
+fn check(content: &Path, format: Format) -> anyhow::Result<ExitCode> {
     match crate::check_dir(content) {
         Ok(site) => {
             println!("{}: {}", content.display(), site.summary());
             Ok(ExitCode::SUCCESS)
         }
         Err(report) => {
-            print_report(&report)?;
+            print_report(&report.in_folder(content), format)?;
             Ok(ExitCode::FAILURE)
         }
     }
 }
 
-fn print_report(report: &crate::Report) -> std::io::Result<()> {
+fn print_report(report: &crate::Report, format: Format) -> std::io::Result<()> {
+    if format == Format::Short {
+        return report.emit_short(&mut std::io::stderr().lock());
+    }
     let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let mut stderr = StandardStream::stderr(color);
     report.emit(&mut stderr)?;
@@ -88,7 +111,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let site = match crate::check_dir(&args.content.content) {
         Ok(site) => site,
         Err(report) => {
-            print_report(&report)?;
+            print_report(&report.in_folder(&args.content.content), Format::Rich)?;
             eprintln!("groupsite does not start on content with mistakes; fix them and start it again");
             return Ok(ExitCode::FAILURE);
         }

@@ -213,6 +213,9 @@ pub struct Report {
     /// The errors, in the order of the files they are in.
     pub errors: Vec<ContentError>,
     sources: Vec<(String, String)>,
+    /// The content folder as the user named it, put before every path shown, so
+    /// `content/people/ana.md:7:12` opens from where the command ran.
+    folder: Option<String>,
 }
 
 impl Report {
@@ -223,7 +226,32 @@ impl Report {
             let place = |e: &ContentError| e.span().map(|s| (s.path.clone(), s.line, s.col));
             place(a).cmp(&place(b))
         });
-        Report { errors, sources }
+        Report { errors, sources, folder: None }
+    }
+
+    /// Shows every path under `folder`, the content folder as the user named it.
+    pub fn in_folder(mut self, folder: &std::path::Path) -> Self {
+        let folder = folder.to_string_lossy();
+        self.folder = Some(folder.trim_end_matches('/').to_owned()).filter(|f| !f.is_empty() && f != ".");
+        self
+    }
+
+    fn shown(&self, path: &str) -> String {
+        match &self.folder {
+            Some(folder) => format!("{folder}/{path}"),
+            None => path.to_owned(),
+        }
+    }
+
+    /// Writes every error on one line, `path:line:col: message (hint: …)`, for tools that jump
+    /// to errors.
+    pub fn emit_short(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for error in &self.errors {
+            let line = error.one_line();
+            let line = if error.span().is_some() { self.shown(&line) } else { line };
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
     }
 
     /// Writes every error as a compiler does: the message, `path:line:col`, the line with a
@@ -235,7 +263,7 @@ impl Report {
         let ids: Vec<(&str, usize, usize)> = self
             .sources
             .iter()
-            .map(|(p, t)| (p.as_str(), files.add(p.clone(), t[bom(t)..].to_owned()), bom(t)))
+            .map(|(p, t)| (p.as_str(), files.add(self.shown(p), t[bom(t)..].to_owned()), bom(t)))
             .collect();
         let config = term::Config::default();
         for error in &self.errors {
@@ -250,7 +278,7 @@ impl Report {
                 }
                 _ => {
                     if let Some(at) = error.span() {
-                        diagnostic = diagnostic.with_notes(vec![format!("in {at}")]);
+                        diagnostic = diagnostic.with_notes(vec![format!("in {}", self.shown(&at.to_string()))]);
                     }
                 }
             }

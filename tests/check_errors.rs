@@ -261,6 +261,26 @@ fn columns_do_not_count_a_byte_order_mark() {
 }
 
 #[test]
+fn short_format_prints_one_line_per_error_with_the_path_as_given() {
+    let copy = ContentCopy::of_shipped();
+    copy.replace("projects/abcd.toml", "title =", "tittle =");
+    copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
+    let root = copy.root().to_str().unwrap();
+    let outcome = common::groupsite(&["check", "--content", root, "--format", "short"]);
+    assert_eq!(outcome.code, Some(1));
+    let lines: Vec<&str> = outcome.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{root}/people/siri-mordal.toml:9:13: unknown group `relational-welfar` (hint: did you mean `relational-welfare`?)"
+            ),
+            format!("{root}/projects/abcd.toml:1:1: unknown field `tittle` (hint: did you mean `title`?)"),
+        ]
+    );
+}
+
+#[test]
 fn every_error_is_reported_not_just_the_first() {
     let copy = ContentCopy::of_shipped();
     copy.replace("projects/abcd.toml", "title =", "tittle =");

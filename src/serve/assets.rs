@@ -1,7 +1,7 @@
 //! The files of `static/`, compiled into the binary and served under content-hashed names,
 //! so browsers and caches may keep them for a year.
 
-use std::hash::{Hash, Hasher};
+use sha2::{Digest, Sha256};
 
 use crate::render::{Asset, Urls};
 
@@ -33,8 +33,8 @@ impl Assets {
     }
 }
 
+/// The first ten hex digits of the SHA-256 of `bytes`: the same on every build and every
+/// replica, so a rolling deploy never links a stylesheet another replica cannot serve.
 fn fingerprint(bytes: &[u8]) -> String {
-    let mut hasher = std::hash::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())[..10].to_owned()
+    Sha256::digest(bytes).iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
