@@ -16,8 +16,10 @@ use crate::serve::ServeConfig;
 #[derive(Debug, Parser)]
 #[command(name = "groupsite", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// When no command is named, the site is served with the flags below.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The flags of `serve`, so `groupsite --addr …` works without naming the command.
     #[command(flatten)]
     pub serve: ServeArgs,
 }
@@ -31,10 +33,10 @@ pub enum Command {
     Check(CheckArgs),
 }
 
-/// The content folder.
+/// `--content`, which both commands take, so it is declared once.
 #[derive(Debug, Clone, Args)]
 pub struct ContentArg {
-    /// The content folder.
+    /// The folder that holds site.toml, groups/, people/ and the rest of the content.
     #[arg(long, env = "GROUPSITE_CONTENT", default_value = "content", value_name = "DIR")]
     pub content: PathBuf,
 }
@@ -42,6 +44,7 @@ pub struct ContentArg {
 /// Flags of `groupsite check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
+    /// The folder to check.
     #[command(flatten)]
     pub content: ContentArg,
     /// How to show mistakes: `rich` quotes the faulty line with a marker under the fault;
@@ -62,6 +65,7 @@ pub enum Format {
 /// Flags of `groupsite serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
+    /// The folder to check and serve.
     #[command(flatten)]
     pub content: ContentArg,
     /// Address and port to listen on.

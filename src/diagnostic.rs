@@ -60,50 +60,194 @@ impl fmt::Display for Span {
 /// suggest a fix; [`ContentError::hint`] holds the suggestion.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContentError {
+    /// The content folder the command was given is missing or cannot be opened.
     #[error("the content folder `{path}` cannot be read: {reason}")]
-    MissingFolder { path: PathBuf, reason: String },
+    MissingFolder {
+        /// The folder as the command was given it.
+        path: PathBuf,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// A file or folder that cannot be read, such as for its permissions, or a link that loops.
     #[error("cannot read this file: {reason}")]
-    Unreadable { at: Span, reason: String },
+    Unreadable {
+        /// The file or folder.
+        at: Span,
+        /// The operating system's reason.
+        reason: String,
+    },
+    /// A content file saved in another encoding than UTF-8.
     #[error("the file is not UTF-8 text")]
-    NotUtf8 { at: Span },
+    NotUtf8 {
+        /// The first byte that is not UTF-8.
+        at: Span,
+    },
+    /// A `.md` file that does not open with a `+++` line.
     #[error("a Markdown file must start with front matter between `+++` lines")]
-    MissingFrontMatter { at: Span },
+    MissingFrontMatter {
+        /// The start of the file.
+        at: Span,
+    },
+    /// Front matter with no closing `+++` line.
     #[error("the front matter opened here is never closed with a `+++` line")]
-    UnclosedFrontMatter { at: Span },
+    UnclosedFrontMatter {
+        /// The opening `+++`.
+        at: Span,
+    },
+    /// Front matter that is not TOML at all: a missing quote, bracket or `=`.
     #[error("invalid TOML: {reason}")]
-    BadToml { at: Span, reason: String },
+    BadToml {
+        /// Where the TOML parser gave up.
+        at: Span,
+        /// The TOML parser's message.
+        reason: String,
+    },
+    /// A field this kind of entity does not have, often a typo.
     #[error("unknown field `{field}`")]
-    UnknownField { at: Span, field: String, nearest: Option<String>, expected: Box<[String]> },
+    UnknownField {
+        /// The unknown field.
+        at: Span,
+        /// The field name as written.
+        field: String,
+        /// The known field it most likely means.
+        nearest: Option<String>,
+        /// Every field this kind of entity has.
+        expected: Box<[String]>,
+    },
+    /// A required field left out.
     #[error("missing required field `{field}`")]
-    MissingField { at: Span, field: String },
+    MissingField {
+        /// The front matter that lacks it.
+        at: Span,
+        /// The required field.
+        field: String,
+    },
+    /// A value of the wrong type or form: a number for text, a blank name, a bad language tag.
     #[error("wrong type: {reason}")]
-    WrongType { at: Span, reason: String },
+    WrongType {
+        /// The value.
+        at: Span,
+        /// What was expected, and what was found.
+        reason: String,
+    },
+    /// A value outside a fixed set, such as a `kind` or `role` the site does not know.
     #[error("`{value}` is not an allowed value")]
-    BadValue { at: Span, value: String, nearest: Option<String>, expected: Box<[String]> },
+    BadValue {
+        /// The value.
+        at: Span,
+        /// The value as written.
+        value: String,
+        /// The allowed value it most likely means.
+        nearest: Option<String>,
+        /// Every allowed value.
+        expected: Box<[String]>,
+    },
+    /// A list that must name at least one entity, such as a project's `groups`, left empty.
     #[error("`{field}` needs at least one entry")]
-    EmptyList { at: Span, field: &'static str },
+    EmptyList {
+        /// The empty list.
+        at: Span,
+        /// The field that holds it.
+        field: &'static str,
+    },
+    /// A reference to a file that does not exist, usually a misspelt slug.
     #[error("unknown {kind} `{slug}`")]
-    UnknownSlug { at: Span, kind: EntityKind, slug: String, nearest: Option<String> },
+    UnknownSlug {
+        /// Where the reference is written.
+        at: Span,
+        /// The kind of entity the reference must name.
+        kind: EntityKind,
+        /// The slug as written.
+        slug: String,
+        /// The existing slug of that kind it most likely means.
+        nearest: Option<String>,
+    },
+    /// Projects whose `parent` chain leads back to where it started.
     #[error("the chain of `parent` projects from `{slug}` leads back to `{slug}`")]
-    ParentCycle { at: Span, slug: String },
+    ParentCycle {
+        /// This project's `parent`.
+        at: Span,
+        /// The project that is its own ancestor.
+        slug: String,
+    },
+    /// Two files in one folder with the same slug, such as `ana.md` and `ana.toml`.
     #[error("two files have the slug `{slug}`")]
-    DuplicateSlug { at: Span, kind: EntityKind, slug: String, other: String },
+    DuplicateSlug {
+        /// The second file, in path order.
+        at: Span,
+        /// The folder both files are in.
+        kind: EntityKind,
+        /// The slug they share.
+        slug: String,
+        /// The first file, as `path:1:1`.
+        other: String,
+    },
+    /// A file name that is not a slug: capitals, spaces, Norwegian letters.
     #[error("`{name}` is not a valid file name: a slug is lowercase letters, digits and hyphens")]
-    BadFileName { at: Span, name: String, suggestion: Option<String> },
+    BadFileName {
+        /// The file.
+        at: Span,
+        /// The file name as it is.
+        name: String,
+        /// A valid name made from it, where one can be: `Øyvind.md` → `oyvind.md`.
+        suggestion: Option<String>,
+    },
+    /// A folder at the top of the content that is neither an entity folder nor `media/`.
     #[error("`{folder}` is not a content folder")]
-    UnknownFolder { at: Span, folder: String, nearest: Option<String> },
+    UnknownFolder {
+        /// The folder.
+        at: Span,
+        /// Its name as it is.
+        folder: String,
+        /// The content folder it most likely means.
+        nearest: Option<String>,
+    },
+    /// A file that is not `.md` or `.toml`, or a stray file at the top of the content.
     #[error("`{name}` is not a content file")]
-    UnexpectedFile { at: Span, name: String },
+    UnexpectedFile {
+        /// The file.
+        at: Span,
+        /// Its name as it is.
+        name: String,
+    },
+    /// No `site.toml` in the content folder.
     #[error("`site.toml` is missing")]
-    MissingSiteFile { at: Span },
+    MissingSiteFile {
+        /// Where `site.toml` belongs.
+        at: Span,
+    },
+    /// A link that is not `https:`, `http:` or `mailto:`, such as `javascript:`.
     #[error("`{url}` is not a web or email address")]
-    UnsafeUrl { at: Span, url: String },
+    UnsafeUrl {
+        /// Where the link is written.
+        at: Span,
+        /// The link as written.
+        url: String,
+    },
+    /// A free page named after one of the site's own addresses, such as `people`.
     #[error("`{slug}` is an address the site itself uses")]
-    ReservedSlug { at: Span, slug: String },
+    ReservedSlug {
+        /// The page's file.
+        at: Span,
+        /// The address it would take.
+        slug: String,
+    },
+    /// A link in `media/` that leads outside it, or nowhere.
     #[error("this file in `media/` is a link to a place outside `media/`")]
-    MediaOutside { at: Span },
+    MediaOutside {
+        /// The link in `media/`.
+        at: Span,
+    },
+    /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
-    UnknownMedia { at: Span, file: String, nearest: Option<String> },
+    UnknownMedia {
+        /// Where the path is written.
+        at: Span,
+        /// The path as written: `media/hero.jpg`.
+        file: String,
+        /// The file in `media/` it most likely means.
+        nearest: Option<String>,
+    },
 }
 
 impl ContentError {

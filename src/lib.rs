@@ -3,6 +3,8 @@
 //! Content flows through one module per step: [`load`] reads the files, [`check`] turns them
 //! into typed entities and collects every mistake, [`link`] builds the [`Site`] graph.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

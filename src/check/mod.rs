@@ -34,13 +34,21 @@ const RESERVED_PAGE_SLUGS: [&str; 12] = [
 /// name an existing file.
 #[derive(Debug)]
 pub struct Model {
+    /// From `site.toml`.
     pub settings: Settings,
+    /// Every file in `groups/`, in file-name order, as are the lists below.
     pub groups: Vec<Group>,
+    /// Every file in `projects/`.
     pub projects: Vec<Project>,
+    /// Every file in `people/`.
     pub people: Vec<Person>,
+    /// Every file in `partners/`.
     pub partners: Vec<Partner>,
+    /// Every file in `publications/`.
     pub publications: Vec<Publication>,
+    /// Every file in `practices/`.
     pub practices: Vec<Practice>,
+    /// Every file in `pages/`.
     pub pages: Vec<Page>,
     /// Files under `media/`, relative to the content folder.
     pub media: BTreeSet<String>,

@@ -11,13 +11,21 @@ use crate::model::{Group, Page, Partner, Person, Practice, Project, Publication,
 /// (by slug) and pages sort them as they show them.
 #[derive(Debug)]
 pub struct Site {
+    /// The name, description, language and host every page shows.
     pub settings: Settings,
+    /// In slug order, which is also the order of the navigation and the home page.
     pub groups: BTreeMap<Slug, Group>,
+    /// Every project and research activity, each with its page.
     pub projects: BTreeMap<Slug, Project>,
+    /// Each with a page and a vCard; only people with a membership are in the directory.
     pub people: BTreeMap<Slug, Person>,
+    /// Listed on `/partners`, with no page of their own.
     pub partners: BTreeMap<Slug, Partner>,
+    /// Listed on `/publications`, with no page of their own.
     pub publications: BTreeMap<Slug, Publication>,
+    /// Listed on `/practices`, with no page of their own.
     pub practices: BTreeMap<Slug, Practice>,
+    /// Free pages, in slug order, which is also the order of the footer.
     pub pages: BTreeMap<Slug, Page>,
     /// Files under `media/` (`media/hero.jpg`): the only files served from the content folder.
     pub media: BTreeSet<String>,

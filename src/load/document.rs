@@ -1,3 +1,6 @@
+//! Splits one content file into TOML front matter and Markdown body, keeping byte offsets so
+//! that errors point at the line and column the editor sees.
+
 use std::ops::Range;
 
 use crate::diagnostic::{ContentError, Span};
@@ -8,6 +11,7 @@ use crate::model::{EntityKind, Slug};
 pub struct SourceFile {
     /// Path relative to the content folder, with `/` separators.
     pub path: String,
+    /// The whole file, as read, for quoting in error snippets.
     pub text: String,
 }
 
@@ -16,6 +20,7 @@ pub struct SourceFile {
 pub struct Document {
     /// Index of the file in `Content::sources`.
     pub source: usize,
+    /// From the folder the file is in.
     pub kind: EntityKind,
     /// From the file name.
     pub slug: Slug,
@@ -29,11 +34,14 @@ pub struct Document {
 /// A front matter that cannot be found.
 #[derive(Debug, Clone, Copy)]
 pub enum FrontMatterProblem {
+    /// The file does not open with a `+++` line.
     Missing,
+    /// The `+++` at this byte offset is never closed.
     Unclosed(usize),
 }
 
 impl FrontMatterProblem {
+    /// Where to point the editor: the opening `+++`, or the start of the file.
     pub fn range(self) -> Range<usize> {
         match self {
             FrontMatterProblem::Missing => 0..0,
@@ -41,6 +49,7 @@ impl FrontMatterProblem {
         }
     }
 
+    /// The mistake as the editor will read it, placed at `at`.
     pub fn into_error(self, at: Span) -> ContentError {
         match self {
             FrontMatterProblem::Missing => ContentError::MissingFrontMatter { at },

@@ -1,3 +1,5 @@
+//! What a file in `groups/` holds: the research group or centre the site is about.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
@@ -14,22 +16,28 @@ pub struct Group {
     pub name: String,
     /// Short name for navigation and lists.
     pub short_name: Option<String>,
+    /// Group or centre; shown above the name on its page and on its home-page card.
     pub kind: GroupKind,
     /// Host institution.
     pub host: Option<String>,
+    /// Department at the host institution, shown with the host above the group's name.
     pub department: Option<String>,
     /// One line under the name.
     pub tagline: Option<String>,
     /// The group's purpose, in a paragraph.
     pub mission: Option<String>,
+    /// The wide picture at the top of the group's page.
     pub hero: Option<Image>,
+    /// Shown beside the name at the top of the group's page.
     pub logo: Option<Image>,
+    /// Set between the first paragraph of the about text and the rest.
     pub quote: Option<Quote>,
     /// Areas the group concentrates on.
     #[serde(default)]
     pub spotlights: Vec<Spotlight>,
     /// The group's journal, a publication of kind `journal`.
     pub journal: Option<Ref>,
+    /// The group's accounts elsewhere, under "Follow" on its page.
     #[serde(default)]
     pub social: Vec<Link>,
     /// About text, rendered from the body.
@@ -41,7 +49,9 @@ pub struct Group {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GroupKind {
+    /// `kind = "research-group"`.
     ResearchGroup,
+    /// `kind = "research-centre"`; visitors read the American "Research center".
     ResearchCentre,
 }
 
@@ -59,6 +69,7 @@ impl GroupKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    /// The quoted words, set as a block quotation.
     #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
     /// Source, as cited: `Ness & Heimburg, 2020, p. 36`.
@@ -69,8 +80,10 @@ pub struct Quote {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spotlight {
+    /// The area's heading under "Spotlight areas".
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
+    /// One paragraph on the group's work in the area.
     #[serde(deserialize_with = "super::non_blank")]
     pub text: String,
 }

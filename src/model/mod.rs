@@ -29,12 +29,19 @@ pub use settings::Settings;
 /// The kinds of entity, one per content folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
+    /// `groups/`: the research groups and centres.
     Group,
+    /// `projects/`: projects and other research activities.
     Project,
+    /// `people/`: everyone the groups and their projects name.
     Person,
+    /// `partners/`: organisations the groups and their projects work with.
     Partner,
+    /// `publications/`: special issues, edited books, journals and reports.
     Publication,
+    /// `practices/`: promising practices the groups point to.
     Practice,
+    /// `pages/`: free pages such as the accessibility statement.
     Page,
 }
 
@@ -118,7 +125,7 @@ impl Slug {
         Slug::parse(out.trim_end_matches('-'))
     }
 
-    /// The slug as text.
+    /// For comparing with slugs as editors wrote them, before they are checked.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -257,7 +264,7 @@ impl Html {
         Html(html)
     }
 
-    /// The HTML text.
+    /// For templates to insert unescaped (`|safe`); safe because it was sanitized at load.
     pub fn as_str(&self) -> &str {
         &self.0
     }

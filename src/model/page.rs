@@ -1,3 +1,5 @@
+//! What a file in `pages/` holds: a free page such as the accessibility statement or contact page.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Ref, Slug, Url};
@@ -6,12 +8,15 @@ use super::{Entity, EntityKind, Html, Ref, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
+    /// File name, and so the page's address; never one of the site's own sections.
     #[serde(skip)]
     pub slug: Slug,
+    /// The page's `<h1>`, and its link text in the footer.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
     /// One sentence for search engines.
     pub description: Option<String>,
+    /// The page's text, rendered from the body.
     #[serde(skip)]
     pub body: Html,
 }

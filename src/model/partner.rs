@@ -1,3 +1,5 @@
+//! What a file in `partners/` holds: an organisation the groups or their projects work with.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Ref, Slug, Url};
@@ -7,16 +9,20 @@ use super::{Entity, EntityKind, Html, Ref, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
+    /// File name; the partner's entry is `/partners#{slug}`.
     #[serde(skip)]
     pub slug: Slug,
+    /// Full name, as the organisation writes it: `TAOS Institute`.
     #[serde(deserialize_with = "super::non_blank")]
     pub name: String,
+    /// What sort of organisation it is, in free text: `university`.
     pub kind: Option<String>,
     /// The partner's own website.
     pub link: Option<Url>,
     /// Groups that list it as a partner.
     #[serde(default)]
     pub groups: Vec<Ref>,
+    /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
 }

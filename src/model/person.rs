@@ -1,3 +1,5 @@
+//! What a file in `people/` holds: who a person is, how to reach them, and the groups they belong to.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
@@ -16,16 +18,21 @@ pub struct Person {
     pub family_name: Option<String>,
     /// Academic or job title: `Associate Professor`.
     pub title: Option<String>,
+    /// Where the person works, one line each under the name.
     #[serde(default)]
     pub affiliations: Vec<Affiliation>,
+    /// Shown as `mailto:` links and put in the vCard.
     #[serde(default)]
     pub emails: Vec<String>,
     /// Phone numbers in international form, as written in the content.
     #[serde(default)]
     pub phones: Vec<String>,
+    /// Portrait at the top of the person's page.
     pub photo: Option<Image>,
+    /// ORCID, profiles and the like, under "Links" on the person's page.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// The only record of who belongs to a group: group pages find their people here.
     #[serde(default)]
     pub memberships: Vec<Membership>,
     /// Biography, rendered from the body.
@@ -46,8 +53,11 @@ impl Person {
 pub struct Affiliation {
     /// Title held there, where a person has different titles at different places.
     pub title: Option<String>,
+    /// Department or unit: `Department of Social Work`.
     pub department: Option<String>,
+    /// University or employer: `NTNU`; the organisation in the vCard.
     pub institution: Option<String>,
+    /// Last on the affiliation's line.
     pub country: Option<String>,
 }
 
@@ -55,7 +65,9 @@ pub struct Affiliation {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
+    /// The group whose page lists the person.
     pub group: Ref,
+    /// Which heading of the group's people the person appears under.
     pub role: Role,
     /// Position in the group, such as `Leader`.
     pub position: Option<String>,
@@ -65,9 +77,13 @@ pub struct Membership {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
+    /// `member`: a researcher of the group itself.
     Member,
+    /// `external-member`: listed by the group under "External members".
     ExternalMember,
+    /// `advisory-board`: sits on the group's advisory board.
     AdvisoryBoard,
+    /// `associated-researcher`: works with the group without being a member.
     AssociatedResearcher,
 }
 

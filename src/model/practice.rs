@@ -1,3 +1,5 @@
+//! What a file in `practices/` holds: a promising practice the groups point to, and the level it works at.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
@@ -6,16 +8,22 @@ use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
+    /// File name; the practice's entry is `/practices#{slug}`.
     #[serde(skip)]
     pub slug: Slug,
+    /// The entry's heading on `/practices`.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
+    /// Which heading of `/practices` lists it.
     pub level: Level,
     /// Where it happens: `Wigan, UK`.
     pub place: Option<String>,
+    /// Groups that point to it; at least one.
     pub groups: RefList,
+    /// Where to read more, under the description.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
 }
@@ -24,9 +32,13 @@ pub struct Practice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
+    /// `neighbourhood`: one local community.
     Neighbourhood,
+    /// `municipality`: a town or municipality as a whole.
     Municipality,
+    /// `national`: a whole country.
     National,
+    /// `international`: across countries.
     International,
 }
 

@@ -1,3 +1,5 @@
+//! What a file in `projects/` holds: a research activity, who runs and funds it, and who works on it.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
@@ -9,12 +11,18 @@ pub struct Project {
     /// File name; the project's URL is `/projects/{slug}`.
     #[serde(skip)]
     pub slug: Slug,
+    /// Full title; the page heading puts the acronym before it unless the title starts with it.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
+    /// Short name, `POINT`: on cards, and in the breadcrumbs of sub-projects.
     pub acronym: Option<String>,
+    /// A filter on `/projects`; edited books are listed among the publications too.
     pub kind: ProjectKind,
+    /// Left out where the content does not say; ongoing projects are listed first.
     pub status: Option<Status>,
+    /// First year; alone it reads `From 2021`, with `end_year` `2021–2024`.
     pub start_year: Option<u16>,
+    /// Last year; alone it reads `Until 2024`.
     pub end_year: Option<u16>,
     /// The partner that coordinates the project.
     pub coordinator: Option<Ref>,
@@ -32,10 +40,12 @@ pub struct Project {
     pub language: Option<String>,
     /// Groups that list the project; at least one.
     pub groups: RefList,
+    /// People on the project, in the order its page lists them.
     #[serde(default)]
     pub people: Vec<ProjectPerson>,
     /// The project this one is a sub-project of.
     pub parent: Option<Ref>,
+    /// Project sites and other pages about it, at the end of its page.
     #[serde(default)]
     pub links: Vec<Link>,
     /// Description, rendered from the body.
@@ -47,6 +57,7 @@ pub struct Project {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPerson {
+    /// The person, whose page lists the project in turn.
     pub person: Ref,
     /// `Project leader`, `PhD candidate` …
     pub role: Option<String>,
@@ -56,10 +67,15 @@ pub struct ProjectPerson {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProjectKind {
+    /// `project`: a research project.
     Project,
+    /// `phd-project`: a doctoral candidate's project.
     PhdProject,
+    /// `edited-book`: a book the groups edit; also listed among the publications.
     EditedBook,
+    /// `review`: a review of research, such as a rapid review.
     Review,
+    /// `expert-group`: an expert group the groups take part in.
     ExpertGroup,
 }
 
@@ -89,7 +105,9 @@ impl ProjectKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// `ongoing`: listed before the rest.
     Ongoing,
+    /// `completed`: listed after the ongoing ones.
     Completed,
 }
 

@@ -1,3 +1,5 @@
+//! What a file in `publications/` holds: a special issue, edited book, journal or report of the groups.
+
 use serde::Deserialize;
 
 use super::{Entity, EntityKind, Html, Ref, RefList, Slug, Url};
@@ -6,19 +8,28 @@ use super::{Entity, EntityKind, Html, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
+    /// File name; the publication's entry is `/publications#{slug}`.
     #[serde(skip)]
     pub slug: Slug,
+    /// The entry's heading, linked to `link` where there is one.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
+    /// Which heading of `/publications` lists it.
     pub kind: PublicationKind,
     /// Journal or series it appeared in.
     pub venue: Option<String>,
+    /// Shown after the venue, or instead of it on a group's page.
     pub publisher: Option<String>,
+    /// Year of publication, the last of the entry's facts.
     pub year: Option<u16>,
+    /// People who edited it; each one's page lists it.
     #[serde(default)]
     pub editors: Vec<Ref>,
+    /// Groups that list it; at least one.
     pub groups: RefList,
+    /// Where to find it online; the entry's title links there.
     pub link: Option<Url>,
+    /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
 }
@@ -27,9 +38,13 @@ pub struct Publication {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PublicationKind {
+    /// `special-issue`: a journal issue people of the groups edited.
     SpecialIssue,
+    /// `edited-book`: a published edited volume.
     EditedBook,
+    /// `journal`: a journal a group runs, named on the group's page through its `journal`.
     Journal,
+    /// `report`: a report the group took part in.
     Report,
 }
 

@@ -1,3 +1,5 @@
+//! What `site.toml` holds: the few settings every page shares.
+
 use serde::Deserialize;
 
 /// Site-wide settings from `site.toml`.

@@ -1,3 +1,6 @@
+//! The frame every page shares: title, navigation, breadcrumbs, metadata for search engines and
+//! link previews, and the footer.
+
 use serde_json::Value;
 
 use super::Context;
@@ -7,12 +10,19 @@ use crate::model::Slug;
 /// The part of the site a page belongs to, so the navigation can mark it as current.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Section {
+    /// The home page, which the navigation has no link for: the site's name leads there.
     Home,
+    /// One group's page, by slug.
     Group(Slug),
+    /// `/projects` and every project's page.
     Projects,
+    /// `/people` and every person's page.
     People,
+    /// `/partners`.
     Partners,
+    /// `/publications`.
     Publications,
+    /// `/practices`.
     Practices,
     /// A free page, by slug.
     Page(Slug),
@@ -30,7 +40,9 @@ pub struct Asset {
 /// One link of the main navigation or the footer.
 #[derive(Debug, Clone)]
 pub struct NavItem {
+    /// A group's short name, a section's name, or a free page's title.
     pub label: String,
+    /// Root-relative, base path included.
     pub href: String,
     /// Whether the link leads to where the visitor is, for `aria-current`.
     pub current: Option<Current>,
@@ -58,7 +70,9 @@ impl std::fmt::Display for Current {
 /// One step of the breadcrumb trail; the last one, the page itself, has no link.
 #[derive(Debug, Clone)]
 pub struct Crumb {
+    /// `Home`, an ancestor's name, or the page's own heading.
     pub label: String,
+    /// Root-relative, base path included; none for the page itself.
     pub href: Option<String>,
 }
 
@@ -68,6 +82,7 @@ pub struct Crumb {
 pub struct Chrome<'a> {
     /// `<html lang>`.
     pub lang: &'a str,
+    /// From `site.toml`: the header's home link, and the end of every `<title>`.
     pub site_name: &'a str,
     /// The whole `<title>`, unique per page.
     pub title: String,
@@ -79,9 +94,13 @@ pub struct Chrome<'a> {
     pub canonical: Option<String>,
     /// OpenGraph type: `website`, `profile` or `article`.
     pub og_type: &'static str,
+    /// Where the site's name in the header and footer leads, base path included.
     pub home_href: String,
+    /// The main navigation: every group, then the sections.
     pub nav: Vec<NavItem>,
+    /// Empty on the home page and on error pages, which show no trail.
     pub breadcrumbs: Vec<Crumb>,
+    /// The stylesheet's fingerprinted URL.
     pub stylesheet: &'a str,
     /// The host institution, named in the footer.
     pub host: Option<&'a str>,

@@ -1,3 +1,5 @@
+//! Sorting names in the order Norwegian readers expect.
+
 /// A sort key that orders names as Norwegians expect: A to Z, then Æ, Ø, Å; case and
 /// accents (é, ü) do not count, and Ä and Ö sort as Æ and Ø.
 pub fn norwegian_key(text: &str) -> String {

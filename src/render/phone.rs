@@ -1,3 +1,5 @@
+//! Phone numbers as visitors read them and phones dial them.
+
 use std::fmt;
 
 /// A phone number as visitors read it and phones dial it: `+47 930 40 095` and

@@ -1,3 +1,5 @@
+//! What crawlers read: `/sitemap.xml` and `/robots.txt`.
+
 use super::Urls;
 use crate::link::Site;
 

@@ -1,3 +1,5 @@
+//! Every URL the site writes, built from the base URL so the site can live under a sub-path.
+
 use std::fmt;
 
 /// Where the site is published, from `--base-url`: every link, canonical URL and sitemap entry

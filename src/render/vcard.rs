@@ -1,3 +1,5 @@
+//! A person's contact card, `/people/{slug}.vcf`, for visitors to add them to their phone.
+
 use super::{Phone, Urls};
 use crate::link::Site;
 use crate::model::Person;

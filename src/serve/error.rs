@@ -16,7 +16,12 @@ pub enum ServeError {
     NotFound(String),
     /// The query makes no sense; the message says why, `back` is the page to return to.
     #[error("bad query: {message}")]
-    BadQuery { message: String, back: &'static str },
+    BadQuery {
+        /// Why, in a sentence for the visitor.
+        message: String,
+        /// The page to go back to, without the base path.
+        back: &'static str,
+    },
     /// A template failed: a bug, logged and shown as a plain 500.
     #[error(transparent)]
     Internal(#[from] RenderError),

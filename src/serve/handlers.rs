@@ -53,10 +53,12 @@ fn slug(raw: Option<&str>, uri: &Uri) -> Result<Slug, ServeError> {
     raw.and_then(Slug::parse).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))
 }
 
+/// The home page, `/`.
 pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
+/// A group's page; an unknown slug is a 404.
 pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     respond(&state, |site, context| {
         let not_found = || ServeError::NotFound(uri.path().to_owned());
@@ -64,6 +66,7 @@ pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segmen
     })
 }
 
+/// `/projects`, narrowed by its query; a filter value the site does not know is a 400.
 pub async fn projects(State(state): State<AppState>, query: Result<Query<ProjectFilter>, QueryRejection>) -> Response {
     respond(&state, |site, context| {
         let bad = |message: String| ServeError::BadQuery { message, back: "/projects" };
@@ -79,6 +82,7 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// A project's page; an unknown slug is a 404.
 pub async fn project(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     respond(&state, |site, context| {
         let not_found = || ServeError::NotFound(uri.path().to_owned());
@@ -86,6 +90,7 @@ pub async fn project(State(state): State<AppState>, uri: Uri, Segment(raw): Segm
     })
 }
 
+/// The directory, `/people`.
 pub async fn people(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(PeoplePage::new(site, context)))
 }
@@ -119,14 +124,17 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
     })
 }
 
+/// The partners list, `/partners`.
 pub async fn partners(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(PartnersPage::new(site, context)))
 }
 
+/// The publications list, `/publications`.
 pub async fn publications(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(PublicationsPage::new(site, context)))
 }
 
+/// The practices list, `/practices`.
 pub async fn practices(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(PracticesPage::new(site, context)))
 }
@@ -139,12 +147,14 @@ pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment
     })
 }
 
+/// `/sitemap.xml`, for search engines.
 pub async fn sitemap(State(state): State<AppState>) -> Response {
     let xml = render::sitemap(&state.site(), &state.context().urls);
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], xml)
         .into_response()
 }
 
+/// `/robots.txt`, which names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = render::robots(&state.context().urls);
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], text).into_response()

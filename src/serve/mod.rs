@@ -23,7 +23,9 @@ use crate::render::{Context, Urls};
 /// What `groupsite serve` needs to know.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
+    /// The content folder, whose `media/` files are sent from disk on each request.
     pub content: PathBuf,
+    /// Where to listen.
     pub addr: SocketAddr,
     /// Where the site is published; by default `http://{addr}/`.
     pub base_url: Option<String>,
@@ -32,10 +34,18 @@ pub struct ServeConfig {
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
+    /// `--base-url` is not one the site can build its links from.
     #[error(transparent)]
     BaseUrl(#[from] crate::render::BadBaseUrl),
+    /// The address is taken, or not one this machine may listen on.
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: SocketAddr, source: std::io::Error },
+    Listen {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The listener failed after it was bound.
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
 }

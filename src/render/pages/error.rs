@@ -1,3 +1,5 @@
+//! The page a visitor sees for an address with no page, or a query the site cannot answer.
+
 use askama::Template;
 
 use super::super::{Chrome, Context, Section};
@@ -9,10 +11,13 @@ use crate::link::Site;
 #[derive(Template)]
 #[template(path = "pages/error.html")]
 pub struct ErrorPage<'a> {
+    /// The frame, marked not to be indexed and without a canonical URL.
     pub chrome: Chrome<'a>,
+    /// What went wrong, in the visitor's terms.
     pub message: String,
     /// The section the URL was under, if any: a 404 under `/people/` offers `/people`.
     pub nearest: Option<Linked>,
+    /// Every link of the navigation and the footer: ways back into the site.
     pub sections: Vec<Linked>,
 }
 

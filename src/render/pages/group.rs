@@ -1,3 +1,5 @@
+//! A group's page: everything the content says about one group, gathered from every file that names it.
+
 use askama::Template;
 use serde_json::json;
 
@@ -13,8 +15,11 @@ use crate::model::{Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
 #[derive(Template)]
 #[template(path = "pages/group.html")]
 pub struct GroupPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// The group, for the fields the page shows as written: name, tagline, mission, spotlights.
     pub group: &'a Group,
+    /// `Research group` or `Research center`, above the name.
     pub kind: &'static str,
     /// Host institution and department, joined for one line.
     pub home: Option<String>,
@@ -22,29 +27,40 @@ pub struct GroupPage<'a> {
     pub about_intro: Html,
     /// The rest of the about text.
     pub about_rest: Html,
+    /// The wide picture; a plain placeholder takes its place where the content has no file.
     pub hero: Option<Picture>,
+    /// Beside the name, where the content has the file.
     pub logo: Option<Picture>,
     /// Ongoing projects first.
     pub projects: Vec<ProjectCard>,
     /// One section per role that has people, in the order of [`Role::ALL`].
     pub people: Vec<PeopleSection>,
+    /// Partners the group lists, in Norwegian order, each linked to its entry on `/partners`.
     pub partners: Vec<Linked>,
     /// Special issues, edited books and reports.
     pub publications: Vec<Listed>,
+    /// Practices the group points to.
     pub practices: Vec<Listed>,
+    /// The group's own journal, named above its other publications.
     pub journal: Option<Listed>,
+    /// The group's accounts elsewhere, under "Follow".
     pub social: &'a [Link],
 }
 
 /// An entry in one of the group page's short lists: what it is, its title, and where more is.
 pub struct Listed {
+    /// Set before the title: `Special issue`, `Municipality`.
     pub kind: String,
+    /// The entry's title, the link text.
     pub title: String,
+    /// Its entry on a list page, or an edited book's project page.
     pub href: String,
+    /// Venue, publisher or place, after the title.
     pub detail: Option<String>,
 }
 
 impl<'a> GroupPage<'a> {
+    /// The page of the group `slug`; `None`, and so a 404, when there is no such group.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let group = site.groups.get(slug)?;
         let urls = &context.urls;

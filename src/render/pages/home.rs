@@ -1,3 +1,5 @@
+//! The home page: the groups, and a way into every section.
+
 use askama::Template;
 use serde_json::json;
 
@@ -8,15 +10,21 @@ use crate::link::Site;
 #[derive(Template)]
 #[template(path = "pages/home.html")]
 pub struct HomePage<'a> {
+    /// The frame; its description is the home page's lead paragraph.
     pub chrome: Chrome<'a>,
+    /// Every group, in slug order.
     pub groups: Vec<GroupCard>,
+    /// One card per section, in navigation order.
     pub sections: Vec<SectionCard>,
 }
 
 /// A group on the home page.
 pub struct GroupCard {
+    /// Full name, the card's link text.
     pub name: String,
+    /// The group's page.
     pub href: String,
+    /// `Research group` or `Research center`, above the name.
     pub kind: &'static str,
     /// The tagline, or the mission where there is no tagline.
     pub summary: Option<String>,
@@ -24,12 +32,16 @@ pub struct GroupCard {
 
 /// A way into a section, with how much it holds.
 pub struct SectionCard {
+    /// The section's name, the card's link text.
     pub label: &'static str,
+    /// The section's page.
     pub href: String,
+    /// How much it holds: `1 person`, `12 people`.
     pub count: String,
 }
 
 impl<'a> HomePage<'a> {
+    /// The home page of `site`; every site has one.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let urls = &context.urls;
         let chrome = context.chrome(site, Section::Home, &site.settings.name, "/").schema(json!({

@@ -13,27 +13,36 @@ use crate::model::{Html, Level, Link, ProjectKind, PublicationKind, Ref};
 pub struct Entry<'a> {
     /// The slug, the target of links from other pages.
     pub id: String,
+    /// The entry's heading.
     pub title: String,
     /// Its own website, where known.
     pub href: Option<String>,
     /// Short facts under the title: kind, venue, year, place.
     pub meta: Vec<String>,
+    /// Groups, projects or editors it is connected to, each under its label.
     pub related: Vec<Related>,
+    /// The description; none where the file has no body.
     pub body: Option<Html>,
+    /// A practice's links; empty for partners and publications.
     pub links: &'a [Link],
 }
 
 /// Links from an entry to what it is connected to, under a label: `Groups`, `Projects`,
 /// `Editors`.
 pub struct Related {
+    /// `Groups`, `Projects`, `Editors` or `Project`.
     pub label: &'static str,
+    /// Never empty: a label with nothing to link is left out.
     pub links: Vec<Linked>,
 }
 
 /// Entries under one heading.
 pub struct EntrySection<'a> {
+    /// A kind of publication, a level of practice, or listed partners and other institutions.
     pub heading: String,
+    /// The heading's `id`; it holds an underscore, so it never clashes with an entry's slug.
     pub id: String,
+    /// In Norwegian order by title.
     pub entries: Vec<Entry<'a>>,
 }
 
@@ -58,11 +67,14 @@ fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<R
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PartnersPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// Only headings that have entries.
     pub sections: Vec<EntrySection<'a>>,
 }
 
 impl<'a> PartnersPage<'a> {
+    /// The list of `site`'s partners.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let urls = &context.urls;
         let mut partners: Vec<_> = site.partners.values().collect();
@@ -105,11 +117,14 @@ impl<'a> PartnersPage<'a> {
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PublicationsPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// Only headings that have entries.
     pub sections: Vec<EntrySection<'a>>,
 }
 
 impl<'a> PublicationsPage<'a> {
+    /// The list of `site`'s publications, with the edited books it keeps as projects.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let urls = &context.urls;
         let kinds = [
@@ -191,11 +206,14 @@ impl<'a> PublicationsPage<'a> {
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PracticesPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// Only headings that have entries.
     pub sections: Vec<EntrySection<'a>>,
 }
 
 impl<'a> PracticesPage<'a> {
+    /// The list of `site`'s practices.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let sections = Level::ALL
             .into_iter()

@@ -24,27 +24,39 @@ use crate::model::{Affiliation, Group, Image, Person, Project, Role};
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Linked {
+    /// The visible text: a name or title.
     pub label: String,
+    /// Root-relative, base path included.
     pub href: String,
 }
 
 /// A project as lists show it: enough to choose whether to open it.
 #[derive(Debug, Clone)]
 pub struct ProjectCard {
+    /// The full title, the card's link text.
     pub title: String,
+    /// The project's page.
     pub href: String,
+    /// Set before the title.
     pub acronym: Option<String>,
+    /// The kind as visitors read it: `PhD project`.
     pub kind: &'static str,
+    /// `Ongoing` or `Completed`, where the content says.
     pub status: Option<&'static str>,
+    /// `2021–2024`, `From 2021` or `Until 2024`.
     pub period: Option<String>,
+    /// The project's groups, by short name, as a card has little room.
     pub groups: Vec<Linked>,
 }
 
 /// A person as lists show them: name, what they do and where.
 #[derive(Debug, Clone)]
 pub struct PersonCard {
+    /// The name as the person writes it, the card's link text.
     pub name: String,
+    /// The person's page.
     pub href: String,
+    /// Academic or job title.
     pub title: Option<String>,
     /// Department, institution and country, one line per affiliation.
     pub places: Vec<String>,
@@ -55,8 +67,11 @@ pub struct PersonCard {
 /// An image from `media/`, ready for `<img>`: its URL, text alternative and credit.
 #[derive(Debug, Clone)]
 pub struct Picture {
+    /// The file's URL under `/media/`, base path included.
     pub src: String,
+    /// Text alternative; the content format requires one.
     pub alt: String,
+    /// Photographer or source; a group's hero shows it as a caption.
     pub credit: Option<String>,
 }
 
@@ -73,9 +88,11 @@ pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
 /// People under one heading, such as "Advisory board".
 #[derive(Debug, Clone)]
 pub struct PeopleSection {
+    /// The role's heading: `Advisory board`.
     pub heading: String,
     /// `id` of the heading, for links into the section.
     pub id: String,
+    /// By family name, in Norwegian order.
     pub people: Vec<PersonCard>,
 }
 

@@ -1,3 +1,5 @@
+//! `/{slug}`: the free pages, such as the accessibility statement.
+
 use askama::Template;
 
 use super::super::{Chrome, Context, Section};
@@ -8,11 +10,14 @@ use crate::model::{Html, Page, Slug};
 #[derive(Template)]
 #[template(path = "pages/page.html")]
 pub struct FreePage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// The page's text, its site-relative links under the base path.
     pub body: Html,
 }
 
 impl<'a> FreePage<'a> {
+    /// The free page `slug`; `None`, and so a 404, when there is no such page.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let page: &Page = site.pages.get(slug)?;
         let chrome = context

@@ -1,3 +1,5 @@
+//! The directory, `/people`, and each person's page.
+
 use askama::Template;
 use serde_json::json;
 
@@ -13,11 +15,14 @@ use crate::model::{Html, Link, Person, Role, Slug};
 #[derive(Template)]
 #[template(path = "pages/people.html")]
 pub struct PeoplePage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// One per role that has people; a person with two roles is under both.
     pub sections: Vec<PeopleSection>,
 }
 
 impl<'a> PeoplePage<'a> {
+    /// The directory of `site`: everyone with a membership in a group.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let sections = Role::ALL
             .into_iter()
@@ -45,7 +50,9 @@ impl<'a> PeoplePage<'a> {
 
 /// A phone number, readable and dialable.
 pub struct PhoneLink {
+    /// As visitors read it: `+47 930 40 095`.
     pub text: String,
+    /// As phones dial it: `tel:+4793040095`.
     pub uri: String,
 }
 
@@ -53,15 +60,25 @@ pub struct PhoneLink {
 #[derive(Template)]
 #[template(path = "pages/person.html")]
 pub struct PersonPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// The person, for the fields the page shows as written: name, title, emails.
     pub person: &'a Person,
+    /// One line per affiliation: title, department, institution, country.
     pub places: Vec<String>,
+    /// Every phone number, readable and dialable.
     pub phones: Vec<PhoneLink>,
+    /// The person's groups, in the order their file lists them.
     pub memberships: Vec<MembershipRow>,
+    /// Projects the person works on, ongoing first.
     pub projects: Vec<ProjectCard>,
+    /// Publications the person edited, linked to their entries.
     pub edited: Vec<Linked>,
+    /// Biography, its site-relative links under the base path.
     pub bio: Html,
+    /// ORCID, profiles and the like.
     pub links: &'a [Link],
+    /// The person's vCard, `/people/{slug}.vcf`, base path included.
     pub vcard: String,
     /// The person's photo, where the content has one.
     pub photo: Option<Picture>,
@@ -69,13 +86,16 @@ pub struct PersonPage<'a> {
 
 /// A person's place in a group, as their page lists it.
 pub struct MembershipRow {
+    /// The group's full name, linked to its page.
     pub group: Linked,
     /// `External member`, `Advisory board` …
     pub role: &'static str,
+    /// Position in the group, such as `Leader`.
     pub position: Option<String>,
 }
 
 impl<'a> PersonPage<'a> {
+    /// The page of the person `slug`; `None`, and so a 404, when there is no such person.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let person = site.people.get(slug)?;
         let urls = &context.urls;

@@ -1,3 +1,5 @@
+//! `/projects`, with its filters, and each project's page.
+
 use askama::Template;
 use serde_json::json;
 
@@ -9,8 +11,11 @@ use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
 /// The filters of `/projects`, as given in the query string; an empty value means "any".
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct ProjectFilter {
+    /// A group's slug.
     pub group: Option<String>,
+    /// `ongoing` or `completed`.
     pub status: Option<String>,
+    /// A kind as content writes it: `phd-project`.
     pub kind: Option<String>,
 }
 
@@ -18,14 +23,19 @@ pub struct ProjectFilter {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("there is no {field} “{value}” to filter projects by")]
 pub struct UnknownFilter {
+    /// `group`, `status` or `kind`.
     pub field: &'static str,
+    /// The value as the address gave it.
     pub value: String,
 }
 
 /// One choice in a filter's `<select>`.
 pub struct Choice {
+    /// What the address carries; empty for "Any".
     pub value: String,
+    /// What the visitor reads.
     pub label: String,
+    /// The value the list is filtered by now, so the form shows the current filters.
     pub selected: bool,
 }
 
@@ -33,14 +43,21 @@ pub struct Choice {
 #[derive(Template)]
 #[template(path = "pages/projects.html")]
 pub struct ProjectsPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// Where the filter form goes: `/projects`, base path included.
     pub action: String,
+    /// Choices of the group filter, "Any" first.
     pub groups: Vec<Choice>,
+    /// Choices of the status filter, "Any" first.
     pub statuses: Vec<Choice>,
+    /// Choices of the kind filter, "Any" first.
     pub kinds: Vec<Choice>,
+    /// The projects that pass every filter, ongoing first.
     pub projects: Vec<ProjectCard>,
     /// `29 projects`, or `2 of 29 projects` when filtered.
     pub count: String,
+    /// Whether any filter is set, so the page offers to clear them.
     pub filtered: bool,
 }
 
@@ -124,18 +141,23 @@ impl<'a> ProjectsPage<'a> {
 
 /// One fact about a project: a term and its values, each linked where there is a page.
 pub struct Fact {
+    /// `Coordinator`, `Period` …
     pub term: &'static str,
+    /// Never empty: a fact the content does not state is left out.
     pub values: Vec<FactValue>,
 }
 
 /// A value of a fact, with a link where it names something on the site.
 pub struct FactValue {
+    /// A partner's, group's or project's name, or a value as written.
     pub text: String,
+    /// Where the value has a page or an entry on the site.
     pub href: Option<String>,
 }
 
 /// A person on a project's page, with their part in it.
 pub struct ProjectPersonRow {
+    /// The person's name, linked to their page.
     pub person: Linked,
     /// `Project leader`, `PhD candidate` …
     pub role: Option<String>,
@@ -145,16 +167,24 @@ pub struct ProjectPersonRow {
 #[derive(Template)]
 #[template(path = "pages/project.html")]
 pub struct ProjectPage<'a> {
+    /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// The project the page is about.
     pub project: &'a Project,
+    /// Only the facts the content states, in a fixed order.
     pub facts: Vec<Fact>,
+    /// People on the project, in the order its file lists them.
     pub people: Vec<ProjectPersonRow>,
+    /// Projects whose `parent` is this one, ongoing first.
     pub subprojects: Vec<ProjectCard>,
+    /// Description, its site-relative links under the base path.
     pub description: Html,
+    /// Project sites and other pages about it.
     pub links: &'a [Link],
 }
 
 impl<'a> ProjectPage<'a> {
+    /// The page of the project `slug`; `None`, and so a 404, when there is no such project.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let project = site.projects.get(slug)?;
         let urls = &context.urls;
