@@ -1,14 +1,15 @@
 //! The command line: `serve` (the default), `check`; each flag also read from the environment.
 
 use std::io::{IsTerminal, Write};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::serve::ServeConfig;
+use ipnet::IpNet;
+
+use crate::serve::{Listen, ServeConfig, TrustedProxies};
 
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
 ///
@@ -65,16 +66,43 @@ pub enum Format {
 /// Flags of `groupsite serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
-    /// The folder to check and serve.
+    /// The folder to serve.
     #[command(flatten)]
     pub content: ContentArg,
-    /// Address and port to listen on.
-    #[arg(long, env = "GROUPSITE_ADDR", default_value = "127.0.0.1:3000", value_name = "HOST:PORT")]
-    pub addr: SocketAddr,
-    /// The public URL of the site, for canonical links and the sitemap; a path such as
-    /// https://example.org/research/ mounts the site under that path. Default: http://ADDR/.
+    /// Where to listen: HOST:PORT, or unix:PATH for a Unix socket a proxy on this machine
+    /// connects to.
+    #[arg(long, env = "GROUPSITE_ADDR", default_value = "127.0.0.1:3000", value_name = "HOST:PORT|unix:PATH")]
+    pub addr: Listen,
+    /// The public URL of the site, for links, canonical URLs and the sitemap; a path such as
+    /// <https://example.org/research/> mounts the site under it. Default: http://ADDR/.
     #[arg(long, env = "GROUPSITE_BASE_URL", value_name = "URL")]
     pub base_url: Option<String>,
+    /// A proxy (address or CIDR range) whose X-Forwarded-For names the client; repeat the flag
+    /// or separate with commas. Requests from anywhere else are logged with their own address.
+    #[arg(long = "trusted-proxy", env = "GROUPSITE_TRUSTED_PROXY", value_name = "IP|CIDR", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// The log's format: one human-readable line per event, or one JSON object per line.
+    #[arg(long, env = "GROUPSITE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// The most connections served at once; more wait to be accepted.
+    #[arg(long, env = "GROUPSITE_MAX_CONNECTIONS", default_value_t = 1024, value_name = "N")]
+    pub max_connections: usize,
+}
+
+/// How the server writes its log to standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// `2026-11-25T05:03:30Z INFO request method=GET path=/ status=200 …`
+    Text,
+    /// `{"timestamp":…,"level":"INFO","fields":{"method":"GET",…}}`, for log collectors.
+    Json,
+}
+
+/// An address becomes a one-address range.
+fn parse_proxy(text: &str) -> Result<IpNet, String> {
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("`{text}` is not an IP address or CIDR range"))
 }
 
 /// Runs the command the user asked for and returns the process exit code: 0 when all went
@@ -111,7 +139,7 @@ fn print_report(report: &crate::Report, format: Format) -> std::io::Result<()> {
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    init_logging();
+    init_logging(args.log_format);
     let site = match crate::check_dir(&args.content.content) {
         Ok(site) => site,
         Err(report) => {
@@ -120,14 +148,24 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let config = ServeConfig { content: args.content.content, addr: args.addr, base_url: args.base_url };
+    let config = ServeConfig {
+        content: args.content.content,
+        listen: args.addr,
+        base_url: args.base_url,
+        trusted_proxies: TrustedProxies(args.trusted_proxies),
+        max_connections: args.max_connections,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(crate::serve::run(site, &config))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn init_logging() {
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("GROUPSITE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
 }

@@ -52,6 +52,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// Files under `media/`, relative to the content folder.
     pub media: BTreeSet<String>,
+    /// When the newest content file was last changed.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// Checks loaded content. Returns the model only when there is no mistake at all, so a site
@@ -85,6 +87,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
         practices: checker.entities(),
         pages: checker.entities(),
         media: content.media.clone(),
+        modified: content.modified,
     };
     let mut errors = checker.errors;
     errors.extend(References::new(content).check(&model));

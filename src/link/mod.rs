@@ -29,6 +29,8 @@ pub struct Site {
     pub pages: BTreeMap<Slug, Page>,
     /// Files under `media/` (`media/hero.jpg`): the only files served from the content folder.
     pub media: BTreeSet<String>,
+    /// When the newest content file was last changed: every page's `Last-Modified`.
+    pub modified: std::time::SystemTime,
     index: Index,
 }
 
@@ -110,6 +112,7 @@ pub fn link(model: Model) -> Site {
         practices: by_slug(model.practices, |e| &e.slug),
         pages: by_slug(model.pages, |e| &e.slug),
         media: model.media,
+        modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
         index,
     }
 }

@@ -34,6 +34,8 @@ pub struct Content {
     /// Files under `media/`, as paths relative to the content folder (`media/hero.jpg`):
     /// the only files the server will send from disk.
     pub media: BTreeSet<String>,
+    /// When the newest file read was last changed: the content's `Last-Modified`.
+    pub modified: Option<std::time::SystemTime>,
     /// Mistakes in files and folders: names, encodings, front matter delimiters.
     pub errors: Vec<ContentError>,
 }
@@ -175,6 +177,9 @@ fn relative(dir: &Path, path: &Path) -> String {
 }
 
 fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<String> {
+    if let Ok(modified) = fs::metadata(path).and_then(|m| m.modified()) {
+        content.modified = content.modified.max(Some(modified));
+    }
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),

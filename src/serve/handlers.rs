@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::http::{Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{AppState, ServeError};
+use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
 use crate::model::Slug;
 use crate::render::pages::{
@@ -19,8 +19,8 @@ use crate::render::pages::{
 };
 use crate::render::{self, Context};
 
-/// How long browsers and shared caches may keep a page before asking again.
-const PAGE_CACHE: &str = "public, max-age=300";
+/// Every page and text file handlers draw is kept by caches for a short while.
+const PAGE_CACHE: &str = CachePolicy::Page.header();
 
 fn render(page: impl Template) -> Result<String, ServeError> {
     page.render().map_err(|e| ServeError::Internal(e.into()))
@@ -162,15 +162,18 @@ pub async fn robots(State(state): State<AppState>) -> Response {
 
 /// Answers 200 once content is loaded, which it always is once the server listens.
 pub async fn healthz() -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], "ok\n").into_response()
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, CachePolicy::NoStore.header())],
+        "ok\n",
+    )
+        .into_response()
 }
 
 /// A fingerprinted asset: its name changes when its bytes do, so it may be kept a year.
 pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
     match name.and_then(|n| state.inner.assets.get(&n)) {
         Some((body, mime)) => {
-            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], body)
-                .into_response()
+            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, CachePolicy::Asset.header())], body).into_response()
         }
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }

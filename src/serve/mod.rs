@@ -1,34 +1,59 @@
 //! Serves the site over HTTP: the router, its handlers and the listener. Pages come from
 //! `render`; this module adds status codes, headers and the network.
 
+mod access_log;
 mod assets;
+mod encoding;
 mod error;
 mod handlers;
+mod headers;
+mod kept;
+mod listener;
 mod media;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
-use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::timeout::TimeoutLayer;
 
+pub use access_log::{Peer, TrustedProxies};
 pub use assets::Assets;
+pub use encoding::{Encoding, negotiate};
 pub use error::ServeError;
+pub use headers::{CONTENT_SECURITY_POLICY, CachePolicy};
+pub use listener::{BadListen, Listen};
 
 use crate::link::Site;
 use crate::render::{Context, Urls};
+
+/// How long a request may take before the client gets a 408; a slow client cannot hold a
+/// connection and its memory for ever.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a client may take to send its request headers before the connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a graceful shutdown waits for requests in flight.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// The most bytes of pages and compressed forms kept in memory per content version.
+pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What `groupsite serve` needs to know.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
     /// The content folder, whose `media/` files are sent from disk on each request.
     pub content: PathBuf,
-    /// Where to listen.
-    pub addr: SocketAddr,
+    /// Where to listen: a TCP address or a Unix socket.
+    pub listen: Listen,
     /// Where the site is published; by default `http://{addr}/`.
     pub base_url: Option<String>,
+    /// Proxies whose `X-Forwarded-For` names the real client.
+    pub trusted_proxies: TrustedProxies,
+    /// The most connections served at once; more wait to be accepted.
+    pub max_connections: usize,
 }
 
 /// Why the server could not start.
@@ -38,16 +63,13 @@ pub enum StartError {
     #[error(transparent)]
     BaseUrl(#[from] crate::render::BadBaseUrl),
     /// The address is taken, or not one this machine may listen on.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {listen}: {source}")]
     Listen {
         /// The address asked for.
-        addr: SocketAddr,
+        listen: Listen,
         /// The operating system's reason.
         source: std::io::Error,
     },
-    /// The listener failed after it was bound.
-    #[error("the server stopped: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Everything a handler needs: the site and how to draw it. Cheap to clone.
@@ -62,14 +84,20 @@ struct Shared {
     content_dir: PathBuf,
     context: Context,
     assets: Assets,
+    /// Pages of this content version, drawn and compressed once.
+    kept: kept::KeptPages,
+    trusted_proxies: TrustedProxies,
 }
 
 impl AppState {
-    /// State for serving `site`, loaded from `content_dir`, at `urls`.
-    pub fn new(site: Site, content_dir: PathBuf, urls: Urls) -> Self {
+    /// State for serving `site`, loaded from `content_dir`, at `urls`, believing
+    /// `X-Forwarded-For` from `trusted_proxies`.
+    pub fn new(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies) -> Self {
         let assets = Assets::new(&urls);
         let context = Context { urls, stylesheet: assets.stylesheet() };
-        AppState { inner: Arc::new(Shared { site: Arc::new(site), content_dir, context, assets }) }
+        let kept = kept::KeptPages::new(KEPT_BYTES);
+        let shared = Shared { site: Arc::new(site), content_dir, context, assets, kept, trusted_proxies };
+        AppState { inner: Arc::new(shared) }
     }
 
     fn site(&self) -> Arc<Site> {
@@ -81,8 +109,14 @@ impl AppState {
     }
 }
 
-/// The whole application, without a socket, so tests can call it directly.
+/// The whole application with every layer, without a socket, so tests can call it directly.
 pub fn router(state: AppState) -> Router {
+    let layers = ServiceBuilder::new()
+        .layer(from_fn_with_state(state.clone(), access_log::log))
+        .layer(from_fn_with_state(state.clone(), headers::security))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(from_fn(headers::refuse_bodies))
+        .layer(from_fn_with_state(state.clone(), kept::serve_kept));
     Router::new()
         .route("/", get(handlers::home))
         .route("/groups/{slug}", get(handlers::group))
@@ -100,21 +134,27 @@ pub fn router(state: AppState) -> Router {
         .route("/media/{*path}", get(handlers::media))
         .route("/{page}", get(handlers::page))
         .fallback(handlers::fallback)
+        .layer(layers)
         .with_state(state)
 }
 
-/// Binds `config.addr` and serves `site` until Ctrl-C or SIGTERM.
+/// Listens where `config` says and serves `site` until SIGTERM or Ctrl-C; then stops
+/// accepting, lets requests in flight finish (at most [`SHUTDOWN_GRACE`]) and returns.
 pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
-    let base_url = config.base_url.clone().unwrap_or_else(|| format!("http://{}/", config.addr));
-    let urls = Urls::new(&base_url)?;
-    let listener =
-        TcpListener::bind(config.addr).await.map_err(|source| StartError::Listen { addr: config.addr, source })?;
-    let local = listener.local_addr().map_err(StartError::Serve)?;
-    tracing::info!(addr = %local, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
-    let app = router(AppState::new(site, config.content.clone(), urls));
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.map_err(StartError::Serve)
+    let default_base = match &config.listen {
+        Listen::Tcp(addr) => format!("http://{addr}/"),
+        Listen::Unix(_) => "http://localhost/".to_owned(),
+    };
+    let urls = Urls::new(config.base_url.as_deref().unwrap_or(&default_base))?;
+    let listener = listener::Listener::bind(&config.listen)
+        .await
+        .map_err(|source| StartError::Listen { listen: config.listen.clone(), source })?;
+    tracing::info!(listen = %config.listen, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
+    let state = AppState::new(site, config.content.clone(), urls, config.trusted_proxies.clone());
+    listener.serve(router(state), config.max_connections, shutdown_signal()).await;
+    tracing::info!("stopped");
+    Ok(())
 }
-
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;

@@ -138,7 +138,8 @@ pub fn app(dir: &Path) -> axum::Router {
 pub fn app_at(dir: &Path, base_url: &str) -> axum::Router {
     let site = check(dir).unwrap_or_else(|report| panic!("content must check clean:\n{report}"));
     let urls = groupsite::render::Urls::new(base_url).expect("a base URL");
-    groupsite::serve::router(groupsite::serve::AppState::new(site, dir.to_path_buf(), urls))
+    let proxies = groupsite::serve::TrustedProxies::default();
+    groupsite::serve::router(groupsite::serve::AppState::new(site, dir.to_path_buf(), urls, proxies))
 }
 
 /// A response, read whole.

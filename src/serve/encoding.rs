@@ -1,0 +1,133 @@
+//! Content codings: which one a client accepts (RFC 9110 `Accept-Encoding`, q-values
+//! honoured), and compressing a body into it once.
+
+use std::io::Write;
+
+/// A content coding the server can send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// The body as is.
+    Identity,
+    /// `br`: the smallest for HTML, so preferred when a client weighs several equally.
+    Brotli,
+    /// `zstd`.
+    Zstd,
+    /// `gzip`: what every client and proxy understands.
+    Gzip,
+}
+
+impl Encoding {
+    /// The compressed codings, in the order preferred when a client's q-values tie.
+    pub const COMPRESSED: [Encoding; 3] = [Encoding::Brotli, Encoding::Zstd, Encoding::Gzip];
+
+    /// The token in `Accept-Encoding` and `Content-Encoding`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Encoding::Identity => "identity",
+            Encoding::Brotli => "br",
+            Encoding::Zstd => "zstd",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    /// `body` in this coding. Compression into memory cannot fail; the fallback keeps the
+    /// identity body should a codec ever refuse.
+    pub fn compress(self, body: &[u8]) -> Vec<u8> {
+        let compressed = match self {
+            Encoding::Identity => return body.to_vec(),
+            Encoding::Gzip => {
+                let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                encoder.write_all(body).and_then(|()| encoder.finish())
+            }
+            Encoding::Brotli => {
+                let mut out = Vec::new();
+                let params = brotli::enc::BrotliEncoderParams { quality: 10, lgwin: 22, ..Default::default() };
+                brotli::BrotliCompress(&mut &body[..], &mut out, &params).map(|_| out)
+            }
+            Encoding::Zstd => zstd::encode_all(body, 19),
+        };
+        compressed.unwrap_or_else(|_| body.to_vec())
+    }
+}
+
+/// The coding to send for an `Accept-Encoding` header: the highest q-value among the codings
+/// the server has, ties going to the smaller output; identity when nothing else is accepted.
+pub fn negotiate(accept_encoding: Option<&str>) -> Encoding {
+    let Some(header) = accept_encoding else { return Encoding::Identity };
+    let mut wildcard: Option<f32> = None;
+    let mut listed: Vec<(String, f32)> = Vec::new();
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let token = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        if token.is_empty() {
+            continue;
+        }
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .find_map(|v| v.trim().parse::<f32>().ok())
+            .map_or(1.0, |q| q.clamp(0.0, 1.0));
+        if token == "*" {
+            wildcard = Some(q);
+        } else {
+            listed.push((token, q));
+        }
+    }
+    let weight = |encoding: Encoding| {
+        listed.iter().find(|(t, _)| t == encoding.token()).map(|(_, q)| *q).or(wildcard).unwrap_or(0.0)
+    };
+    let best = Encoding::COMPRESSED.into_iter().map(|e| (e, weight(e))).filter(|(_, q)| *q > 0.0).fold(
+        None,
+        |best: Option<(Encoding, f32)>, (e, q)| match best {
+            Some((_, bq)) if bq >= q => best,
+            _ => Some((e, q)),
+        },
+    );
+    match best {
+        Some((encoding, q)) if q >= identity_weight(&listed, wildcard) => encoding,
+        _ => Encoding::Identity,
+    }
+}
+
+/// Identity is acceptable unless refused outright (`identity;q=0`, or `*;q=0` without it).
+fn identity_weight(listed: &[(String, f32)], wildcard: Option<f32>) -> f32 {
+    listed.iter().find(|(t, _)| t == "identity").map(|(_, q)| *q).or(wildcard.filter(|q| *q == 0.0)).unwrap_or(0.001)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Encoding, negotiate};
+
+    #[test]
+    fn browsers_get_brotli() {
+        assert_eq!(negotiate(Some("gzip, deflate, br, zstd")), Encoding::Brotli);
+    }
+
+    #[test]
+    fn q_values_are_honoured() {
+        assert_eq!(negotiate(Some("br;q=0.5, gzip;q=0.9")), Encoding::Gzip);
+        assert_eq!(negotiate(Some("br;q=0, zstd;q=0.1")), Encoding::Zstd);
+        assert_eq!(negotiate(Some("gzip;q=0")), Encoding::Identity);
+        assert_eq!(negotiate(Some("*;q=0.2, br;q=0")), Encoding::Zstd);
+        assert_eq!(negotiate(Some("identity")), Encoding::Identity);
+        assert_eq!(negotiate(Some("GZIP")), Encoding::Gzip);
+        assert_eq!(negotiate(Some("")), Encoding::Identity);
+        assert_eq!(negotiate(None), Encoding::Identity);
+        assert_eq!(negotiate(Some("gzip;q=nonsense")), Encoding::Gzip);
+    }
+
+    #[test]
+    fn every_coding_round_trips() {
+        let body = "<p>Øyvind Kvello</p>".repeat(200);
+        let gz = Encoding::Gzip.compress(body.as_bytes());
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut out).unwrap();
+        assert_eq!(out, body);
+        let zs = Encoding::Zstd.compress(body.as_bytes());
+        assert_eq!(zstd::decode_all(&zs[..]).unwrap(), body.as_bytes());
+        let br = Encoding::Brotli.compress(body.as_bytes());
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut out).unwrap();
+        assert_eq!(out, body.as_bytes());
+        assert!(br.len() < body.len() / 10);
+    }
+}

@@ -1,0 +1,148 @@
+//! The accept loop: TCP or a Unix socket, a cap on connections, a timeout on slow request
+//! headers, a cap on header size, and a graceful shutdown that lets requests in flight finish.
+
+use std::fmt;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::{TcpListener, UnixListener};
+use tokio::sync::Semaphore;
+use tokio_util::either::Either;
+use tower::ServiceExt;
+
+use super::{HEADER_TIMEOUT, Peer, SHUTDOWN_GRACE};
+
+/// The most bytes of request line and headers a client may send.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+
+/// Where to listen: `127.0.0.1:3000`, `[::1]:8080`, or `unix:/run/groupsite.sock`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listen {
+    /// A TCP address and port.
+    Tcp(SocketAddr),
+    /// A Unix socket, for a proxy on the same machine.
+    Unix(PathBuf),
+}
+
+/// An `--addr` that is neither `HOST:PORT` nor `unix:PATH`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an address: write HOST:PORT (127.0.0.1:3000) or unix:PATH (unix:/run/groupsite.sock)")]
+pub struct BadListen(pub String);
+
+impl FromStr for Listen {
+    type Err = BadListen;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.strip_prefix("unix:") {
+            Some(path) if !path.is_empty() => Ok(Listen::Unix(PathBuf::from(path))),
+            Some(_) => Err(BadListen(text.to_owned())),
+            None => text.parse().map(Listen::Tcp).map_err(|_| BadListen(text.to_owned())),
+        }
+    }
+}
+
+impl fmt::Display for Listen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Listen::Tcp(addr) => write!(f, "{addr}"),
+            Listen::Unix(path) => write!(f, "unix:{}", path.display()),
+        }
+    }
+}
+
+/// A bound listener of either kind.
+pub(super) enum Listener {
+    Tcp(TcpListener),
+    Unix(UnixListener, PathBuf),
+}
+
+impl Listener {
+    /// Binds; a Unix socket left behind by a previous run is replaced.
+    pub(super) async fn bind(listen: &Listen) -> std::io::Result<Self> {
+        match listen {
+            Listen::Tcp(addr) => Ok(Listener::Tcp(TcpListener::bind(addr).await?)),
+            Listen::Unix(path) => {
+                if tokio::net::UnixStream::connect(path).await.is_err() {
+                    let _ = tokio::fs::remove_file(path).await;
+                }
+                Ok(Listener::Unix(UnixListener::bind(path)?, path.clone()))
+            }
+        }
+    }
+
+    async fn accept(&self) -> std::io::Result<(Either<tokio::net::TcpStream, tokio::net::UnixStream>, Peer)> {
+        match self {
+            Listener::Tcp(listener) => listener.accept().await.map(|(s, addr)| (Either::Left(s), Peer::Tcp(addr))),
+            Listener::Unix(listener, _) => listener.accept().await.map(|(s, _)| (Either::Right(s), Peer::Unix)),
+        }
+    }
+
+    /// Serves `app` until `shutdown` completes, at most `max_connections` at once.
+    pub(super) async fn serve(self, app: Router, max_connections: usize, shutdown: impl Future<Output = ()>) {
+        let mut builder = Builder::new(TokioExecutor::new());
+        builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).max_buf_size(MAX_HEADER_BYTES);
+        let builder = Arc::new(builder);
+        let graceful = GracefulShutdown::new();
+        let slots = Arc::new(Semaphore::new(max_connections.max(1)));
+        tokio::pin!(shutdown);
+        loop {
+            let Ok(slot) = Arc::clone(&slots).acquire_owned().await else { break };
+            let accepted = tokio::select! {
+                accepted = self.accept() => accepted,
+                () = &mut shutdown => break,
+            };
+            let (stream, peer) = match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    tracing::warn!(%error, "accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let app = app.clone();
+            let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+                let mut request = request.map(Body::new);
+                request.extensions_mut().insert(peer);
+                app.clone().oneshot(request)
+            });
+            let builder = Arc::clone(&builder);
+            let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service).into_owned());
+            tokio::spawn(async move {
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, "connection ended with an error");
+                }
+                drop(slot);
+            });
+        }
+        if let Listener::Unix(_, path) = &self {
+            let _ = std::fs::remove_file(path);
+        }
+        drop(self);
+        tokio::select! {
+            () = graceful.shutdown() => {},
+            () = tokio::time::sleep(SHUTDOWN_GRACE) => tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}; stopping anyway"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Listen;
+
+    #[test]
+    fn addresses_and_sockets_parse() {
+        assert_eq!("127.0.0.1:3000".parse::<Listen>().unwrap().to_string(), "127.0.0.1:3000");
+        assert_eq!("unix:/run/g.sock".parse::<Listen>().unwrap(), Listen::Unix("/run/g.sock".into()));
+        assert!("unix:".parse::<Listen>().is_err());
+        assert!("localhost".parse::<Listen>().is_err());
+    }
+}
