@@ -32,6 +32,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Check the content and print every mistake with its file, line and column.
     Check(CheckArgs),
+    /// Write the whole site as static files, with .gz and .br beside each text file.
+    Export(ExportArgs),
 }
 
 /// `--content`, which both commands take, so it is declared once.
@@ -63,6 +65,20 @@ pub enum Format {
     Short,
 }
 
+/// Flags of `groupsite export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The folder to export.
+    #[command(flatten)]
+    pub content: ContentArg,
+    /// The folder to write the site into; created if missing.
+    #[arg(long, env = "GROUPSITE_OUT", value_name = "DIR")]
+    pub out: PathBuf,
+    /// The public URL the files will be served at, for links, canonical URLs and the sitemap.
+    #[arg(long, env = "GROUPSITE_BASE_URL", value_name = "URL", default_value = "http://127.0.0.1:3000/")]
+    pub base_url: String,
+}
+
 /// Flags of `groupsite serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -87,6 +103,9 @@ pub struct ServeArgs {
     /// The most connections served at once; more wait to be accepted.
     #[arg(long, env = "GROUPSITE_MAX_CONNECTIONS", default_value_t = 1024, value_name = "N")]
     pub max_connections: usize,
+    /// Seconds a client has to send its request headers before it is cut off.
+    #[arg(long, env = "GROUPSITE_HEADER_TIMEOUT", default_value_t = 10, value_name = "SECONDS")]
+    pub header_timeout: u64,
 }
 
 /// How the server writes its log to standard error.
@@ -111,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check(args)) => check(&args.content.content, args.format),
         Some(Command::Serve(args)) => serve(args),
+        Some(Command::Export(args)) => export(args),
         None => serve(cli.serve),
     }
 }
@@ -154,9 +174,31 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         base_url: args.base_url,
         trusted_proxies: TrustedProxies(args.trusted_proxies),
         max_connections: args.max_connections,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(crate::serve::run(site, &config))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let content = &args.content.content;
+    let site = match crate::check_dir(content) {
+        Ok(site) => site,
+        Err(report) => {
+            print_report(&report.in_folder(content), Format::Rich)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let exported = runtime.block_on(crate::export::export(site, content, &args.out, &args.base_url))?;
+    println!(
+        "{}: {} files and {} compressed copies, for {}",
+        args.out.display(),
+        exported.files,
+        exported.compressed,
+        args.base_url
+    );
     Ok(ExitCode::SUCCESS)
 }
 

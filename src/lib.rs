@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -19,8 +19,12 @@ use tokio::sync::Semaphore;
 use tokio_util::either::Either;
 use tower::ServiceExt;
 
-use super::{HEADER_TIMEOUT, Peer, SHUTDOWN_GRACE};
+use super::{Peer, SHUTDOWN_GRACE};
 
+/// On shutdown, the listener closes once no connection has arrived for this long.
+const DRAIN_QUIET: std::time::Duration = std::time::Duration::from_millis(50);
+/// On shutdown, the listener closes after this long even under endless traffic.
+const DRAIN_AT_MOST: std::time::Duration = std::time::Duration::from_secs(1);
 /// The most bytes of request line and headers a client may send.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
@@ -58,6 +62,14 @@ impl fmt::Display for Listen {
     }
 }
 
+/// What one server may take on.
+pub(super) struct Limits {
+    /// Connections served at once.
+    pub max_connections: usize,
+    /// Time a client has to send its request headers.
+    pub header_timeout: std::time::Duration,
+}
+
 /// A bound listener of either kind.
 pub(super) enum Listener {
     Tcp(TcpListener),
@@ -85,22 +97,47 @@ impl Listener {
         }
     }
 
-    /// Serves `app` until `shutdown` completes, at most `max_connections` at once.
-    pub(super) async fn serve(self, app: Router, max_connections: usize, shutdown: impl Future<Output = ()>) {
+    /// Serves `app` within `limits` until `shutdown` completes; then serves the connections
+    /// already queued too, so a restart loses no request a client has sent.
+    pub(super) async fn serve(self, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
         let mut builder = Builder::new(TokioExecutor::new());
-        builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).max_buf_size(MAX_HEADER_BYTES);
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_timeout)
+            .max_buf_size(MAX_HEADER_BYTES);
         let builder = Arc::new(builder);
         let graceful = GracefulShutdown::new();
-        let slots = Arc::new(Semaphore::new(max_connections.max(1)));
+        let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
         tokio::pin!(shutdown);
+        let mut stopping: Option<std::time::Instant> = None;
         loop {
             let Ok(slot) = Arc::clone(&slots).acquire_owned().await else { break };
-            let accepted = tokio::select! {
-                accepted = self.accept() => accepted,
-                () = &mut shutdown => break,
+            let accepted = match stopping {
+                // Connections the kernel has already queued are clients whose requests are on
+                // their way: serve them until the queue stays empty for a moment (or, under
+                // endless traffic, for at most a second), then close the listener.
+                Some(since) if since.elapsed() < DRAIN_AT_MOST => {
+                    match tokio::time::timeout(DRAIN_QUIET, self.accept()).await {
+                        Ok(accepted) => accepted,
+                        Err(_) => break,
+                    }
+                }
+                Some(_) => break,
+                None => tokio::select! {
+                    accepted = self.accept() => accepted,
+                    () = &mut shutdown => {
+                        stopping = Some(std::time::Instant::now());
+                        continue;
+                    }
+                },
             };
             let (stream, peer) = match accepted {
                 Ok(accepted) => accepted,
+                Err(error) if stopping.is_some() => {
+                    tracing::debug!(%error, "accept failed while stopping");
+                    break;
+                }
                 Err(error) => {
                     // Out of file descriptors and the like: wait a moment rather than spin.
                     tracing::warn!(%error, "accept failed");

@@ -34,8 +34,6 @@ use crate::render::{Context, Urls};
 /// How long a request may take before the client gets a 408; a slow client cannot hold a
 /// connection and its memory for ever.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// How long a client may take to send its request headers before the connection is closed.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a graceful shutdown waits for requests in flight.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// The most bytes of pages and compressed forms kept in memory per content version.
@@ -54,6 +52,8 @@ pub struct ServeConfig {
     pub trusted_proxies: TrustedProxies,
     /// The most connections served at once; more wait to be accepted.
     pub max_connections: usize,
+    /// How long a client may take to send its request headers before it is cut off.
+    pub header_timeout: Duration,
 }
 
 /// Why the server could not start.
@@ -151,7 +151,8 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
         .map_err(|source| StartError::Listen { listen: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
     let state = AppState::new(site, config.content.clone(), urls, config.trusted_proxies.clone());
-    listener.serve(router(state), config.max_connections, shutdown_signal()).await;
+    let limits = listener::Limits { max_connections: config.max_connections, header_timeout: config.header_timeout };
+    listener.serve(router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }

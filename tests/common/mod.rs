@@ -194,3 +194,70 @@ pub async fn page(app: &axum::Router, path: &str) -> Page {
     assert_eq!(page.header("content-type"), "text/html; charset=utf-8", "GET {path}");
     page
 }
+
+/// Sends `method path` with extra headers through the router.
+pub async fn request(app: &axum::Router, method: &str, path: &str, headers: &[(&str, &str)]) -> (Page, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut builder = axum::http::Request::builder().method(method).uri(path);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder.body(axum::body::Body::empty()).expect("a request");
+    let response = app.clone().oneshot(request).await.expect("the router answers");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("a body").to_bytes().to_vec();
+    (Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }, bytes)
+}
+
+/// A `groupsite serve` process on a free loopback port, stopped when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub addr: std::net::SocketAddr,
+}
+
+impl Server {
+    /// Starts the binary on `content` with extra flags and waits until `/healthz` answers.
+    pub fn start(content: &Path, flags: &[&str]) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
+        let child = Command::new(env!("CARGO_BIN_EXE_groupsite"))
+            .args(["serve", "--content", content.to_str().expect("UTF-8"), "--addr", &addr.to_string()])
+            .args(flags)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let server = Server { child, addr };
+        for _ in 0..200 {
+            if server.raw("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200") {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        panic!("the server did not answer /healthz");
+    }
+
+    /// Sends raw bytes on a new connection and reads until the server closes it.
+    pub fn raw(&self, request: &str) -> String {
+        use std::io::{Read, Write};
+        let Ok(mut stream) = std::net::TcpStream::connect(self.addr) else { return String::new() };
+        let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(20)));
+        let _ = stream.write_all(request.as_bytes());
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// Sends SIGTERM.
+    pub fn terminate(&self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,159 @@
+//! The real binary on a real socket: slow clients cut off, a graceful stop that loses no
+//! request, a Unix socket, one log line per request, and `export` byte for byte.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use common::{Server, shipped_content};
+
+#[test]
+fn a_client_that_sends_headers_slowly_is_cut_off() {
+    let server = Server::start(&shipped_content(), &["--header-timeout", "1"]);
+    let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: t\r\n").unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(waited < Duration::from_secs(5), "cut off after {waited:?}");
+    assert!(!String::from_utf8_lossy(&answer).contains("200 OK"));
+    let fine = server.raw("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    assert!(fine.starts_with("HTTP/1.1 200"), "the server still serves others");
+}
+
+#[test]
+fn oversized_headers_are_refused() {
+    let server = Server::start(&shipped_content(), &[]);
+    let huge = format!("GET / HTTP/1.1\r\nHost: t\r\nX-Big: {}\r\nConnection: close\r\n\r\n", "a".repeat(100_000));
+    let answer = server.raw(&huge);
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 431"), "{}", &answer[..answer.len().min(80)]);
+}
+
+#[test]
+fn sigterm_during_a_burst_loses_no_request() {
+    let mut server = Server::start(&shipped_content(), &[]);
+    let addr = server.addr;
+    let clients: Vec<_> = (0..64)
+        .map(|i| {
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(i % 16));
+                let Ok(mut stream) = std::net::TcpStream::connect(addr) else { return "refused".to_owned() };
+                stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+                if stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").is_err() {
+                    return "write failed".to_owned();
+                }
+                let mut answer = Vec::new();
+                match stream.read_to_end(&mut answer) {
+                    Ok(_) if answer.starts_with(b"HTTP/1.1 200") && answer.trim_ascii_end().ends_with(b"</html>") => {
+                        "served".to_owned()
+                    }
+                    Ok(_) => format!("cut: {} bytes", answer.len()),
+                    Err(e) => format!("error: {e}"),
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(6));
+    server.terminate();
+    let outcomes: Vec<String> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let lost: Vec<&String> = outcomes.iter().filter(|o| *o != "served" && *o != "refused").collect();
+    assert!(lost.is_empty(), "requests lost during shutdown: {lost:?}");
+    assert!(outcomes.iter().any(|o| o == "served"));
+    let status = server.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "a graceful stop exits 0");
+}
+
+#[test]
+fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("groupsite.sock");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_groupsite"))
+        .args(["serve", "--content", shipped_content().to_str().unwrap()])
+        .args([
+            "--addr",
+            &format!("unix:{}", socket.display()),
+            "--log-format",
+            "json",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut answer = String::new();
+    for _ in 0..200 {
+        if let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&socket) {
+            stream
+                .write_all(b"GET /people/oyvind-kvello HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            stream.read_to_string(&mut answer).unwrap();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let _ = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let log = String::from_utf8_lossy(&output.stderr);
+    let line =
+        log.lines().find(|l| l.contains("\"path\":\"/people/oyvind-kvello\"")).unwrap_or_else(|| panic!("{log}"));
+    let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(entry["method"], "GET");
+    assert_eq!(entry["status"], 200);
+    assert!(entry["bytes"].as_u64().unwrap() > 1000);
+    assert!(entry["latency_ms"].as_f64().is_some());
+    assert_eq!(entry["client"], "198.51.100.7", "a local proxy on the socket is trusted");
+    assert!(!socket.exists(), "the socket is removed on exit");
+}
+
+#[test]
+fn export_writes_the_served_site_byte_for_byte_with_compressed_copies() {
+    let out = tempfile::tempdir().unwrap();
+    let base = "https://example.org/research/";
+    let exported = common::groupsite(&[
+        "export",
+        "--content",
+        shipped_content().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--base-url",
+        base,
+    ]);
+    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    let server = Server::start(&shipped_content(), &["--base-url", base]);
+    for (path, file) in [
+        ("/", "index.html"),
+        ("/people/oyvind-kvello", "people/oyvind-kvello/index.html"),
+        ("/people/oyvind-kvello.vcf", "people/oyvind-kvello.vcf"),
+        ("/projects", "projects/index.html"),
+        ("/sitemap.xml", "sitemap.xml"),
+        ("/contact", "contact/index.html"),
+    ] {
+        let served = server.raw(&format!("GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
+        let body = served.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default();
+        let written = std::fs::read_to_string(out.path().join(file)).unwrap();
+        assert_eq!(written, body, "{path} is exported as served");
+        let gz = std::fs::read(out.path().join(format!("{file}.gz"))).unwrap();
+        let mut unzipped = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut unzipped).unwrap();
+        assert_eq!(unzipped, written);
+        assert!(out.path().join(format!("{file}.br")).exists());
+    }
+    assert!(std::fs::read_to_string(out.path().join("404.html")).unwrap().contains("Page not found"));
+    assert!(std::fs::read_dir(out.path().join("assets")).unwrap().count() >= 3, "the stylesheet and its copies");
+}
+
+#[test]
+fn export_never_writes_into_the_content_folder() {
+    let copy = common::ContentCopy::of_shipped();
+    let inside = copy.path("site-export");
+    let outcome =
+        common::groupsite(&["export", "--content", copy.root().to_str().unwrap(), "--out", inside.to_str().unwrap()]);
+    assert_eq!(outcome.code, Some(1));
+    assert!(outcome.stderr.contains("inside the content folder"), "{}", outcome.stderr);
+    assert!(!inside.exists());
+}
