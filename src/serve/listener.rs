@@ -85,7 +85,10 @@ impl Listener {
                 if tokio::net::UnixStream::connect(path).await.is_err() {
                     let _ = tokio::fs::remove_file(path).await;
                 }
-                Ok(Listener::Unix(UnixListener::bind(path)?, path.clone()))
+                let listener = UnixListener::bind(path)?;
+                // The site is public: the proxy in front, whichever user it runs as, may connect.
+                std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o666))?;
+                Ok(Listener::Unix(listener, path.clone()))
             }
         }
     }
