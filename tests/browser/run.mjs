@@ -8,10 +8,11 @@
 //     every focusable element shows a visible focus ring;
 //   - headings start at one h1 and skip no level;
 //   - no page scrolls sideways at 320 px;
+//   - every page loads under its Content-Security-Policy without a violation;
 //   - a screenshot of each page type at both widths goes to target/screenshots/.
 // Every failure names the page, the setting and the rule. Exit status 1 on any failure.
 //
-// Usage: node tests/browser/run.mjs [--bin PATH]   (from the repository root or anywhere)
+// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture]   (from anywhere)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -207,6 +208,26 @@ async function checkPage(context, site, base, path, screenshotTypes) {
   }
 }
 
+// Every page loads under the server's own Content-Security-Policy without a violation: no
+// inline script or style slipped into a template. (The other checks bypass the policy so
+// axe-core can be injected.)
+async function checkPolicy(browser, site, base, paths) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let violations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const path of paths) {
+    violations = [];
+    await page.goto(base + path, { waitUntil: 'load' });
+    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+    if (!csp || /unsafe-inline/.test(csp)) fail(`${site}${path}`, 'csp', 'policy', `header is ${csp}`);
+    for (const v of violations) fail(`${site}${path}`, 'csp', 'violation', v.slice(0, 200));
+  }
+  await context.close();
+}
+
 // One run of the Nu HTML Checker over every page saved to `dir`.
 function validate(dir, names) {
   const run = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--skip-non-html', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -230,7 +251,8 @@ async function main() {
   const names = new Map();
   let checked = 0;
   try {
-    for (const { name: site, content } of SITES) {
+    const only = args.includes('--site') ? args[args.indexOf('--site') + 1] : null;
+    for (const { name: site, content } of SITES.filter((s) => !only || s.name === only)) {
       const { base, child } = await startServer(content);
       try {
         const pages = await crawl(site, base);
@@ -249,6 +271,7 @@ async function main() {
           checked++;
         }
         await context.close();
+        await checkPolicy(browser, site, base, [...pages.keys()]);
       } finally {
         child.kill('SIGTERM');
       }
