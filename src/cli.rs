@@ -34,6 +34,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the whole site as static files, with .gz and .br beside each text file.
     Export(ExportArgs),
+    /// Start a new content file, every field documented in comments: groupsite new person "Ada Lovelace".
+    New(NewArgs),
 }
 
 /// `--content`, which both commands take, so it is declared once.
@@ -63,6 +65,53 @@ pub enum Format {
     Rich,
     /// One line per mistake: `path:line:col: message (hint: …)`.
     Short,
+}
+
+/// What `groupsite new` makes.
+#[derive(Debug, Clone, Args)]
+pub struct NewArgs {
+    /// The folder to write into.
+    #[command(flatten)]
+    pub content: ContentArg,
+    /// What to make.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// Its name or title; the file name is made from it (æ → ae, ø → o, å → a).
+    pub title: String,
+}
+
+/// The kinds of file `groupsite new` writes, one per content folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewKind {
+    /// A person, in people/.
+    Person,
+    /// A project, in projects/.
+    Project,
+    /// A research group or centre, in groups/.
+    Group,
+    /// A partner organisation, in partners/.
+    Partner,
+    /// A special issue, edited book, journal or report, in publications/.
+    Publication,
+    /// A promising practice, in practices/.
+    Practice,
+    /// A free page, in pages/.
+    Page,
+}
+
+impl From<NewKind> for crate::model::EntityKind {
+    fn from(kind: NewKind) -> Self {
+        use crate::model::EntityKind as K;
+        match kind {
+            NewKind::Person => K::Person,
+            NewKind::Project => K::Project,
+            NewKind::Group => K::Group,
+            NewKind::Partner => K::Partner,
+            NewKind::Publication => K::Publication,
+            NewKind::Practice => K::Practice,
+            NewKind::Page => K::Page,
+        }
+    }
 }
 
 /// Flags of `groupsite export`.
@@ -103,6 +152,10 @@ pub struct ServeArgs {
     /// The most connections served at once; more wait to be accepted.
     #[arg(long, env = "GROUPSITE_MAX_CONNECTIONS", default_value_t = 1024, value_name = "N")]
     pub max_connections: usize,
+    /// The editor's preview: reload the content on every change, swap it in when it checks
+    /// clean, refresh open pages, and show the content's mistakes on every page until fixed.
+    #[arg(long, env = "GROUPSITE_WATCH")]
+    pub watch: bool,
     /// Seconds a client has to send its request headers before it is cut off.
     #[arg(long, env = "GROUPSITE_HEADER_TIMEOUT", default_value_t = 10, value_name = "SECONDS")]
     pub header_timeout: u64,
@@ -131,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check(&args.content.content, args.format),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Export(args)) => export(args),
+        Some(Command::New(args)) => new(args),
         None => serve(cli.serve),
     }
 }
@@ -175,6 +229,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         trusted_proxies: TrustedProxies(args.trusted_proxies),
         max_connections: args.max_connections,
         header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        watch: args.watch,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(crate::serve::run(site, &config))?;
@@ -200,6 +255,20 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         args.base_url
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
+    match crate::new::new_file(&args.content.content, args.kind.into(), &args.title) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            println!("fill in what you know, delete the comment lines you do not need, then run `groupsite check`");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 fn init_logging(format: LogFormat) {

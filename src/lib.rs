@@ -13,6 +13,7 @@ pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod render;
 pub mod serve;
 

@@ -110,6 +110,8 @@ pub struct Chrome<'a> {
     pub json_ld: Option<String>,
     /// Pages that must not be indexed (the 404 page).
     pub noindex: bool,
+    /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
+    pub preview: Option<&'a super::Preview>,
 }
 
 impl<'a> Chrome<'a> {
@@ -166,6 +168,7 @@ impl<'a> Chrome<'a> {
             footer_links,
             json_ld: None,
             noindex: false,
+            preview: context.preview.as_ref(),
         }
     }
 

@@ -32,6 +32,21 @@ pub struct Context {
     pub urls: Urls,
     /// The stylesheet, under its fingerprinted name.
     pub stylesheet: Asset,
+    /// Editor's preview only (`serve --watch`): what makes pages refresh themselves and show
+    /// the content's mistakes.
+    pub preview: Option<Preview>,
+}
+
+/// What pages show in the editor's preview.
+#[derive(Debug, Clone, Default)]
+pub struct Preview {
+    /// The script that reloads a page when the content changes.
+    pub script: String,
+    /// The server-sent events it listens to.
+    pub events: String,
+    /// The content's mistakes, `path:line:col: message`, while the last change does not check
+    /// clean; empty when it does.
+    pub mistakes: Vec<String>,
 }
 
 impl Context {

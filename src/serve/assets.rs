@@ -6,30 +6,56 @@ use sha2::{Digest, Sha256};
 use crate::render::{Asset, Urls};
 
 const STYLESHEET: &str = include_str!("../../static/site.css");
+/// Only in the editor's preview: the script that reloads pages when content changes.
+const LIVE_SCRIPT: &str = include_str!("../../static/live.js");
+
+/// One compiled-in file under its fingerprinted name.
+#[derive(Debug, Clone)]
+struct Compiled {
+    name: String,
+    href: String,
+    body: &'static str,
+    mime: &'static str,
+}
+
+impl Compiled {
+    fn new(urls: &Urls, stem: &str, extension: &str, body: &'static str, mime: &'static str) -> Self {
+        let name = format!("{stem}.{}.{extension}", fingerprint(body.as_bytes()));
+        let href = urls.path(&format!("/assets/{name}"));
+        Compiled { name, href, body, mime }
+    }
+}
 
 /// The compiled-in assets and their fingerprinted names.
 #[derive(Debug, Clone)]
 pub struct Assets {
-    stylesheet_name: String,
-    stylesheet_href: String,
+    files: Vec<Compiled>,
 }
 
 impl Assets {
-    /// Names every asset after a hash of its bytes: `site.3f9c2a1b.css`.
-    pub fn new(urls: &Urls) -> Self {
-        let stylesheet_name = format!("site.{}.css", fingerprint(STYLESHEET.as_bytes()));
-        let stylesheet_href = urls.path(&format!("/assets/{stylesheet_name}"));
-        Assets { stylesheet_name, stylesheet_href }
+    /// Names every asset after a hash of its bytes: `site.3f9c2a1b0d.css`. The live-reload
+    /// script exists only in the editor's preview.
+    pub fn new(urls: &Urls, preview: bool) -> Self {
+        let mut files = vec![Compiled::new(urls, "site", "css", STYLESHEET, "text/css; charset=utf-8")];
+        if preview {
+            files.push(Compiled::new(urls, "live", "js", LIVE_SCRIPT, "text/javascript; charset=utf-8"));
+        }
+        Assets { files }
     }
 
     /// The stylesheet, as pages link it.
     pub fn stylesheet(&self) -> Asset {
-        Asset { href: self.stylesheet_href.clone() }
+        Asset { href: self.files.first().map(|f| f.href.clone()).unwrap_or_default() }
+    }
+
+    /// The live-reload script's URL, in the editor's preview.
+    pub fn live_script(&self) -> Option<String> {
+        self.files.iter().find(|f| f.name.starts_with("live.")).map(|f| f.href.clone())
     }
 
     /// The bytes and MIME type of the asset named `name`, if there is one.
     pub fn get(&self, name: &str) -> Option<(&'static str, &'static str)> {
-        (name == self.stylesheet_name).then_some((STYLESHEET, "text/css; charset=utf-8"))
+        self.files.iter().find(|f| f.name == name).map(|f| (f.body, f.mime))
     }
 }
 

@@ -30,12 +30,12 @@ pub enum ServeError {
 impl ServeError {
     /// The response for this error, drawn in the site's layout where possible.
     pub fn into_page(self, state: &AppState) -> Response {
-        let site = state.site();
-        let context = state.context();
+        let version = state.version();
+        let (site, context) = (&version.site, &version.context);
         let (status, page) = match &self {
-            ServeError::NotFound(path) => (StatusCode::NOT_FOUND, ErrorPage::not_found(&site, context, path)),
+            ServeError::NotFound(path) => (StatusCode::NOT_FOUND, ErrorPage::not_found(site, context, path)),
             ServeError::BadQuery { message, back } => {
-                (StatusCode::BAD_REQUEST, ErrorPage::bad_request(&site, context, message.clone(), back))
+                (StatusCode::BAD_REQUEST, ErrorPage::bad_request(site, context, message.clone(), back))
             }
             ServeError::Internal(error) => {
                 tracing::error!(%error, "rendering failed");

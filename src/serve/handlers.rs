@@ -8,7 +8,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
+use tokio_stream::wrappers::WatchStream;
+use tokio_stream::{Stream, StreamExt};
 
 use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
@@ -28,8 +31,8 @@ fn render(page: impl Template) -> Result<String, ServeError> {
 
 /// Draws a page with `build`, or the error page it asks for.
 fn respond(state: &AppState, build: impl FnOnce(&Site, &Context) -> Result<String, ServeError>) -> Response {
-    let site = state.site();
-    match build(&site, state.context()) {
+    let version = state.version();
+    match build(&version.site, &version.context) {
         Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], html)
             .into_response(),
         Err(error) => error.into_page(state),
@@ -103,7 +106,7 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
         let person = Slug::parse(stem).and_then(|s| site.people.get(&s));
         return match person {
             Some(person) => {
-                let card = render::vcard(&site, &state.context().urls, person);
+                let card = render::vcard(&site, &state.inner.urls, person);
                 let disposition = format!("inline; filename=\"{stem}.vcf\"");
                 (
                     [
@@ -149,14 +152,14 @@ pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment
 
 /// `/sitemap.xml`, for search engines.
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let xml = render::sitemap(&state.site(), &state.context().urls);
+    let xml = render::sitemap(&state.site(), &state.inner.urls);
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], xml)
         .into_response()
 }
 
 /// `/robots.txt`, which names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let text = render::robots(&state.context().urls);
+    let text = render::robots(&state.inner.urls);
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], text).into_response()
 }
 
@@ -199,8 +202,19 @@ pub async fn fallback(State(state): State<AppState>, uri: Uri) -> Response {
     if path.len() > 1 && path.ends_with('/') && plain {
         let canonical = if trimmed.is_empty() { "/" } else { trimmed };
         let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let location = format!("{}{query}", state.context().urls.path(canonical));
+        let location = format!("{}{query}", state.inner.urls.path(canonical));
         return Redirect::permanent(&location).into_response();
     }
     ServeError::NotFound(path.to_owned()).into_page(&state)
+}
+
+/// The editor's preview only: the content version now, and again after every reload, for the
+/// pages' live-reload script.
+pub async fn preview_events(State(state): State<AppState>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let numbers = match &state.inner.live {
+        Some(live) => live.subscribe(),
+        None => tokio::sync::watch::channel(0).1,
+    };
+    let events = WatchStream::new(numbers).map(|number| Ok(Event::default().data(number.to_string())));
+    Sse::new(events).keep_alive(KeepAlive::default())
 }

@@ -33,8 +33,13 @@ impl CachePolicy {
 
 /// The Content-Security-Policy of every page: only the site's own stylesheet and images, no
 /// script at all, no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; \
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; \
      object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The policy of the editor's preview (`serve --watch`): the same, but the site's own
+/// live-reload script may run and listen for changes.
+pub const PREVIEW_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Middleware: the security headers, on every response, whatever made it.
 pub async fn security(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -54,9 +59,16 @@ pub async fn security(State(state): State<AppState>, request: Request, next: Nex
         headers.insert(name, HeaderValue::from_static(value));
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+        let policy = if state.is_preview() { PREVIEW_CONTENT_SECURITY_POLICY } else { CONTENT_SECURITY_POLICY };
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     }
-    if state.context().urls.is_https() {
+    // In the editor's preview every page must show the latest save: browsers may not keep it.
+    let is_page =
+        headers.get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes() == CachePolicy::Page.header().as_bytes());
+    if state.is_preview() && is_page {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    if state.inner.urls.is_https() {
         headers
             .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
     }

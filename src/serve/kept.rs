@@ -94,7 +94,8 @@ pub async fn serve_kept(State(state): State<AppState>, request: Request, next: N
     let key =
         request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |pq| pq.as_str().to_owned());
     let headers = request.headers().clone();
-    let kept = match state.inner.kept.cache.get(&key) {
+    let version = state.version();
+    let kept = match version.kept.cache.get(&key) {
         Some(kept) => kept,
         None => {
             let response = next.run(request).await;
@@ -106,11 +107,11 @@ pub async fn serve_kept(State(state): State<AppState>, request: Request, next: N
                 return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
             };
             let kept = Arc::new(Kept::new(parts.headers, bytes));
-            state.inner.kept.cache.insert(key, Arc::clone(&kept));
+            version.kept.cache.insert(key, Arc::clone(&kept));
             kept
         }
     };
-    represent(&kept, &headers, state.site().modified)
+    represent(&kept, &headers, version.site.modified)
 }
 
 /// The response for `kept` in the coding the client prefers, or `304` when the client's copy

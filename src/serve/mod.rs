@@ -10,9 +10,12 @@ mod headers;
 mod kept;
 mod listener;
 mod media;
+mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use arc_swap::ArcSwap;
 use std::time::Duration;
 
 use axum::Router;
@@ -54,6 +57,8 @@ pub struct ServeConfig {
     pub max_connections: usize,
     /// How long a client may take to send its request headers before it is cut off.
     pub header_timeout: Duration,
+    /// The editor's preview: reload on every change, refresh pages, show mistakes.
+    pub watch: bool,
 }
 
 /// Why the server could not start.
@@ -62,6 +67,9 @@ pub enum StartError {
     /// `--base-url` is not one the site can build its links from.
     #[error(transparent)]
     BaseUrl(#[from] crate::render::BadBaseUrl),
+    /// `--watch` could not watch the content folder.
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
     /// The address is taken, or not one this machine may listen on.
     #[error("cannot listen on {listen}: {source}")]
     Listen {
@@ -72,40 +80,102 @@ pub enum StartError {
     },
 }
 
-/// Everything a handler needs: the site and how to draw it. Cheap to clone.
+/// Everything a handler needs: the content version being served and how to draw it. Cheap to
+/// clone; under `--watch` a new version is swapped in atomically, and a request holds the
+/// version it started with, so no request ever sees half a site.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Shared>,
 }
 
 struct Shared {
-    site: Arc<Site>,
+    current: ArcSwap<Version>,
     /// The content folder, for the files of `media/`.
     content_dir: PathBuf,
-    context: Context,
+    urls: Urls,
     assets: Assets,
-    /// Pages of this content version, drawn and compressed once.
-    kept: kept::KeptPages,
     trusted_proxies: TrustedProxies,
+    /// Under `--watch`: tells the pages' live-reload script the current version number.
+    live: Option<tokio::sync::watch::Sender<u64>>,
 }
+
+/// One version of the content as served: the site, how pages are drawn from it, and the
+/// pages drawn so far.
+pub(crate) struct Version {
+    site: Arc<Site>,
+    context: Context,
+    kept: kept::KeptPages,
+    number: u64,
+}
+
+impl Version {
+    fn new(site: Arc<Site>, urls: &Urls, assets: &Assets, preview: bool, mistakes: Vec<String>, number: u64) -> Self {
+        let preview = preview.then(|| crate::render::Preview {
+            script: assets.live_script().unwrap_or_default(),
+            events: urls.path(PREVIEW_EVENTS),
+            mistakes,
+        });
+        let context = Context { urls: urls.clone(), stylesheet: assets.stylesheet(), preview };
+        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number }
+    }
+}
+
+/// Where the preview's live-reload script listens.
+const PREVIEW_EVENTS: &str = "/_preview/events";
 
 impl AppState {
     /// State for serving `site`, loaded from `content_dir`, at `urls`, believing
     /// `X-Forwarded-For` from `trusted_proxies`.
     pub fn new(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies) -> Self {
-        let assets = Assets::new(&urls);
-        let context = Context { urls, stylesheet: assets.stylesheet() };
-        let kept = kept::KeptPages::new(KEPT_BYTES);
-        let shared = Shared { site: Arc::new(site), content_dir, context, assets, kept, trusted_proxies };
+        Self::build(site, content_dir, urls, trusted_proxies, false)
+    }
+
+    /// State for the editor's preview (`serve --watch`): pages reload themselves when the
+    /// content changes and show its mistakes.
+    pub fn preview(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies) -> Self {
+        Self::build(site, content_dir, urls, trusted_proxies, true)
+    }
+
+    fn build(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies, preview: bool) -> Self {
+        let assets = Assets::new(&urls, preview);
+        let live = preview.then(|| tokio::sync::watch::channel(1).0);
+        let first = Version::new(Arc::new(site), &urls, &assets, preview, Vec::new(), 1);
+        let shared = Shared { current: ArcSwap::from_pointee(first), content_dir, urls, assets, trusted_proxies, live };
         AppState { inner: Arc::new(shared) }
     }
 
-    fn site(&self) -> Arc<Site> {
-        Arc::clone(&self.inner.site)
+    /// Serves `site` from now on, with no mistakes to show.
+    pub fn publish(&self, site: Site) {
+        self.swap(Arc::new(site), Vec::new());
     }
 
-    fn context(&self) -> &Context {
-        &self.inner.context
+    /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
+    pub fn show_mistakes(&self, mistakes: Vec<String>) {
+        let site = Arc::clone(&self.version().site);
+        self.swap(site, mistakes);
+    }
+
+    fn swap(&self, site: Arc<Site>, mistakes: Vec<String>) {
+        let shared = &self.inner;
+        let number = self.version().number + 1;
+        let version = Version::new(site, &shared.urls, &shared.assets, self.is_preview(), mistakes, number);
+        shared.current.store(Arc::new(version));
+        if let Some(live) = &shared.live {
+            live.send_replace(number);
+        }
+    }
+
+    /// The content version being served now.
+    pub(crate) fn version(&self) -> Arc<Version> {
+        self.inner.current.load_full()
+    }
+
+    fn site(&self) -> Arc<Site> {
+        Arc::clone(&self.version().site)
+    }
+
+    fn is_preview(&self) -> bool {
+        self.inner.live.is_some()
     }
 }
 
@@ -117,7 +187,7 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(from_fn(headers::refuse_bodies))
         .layer(from_fn_with_state(state.clone(), kept::serve_kept));
-    Router::new()
+    let router = Router::new()
         .route("/", get(handlers::home))
         .route("/groups/{slug}", get(handlers::group))
         .route("/projects", get(handlers::projects))
@@ -133,9 +203,9 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{file}", get(handlers::asset))
         .route("/media/{*path}", get(handlers::media))
         .route("/{page}", get(handlers::page))
-        .fallback(handlers::fallback)
-        .layer(layers)
-        .with_state(state)
+        .fallback(handlers::fallback);
+    let router = if state.is_preview() { router.route(PREVIEW_EVENTS, get(handlers::preview_events)) } else { router };
+    router.layer(layers).with_state(state)
 }
 
 /// Listens where `config` says and serves `site` until SIGTERM or Ctrl-C; then stops
@@ -150,7 +220,16 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Listen { listen: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
-    let state = AppState::new(site, config.content.clone(), urls, config.trusted_proxies.clone());
+    let (content, proxies) = (config.content.clone(), config.trusted_proxies.clone());
+    let state = if config.watch {
+        AppState::preview(site, content, urls, proxies)
+    } else {
+        AppState::new(site, content, urls, proxies)
+    };
+    let _watching = match config.watch {
+        true => Some(watch::watch(&config.content, state.clone())?),
+        false => None,
+    };
     let limits = listener::Limits { max_connections: config.max_connections, header_timeout: config.header_timeout };
     listener.serve(router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");

@@ -215,6 +215,8 @@ pub async fn request(app: &axum::Router, method: &str, path: &str, headers: &[(&
 pub struct Server {
     pub child: std::process::Child,
     pub addr: std::net::SocketAddr,
+    /// Where the server's log goes (a file, so a long test never fills a pipe).
+    pub log: tempfile::NamedTempFile,
 }
 
 impl Server {
@@ -222,13 +224,14 @@ impl Server {
     pub fn start(content: &Path, flags: &[&str]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
+        let log = tempfile::NamedTempFile::new().expect("a log file");
         let child = Command::new(env!("CARGO_BIN_EXE_groupsite"))
             .args(["serve", "--content", content.to_str().expect("UTF-8"), "--addr", &addr.to_string()])
             .args(flags)
-            .stderr(std::process::Stdio::piped())
+            .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("the binary starts");
-        let server = Server { child, addr };
+        let server = Server { child, addr, log };
         for _ in 0..200 {
             if server.raw("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200") {
                 return server;
@@ -247,6 +250,20 @@ impl Server {
         let mut answer = Vec::new();
         let _ = stream.read_to_end(&mut answer);
         String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// The body of `GET path`, or an empty string when the server does not answer 200.
+    pub fn page(&self, path: &str) -> String {
+        let answer = self.raw(&format!("GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
+        match answer.split_once("\r\n\r\n") {
+            Some((head, body)) if head.starts_with("HTTP/1.1 200") => body.to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// Everything the server has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
     }
 
     /// Sends SIGTERM.

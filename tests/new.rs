@@ -1,0 +1,67 @@
+//! `groupsite new`: a new file named after its title, documented, never overwriting.
+
+mod common;
+
+use common::{ContentCopy, errors, groupsite};
+use groupsite::ContentError;
+
+fn new(copy: &ContentCopy, kind: &str, title: &str) -> common::Outcome {
+    groupsite(&["new", kind, title, "--content", copy.root().to_str().unwrap()])
+}
+
+#[test]
+fn the_file_is_named_from_the_title_with_norwegian_letters_transliterated() {
+    let copy = ContentCopy::of_shipped();
+    let outcome = new(&copy, "person", "Åse Ørnæs-Bø");
+    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+    let text = std::fs::read_to_string(copy.path("people/ase-ornaes-bo.md")).unwrap();
+    assert!(text.contains("name = \"Åse Ørnæs-Bø\""));
+    assert!(text.contains("# memberships: group slug"), "fields are documented in comments");
+    let site = common::check(copy.root()).expect("a new person checks clean");
+    assert_eq!(site.people.values().filter(|p| p.name == "Åse Ørnæs-Bø").count(), 1);
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten() {
+    let copy = ContentCopy::of_shipped();
+    let before = std::fs::read_to_string(copy.path("people/oyvind-kvello.toml")).unwrap();
+    let outcome = new(&copy, "person", "Øyvind Kvello");
+    assert_eq!(outcome.code, Some(1));
+    assert!(outcome.stderr.contains("exists already"), "{}", outcome.stderr);
+    assert!(!copy.path("people/oyvind-kvello.md").exists());
+    assert_eq!(std::fs::read_to_string(copy.path("people/oyvind-kvello.toml")).unwrap(), before);
+    assert_eq!(new(&copy, "page", "Om oss").code, Some(0));
+    assert_eq!(new(&copy, "page", "Om oss").code, Some(1), "a second time refuses");
+}
+
+#[test]
+fn every_kind_makes_a_file_that_check_reads_and_names_what_is_still_missing() {
+    let copy = ContentCopy::of_shipped();
+    for (kind, title) in [
+        ("project", "Ny studie"),
+        ("group", "Ny gruppe"),
+        ("partner", "Ny partner"),
+        ("publication", "Ny utgivelse"),
+        ("practice", "Ny praksis"),
+        ("page", "Ny side"),
+    ] {
+        assert_eq!(new(&copy, kind, title).code, Some(0), "{kind}");
+    }
+    let errors = errors(copy.root());
+    let missing: Vec<String> = errors
+        .iter()
+        .map(|e| match e {
+            ContentError::EmptyList { at, field: "groups" } => at.path.clone(),
+            other => panic!("only empty groups lists are left to fill: {other:?}"),
+        })
+        .collect();
+    assert_eq!(missing, ["practices/ny-praksis.md", "projects/ny-studie.md", "publications/ny-utgivelse.md"]);
+}
+
+#[test]
+fn a_title_without_letters_is_refused() {
+    let copy = ContentCopy::of_shipped();
+    let outcome = new(&copy, "project", "!!!");
+    assert_eq!(outcome.code, Some(1));
+    assert!(outcome.stderr.contains("gives no file name"));
+}

@@ -1,0 +1,142 @@
+//! The editor's preview, `serve --watch`, on a temporary copy of the shipped content: each
+//! kind of save is picked up, a broken file never takes the site down, and pages say what is
+//! wrong until it is fixed.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{ContentCopy, Server};
+
+/// Waits until `condition` holds for the page at `path`, and returns how long it took.
+fn until(server: &Server, path: &str, what: &str, condition: impl Fn(&str) -> bool) -> Duration {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(5) {
+        if condition(&server.page(path)) {
+            return started.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("{path}: {what} within 5 s; log:\n{}", server.log());
+}
+
+fn title(page: &str) -> String {
+    page.split("<h1>").nth(1).and_then(|s| s.split("</h1>").next()).unwrap_or_default().to_owned()
+}
+
+#[test]
+fn an_edited_title_is_served_within_a_second() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    assert!(title(&server.page("/projects/point")).ends_with("Chronic pain"));
+    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic Pain, edited");
+    let took = until(&server, "/projects/point", "the new title", |p| title(p).ends_with("Chronic Pain, edited"));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    let (line, col) = copy.replace("projects/point.toml", "kind = \"project\"", "kind = \"projekt\"");
+    let place = format!("projects/point.toml:{line}:{}", col + 7);
+    until(&server, "/projects/point", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
+    let page = server.page("/projects");
+    assert!(page.contains("29 projects"), "the last good site is still served");
+    assert!(page.contains(&place), "every page names the file and line: {place}");
+    assert!(server.log().contains(&place), "the mistake is printed as check prints it");
+
+    copy.replace("projects/point.toml", "kind = \"projekt\"", "kind = \"project\"");
+    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic pain (fixed)");
+    until(&server, "/projects/point", "the fixed page without banner", |p| {
+        !p.contains("content-mistakes") && title(p).ends_with("(fixed)")
+    });
+}
+
+#[test]
+fn a_save_by_rename_and_a_delete_are_both_picked_up() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    // Many editors write a temporary file and rename it over the original.
+    let original = std::fs::read_to_string(copy.path("projects/sovei.toml")).unwrap();
+    std::fs::write(
+        copy.path("projects/.sovei.toml.tmp"),
+        original.replace("title = \"SoVei\"", "title = \"SoVei renamed\""),
+    )
+    .unwrap();
+    std::fs::rename(copy.path("projects/.sovei.toml.tmp"), copy.path("projects/sovei.toml")).unwrap();
+    until(&server, "/projects/sovei", "the renamed-over title", |p| title(p) == "SoVei renamed");
+
+    std::fs::remove_file(copy.path("practices/wellbeing-budget.md")).unwrap();
+    until(&server, "/practices", "the deleted practice gone", |p| !p.is_empty() && !p.contains("Wellbeing budget"));
+}
+
+#[test]
+fn a_burst_of_fifty_saves_causes_few_reloads() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    let text = std::fs::read_to_string(copy.path("projects/abcd.toml")).unwrap();
+    for i in 0..50 {
+        std::fs::write(
+            copy.path("projects/abcd.toml"),
+            text.replace("Asset Based Community Development", &format!("ABCD save {i}")),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    until(&server, "/projects/abcd", "the last save", |p| title(p).contains("ABCD save 49"));
+    std::thread::sleep(Duration::from_millis(500));
+    let reloads = server.log().matches("content reloaded").count();
+    assert!((1..=10).contains(&reloads), "{reloads} reloads for 50 saves");
+}
+
+#[test]
+fn only_the_preview_has_a_script_and_its_policy_allows_only_that() {
+    let copy = ContentCopy::of_shipped();
+    let preview = Server::start(copy.root(), &["--watch"]);
+    let page = preview.page("/");
+    let script = page.split("<script src=\"").nth(1).and_then(|s| s.split('"').next()).expect("a live-reload script");
+    assert!(script.starts_with("/assets/live.") && script.ends_with(".js"));
+    assert!(preview.page(script).contains("EventSource"));
+    let head = preview.raw("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    assert!(head.contains("script-src 'self'"));
+    let events = first_event(&preview);
+    assert!(events.contains("text/event-stream") && events.contains("data: 1"), "{events}");
+
+    let plain = Server::start(copy.root(), &[]);
+    let page = plain.page("/");
+    assert!(!page.contains("<script src="), "no script without --watch");
+    assert!(plain.raw("GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").contains("script-src 'none'"));
+    assert!(plain.page("/_preview/events").is_empty());
+    assert!(plain.page(script).is_empty(), "the script is not even served");
+}
+
+/// The response to `/_preview/events` up to its first event; the stream itself never ends.
+fn first_event(server: &Server) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(b"GET /_preview/events HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while let Ok(n @ 1..) = stream.read(&mut chunk) {
+        seen.extend_from_slice(&chunk[..n]);
+        if String::from_utf8_lossy(&seen).contains("data: ") {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&seen).into_owned()
+}
+
+#[test]
+fn the_server_never_starts_on_content_with_mistakes() {
+    let copy = ContentCopy::of_shipped();
+    copy.replace("projects/abcd.toml", "title =", "tittle =");
+    let outcome = common::groupsite(&["serve", "--content", copy.root().to_str().unwrap(), "--addr", "127.0.0.1:0"]);
+    assert_eq!(outcome.code, Some(1));
+    assert!(
+        outcome.stderr.contains("projects/abcd.toml:1:1") && outcome.stderr.contains("does not start"),
+        "{}",
+        outcome.stderr
+    );
+}
