@@ -10,7 +10,7 @@ use tower::ServiceExt;
 
 use crate::link::Site;
 use crate::render::{Urls, page_paths};
-use crate::serve::{AppState, Encoding, TrustedProxies, router};
+use crate::serve::{AppState, Encoding, router};
 
 /// Why an export stopped.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +60,7 @@ pub async fn export(site: Site, content: &Path, out: &Path, base_url: &str) -> R
     paths.extend(site.people.keys().map(|s| format!("/people/{s}.vcf")));
     paths.extend(site.media.iter().map(|m| format!("/{m}")));
     paths.extend(["/sitemap.xml".to_owned(), "/robots.txt".to_owned()]);
-    let state = AppState::new(site, content.to_path_buf(), urls, TrustedProxies::default());
+    let state = AppState::for_export(site, content.to_path_buf(), urls);
     let app = router(state);
 
     let mut exported = Exported::default();

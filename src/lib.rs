@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod render;
+pub mod search;
 pub mod serve;
 
 pub use cli::{Cli, run};

@@ -35,6 +35,15 @@ fn an_edited_title_is_served_within_a_second() {
 }
 
 #[test]
+fn search_finds_what_an_edit_added() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    assert!(server.page("/search?q=Zanzibar").contains("Nothing matches"));
+    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic pain in Zanzibar");
+    until(&server, "/search?q=Zanzibar", "the edited project found", |p| p.contains("/projects/point\""));
+}
+
+#[test]
 fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
     let copy = ContentCopy::of_shipped();
     let server = Server::start(copy.root(), &["--watch"]);

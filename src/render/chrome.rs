@@ -26,6 +26,8 @@ pub enum Section {
     Practices,
     /// A free page, by slug.
     Page(Slug),
+    /// `/search`, which the navigation has no link for: the search box leads there.
+    Search,
     /// The 404 page, which belongs to no section.
     Nowhere,
 }
@@ -65,6 +67,15 @@ impl std::fmt::Display for Current {
             Current::Section => "true",
         })
     }
+}
+
+/// The search form in the header of every page.
+#[derive(Debug, Clone)]
+pub struct SearchBox {
+    /// The form's target, base path included.
+    pub action: String,
+    /// The query shown in the box: the one searched for, on the search page.
+    pub query: String,
 }
 
 /// One step of the breadcrumb trail; the last one, the page itself, has no link.
@@ -112,6 +123,8 @@ pub struct Chrome<'a> {
     pub noindex: bool,
     /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
     pub preview: Option<&'a super::Preview>,
+    /// The search form; none in an export, which has no server to answer it.
+    pub search: Option<SearchBox>,
 }
 
 impl<'a> Chrome<'a> {
@@ -169,6 +182,7 @@ impl<'a> Chrome<'a> {
             json_ld: None,
             noindex: false,
             preview: context.preview.as_ref(),
+            search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
         }
     }
 
@@ -204,6 +218,14 @@ impl<'a> Chrome<'a> {
     pub fn not_indexed(mut self) -> Self {
         self.noindex = true;
         self.canonical = None;
+        self
+    }
+
+    /// Shows `query` in the header's search box.
+    pub fn searched(mut self, query: &str) -> Self {
+        if let Some(search) = &mut self.search {
+            search.query = query.to_owned();
+        }
         self
     }
 

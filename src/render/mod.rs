@@ -10,7 +10,7 @@ mod sitemap;
 mod urls;
 mod vcard;
 
-pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, Section};
+pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, SearchBox, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
 pub use sitemap::{page_paths, robots, sitemap};
@@ -35,6 +35,9 @@ pub struct Context {
     /// Editor's preview only (`serve --watch`): what makes pages refresh themselves and show
     /// the content's mistakes.
     pub preview: Option<Preview>,
+    /// Where the search form in every page's header sends its query, base path included; none
+    /// where no server answers searches (`export`).
+    pub search: Option<String>,
 }
 
 /// What pages show in the editor's preview.

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use tokio_stream::wrappers::WatchStream;
@@ -17,8 +17,8 @@ use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
 use crate::model::Slug;
 use crate::render::pages::{
-    FreePage, GroupPage, HomePage, PartnersPage, PeoplePage, PersonPage, PracticesPage, ProjectFilter, ProjectPage,
-    ProjectsPage, PublicationsPage,
+    Asked, FreePage, GroupPage, HomePage, PartnersPage, PeoplePage, PersonPage, PracticesPage, ProjectFilter,
+    ProjectPage, ProjectsPage, PublicationsPage, SearchPage,
 };
 use crate::render::{self, Context};
 
@@ -148,6 +148,57 @@ pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment
         let not_found = || ServeError::NotFound(uri.path().to_owned());
         render(FreePage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
     })
+}
+
+/// What `/search` reads from its address.
+#[derive(Debug, serde::Deserialize)]
+pub struct SearchQuery {
+    q: Option<String>,
+    page: Option<String>,
+}
+
+/// A body this long or shorter fits one packet: compressing it saves no round trip.
+const ONE_PACKET: usize = 1400;
+
+/// `/search?q=`: drawn for each query, never kept, compressed (quickly) only when it is larger
+/// than a packet.
+pub async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        let message = "The search in this address could not be read; type it in the search box.".to_owned();
+        return ServeError::BadQuery { message, back: "/search" }.into_page(&state);
+    };
+    let version = state.version();
+    let Some(index) = version.search_index().await else {
+        tracing::error!("search asked for, but the index could not be built");
+        return (StatusCode::SERVICE_UNAVAILABLE, "Search is not available. The problem has been logged.\n")
+            .into_response();
+    };
+    let page = query.page.as_deref().and_then(|p| p.trim().parse::<usize>().ok()).unwrap_or(1);
+    let asked = match query.q.as_deref() {
+        Some(text) => Asked::Query { text, page },
+        None => Asked::Nothing,
+    };
+    let page = SearchPage::new(&version.site, &version.context, index, asked);
+    let status = if page.refused.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let html = match render(page) {
+        Ok(html) => html,
+        Err(error) => return error.into_page(&state),
+    };
+    let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
+    let encoding = if html.len() > ONE_PACKET { super::negotiate(accept) } else { super::Encoding::Identity };
+    let mut response = (status, encoding.compress_quick(html.as_bytes())).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CachePolicy::Search.header()));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if encoding != super::Encoding::Identity {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
+    }
+    response
 }
 
 /// `/sitemap.xml`, for search engines.

@@ -16,6 +16,9 @@ pub enum CachePolicy {
     Page,
     /// Files under a content-hashed name never change: keep them a year.
     Asset,
+    /// Search results: the same for everyone, but one per query, so only the visitor's browser
+    /// keeps them, and only for a minute; shared caches are not filled with every query.
+    Search,
     /// Answers that must be fresh each time: the health check.
     NoStore,
 }
@@ -26,6 +29,7 @@ impl CachePolicy {
         match self {
             CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
             CachePolicy::Asset => "public, max-age=31536000, immutable",
+            CachePolicy::Search => "private, max-age=60",
             CachePolicy::NoStore => "no-store",
         }
     }
@@ -63,8 +67,9 @@ pub async fn security(State(state): State<AppState>, request: Request, next: Nex
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     }
     // In the editor's preview every page must show the latest save: browsers may not keep it.
-    let is_page =
-        headers.get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes() == CachePolicy::Page.header().as_bytes());
+    let is_page = headers.get(header::CACHE_CONTROL).is_some_and(|v| {
+        [CachePolicy::Page, CachePolicy::Search].iter().any(|p| v.as_bytes() == p.header().as_bytes())
+    });
     if state.is_preview() && is_page {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }

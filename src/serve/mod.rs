@@ -13,7 +13,7 @@ mod media;
 mod watch;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use arc_swap::ArcSwap;
 use std::time::Duration;
@@ -33,6 +33,7 @@ pub use listener::{BadListen, Listen};
 
 use crate::link::Site;
 use crate::render::{Context, Urls};
+use crate::search::SearchIndex;
 
 /// How long a request may take before the client gets a 408; a slow client cannot hold a
 /// connection and its memory for ever.
@@ -90,6 +91,8 @@ pub struct AppState {
 
 struct Shared {
     current: ArcSwap<Version>,
+    /// How every version's pages are drawn, before its mistakes are added.
+    context: Context,
     /// The content folder, for the files of `media/`.
     content_dir: PathBuf,
     urls: Urls,
@@ -97,6 +100,8 @@ struct Shared {
     trusted_proxies: TrustedProxies,
     /// Under `--watch`: tells the pages' live-reload script the current version number.
     live: Option<tokio::sync::watch::Sender<u64>>,
+    /// Whether `/search` is answered; not in an export, which has no server to answer it.
+    searchable: bool,
 }
 
 /// One version of the content as served: the site, how pages are drawn from it, and the
@@ -106,18 +111,76 @@ pub(crate) struct Version {
     context: Context,
     kept: kept::KeptPages,
     number: u64,
+    /// The site's search index, built in the background when the site is published; shared
+    /// by versions that only differ in the mistakes they show.
+    search: Arc<SearchSlot>,
+}
+
+/// A site's search index, once it is built; `None` inside if tantivy refused (logged).
+type SearchSlot = OnceLock<Option<SearchIndex>>;
+
+/// A slot for `site`'s index, filled by a thread of its own so publishing does not wait.
+fn index_in_background(site: &Arc<Site>, searchable: bool) -> Arc<SearchSlot> {
+    let slot = Arc::new(SearchSlot::new());
+    if searchable {
+        let (site, filling) = (Arc::clone(site), Arc::clone(&slot));
+        let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
+            filling.get_or_init(|| build_index(&site));
+        });
+        if let Err(error) = spawned {
+            tracing::warn!(%error, "cannot index in the background; the first search will");
+        }
+    }
+    slot
+}
+
+fn build_index(site: &Site) -> Option<SearchIndex> {
+    let started = std::time::Instant::now();
+    match SearchIndex::build(site) {
+        Ok(index) => {
+            tracing::debug!(
+                entries = index.len(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "search index built"
+            );
+            Some(index)
+        }
+        Err(error) => {
+            tracing::error!(%error, "search index");
+            None
+        }
+    }
 }
 
 impl Version {
-    fn new(site: Arc<Site>, urls: &Urls, assets: &Assets, preview: bool, mistakes: Vec<String>, number: u64) -> Self {
-        let preview = preview.then(|| crate::render::Preview {
-            script: assets.live_script().unwrap_or_default(),
-            events: urls.path(PREVIEW_EVENTS),
-            mistakes,
-        });
-        let context = Context { urls: urls.clone(), stylesheet: assets.stylesheet(), preview };
-        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number }
+    fn new(site: Arc<Site>, context: Context, search: Arc<SearchSlot>, number: u64) -> Self {
+        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number, search }
     }
+
+    /// The search index, waiting for it if it is still being built.
+    pub(crate) async fn search_index(self: &Arc<Self>) -> Option<&SearchIndex> {
+        if self.search.get().is_none() {
+            let version = Arc::clone(self);
+            let waited = tokio::task::spawn_blocking(move || {
+                version.search.get_or_init(|| build_index(&version.site));
+            });
+            if waited.await.is_err() {
+                return None;
+            }
+        }
+        self.search.get().and_then(Option::as_ref)
+    }
+}
+
+/// What a state serves for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `serve`.
+    Production,
+    /// `serve --watch`.
+    Preview,
+    /// `export`.
+    Export,
 }
 
 /// Where the preview's live-reload script listens.
@@ -127,38 +190,65 @@ impl AppState {
     /// State for serving `site`, loaded from `content_dir`, at `urls`, believing
     /// `X-Forwarded-For` from `trusted_proxies`.
     pub fn new(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies) -> Self {
-        Self::build(site, content_dir, urls, trusted_proxies, false)
+        Self::build(site, content_dir, urls, trusted_proxies, Mode::Production)
+    }
+
+    /// State for writing the site as files (`export`): pages without the search form, since
+    /// no server will be there to answer it.
+    pub fn for_export(site: Site, content_dir: PathBuf, urls: Urls) -> Self {
+        Self::build(site, content_dir, urls, TrustedProxies::default(), Mode::Export)
     }
 
     /// State for the editor's preview (`serve --watch`): pages reload themselves when the
     /// content changes and show its mistakes.
     pub fn preview(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies) -> Self {
-        Self::build(site, content_dir, urls, trusted_proxies, true)
+        Self::build(site, content_dir, urls, trusted_proxies, Mode::Preview)
     }
 
-    fn build(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies, preview: bool) -> Self {
+    fn build(site: Site, content_dir: PathBuf, urls: Urls, trusted_proxies: TrustedProxies, mode: Mode) -> Self {
+        let preview = mode == Mode::Preview;
         let assets = Assets::new(&urls, preview);
         let live = preview.then(|| tokio::sync::watch::channel(1).0);
-        let first = Version::new(Arc::new(site), &urls, &assets, preview, Vec::new(), 1);
-        let shared = Shared { current: ArcSwap::from_pointee(first), content_dir, urls, assets, trusted_proxies, live };
+        let searchable = mode != Mode::Export;
+        let context = Context {
+            urls: urls.clone(),
+            stylesheet: assets.stylesheet(),
+            preview: preview.then(|| crate::render::Preview {
+                script: assets.live_script().unwrap_or_default(),
+                events: urls.path(PREVIEW_EVENTS),
+                mistakes: Vec::new(),
+            }),
+            search: searchable.then(|| urls.path("/search")),
+        };
+        let site = Arc::new(site);
+        let search = index_in_background(&site, searchable);
+        let first = Version::new(site, context.clone(), search, 1);
+        let current = ArcSwap::from_pointee(first);
+        let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live, searchable };
         AppState { inner: Arc::new(shared) }
     }
 
     /// Serves `site` from now on, with no mistakes to show.
     pub fn publish(&self, site: Site) {
-        self.swap(Arc::new(site), Vec::new());
+        let site = Arc::new(site);
+        let search = index_in_background(&site, self.inner.searchable);
+        self.swap(site, search, Vec::new());
     }
 
     /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
     pub fn show_mistakes(&self, mistakes: Vec<String>) {
-        let site = Arc::clone(&self.version().site);
-        self.swap(site, mistakes);
+        let current = self.version();
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), mistakes);
     }
 
-    fn swap(&self, site: Arc<Site>, mistakes: Vec<String>) {
+    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, mistakes: Vec<String>) {
         let shared = &self.inner;
         let number = self.version().number + 1;
-        let version = Version::new(site, &shared.urls, &shared.assets, self.is_preview(), mistakes, number);
+        let mut context = shared.context.clone();
+        if let Some(preview) = &mut context.preview {
+            preview.mistakes = mistakes;
+        }
+        let version = Version::new(site, context, search, number);
         shared.current.store(Arc::new(version));
         if let Some(live) = &shared.live {
             live.send_replace(number);
@@ -197,6 +287,7 @@ pub fn router(state: AppState) -> Router {
         .route("/partners", get(handlers::partners))
         .route("/publications", get(handlers::publications))
         .route("/practices", get(handlers::practices))
+        .route("/search", get(handlers::search))
         .route("/sitemap.xml", get(handlers::sitemap))
         .route("/robots.txt", get(handlers::robots))
         .route("/healthz", get(handlers::healthz))

@@ -43,6 +43,9 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCREENSHOTS = join(root, 'target', 'screenshots');
 // A path no site has: its 404 page is checked like any other page.
 const NOT_FOUND = '/no-such-page';
+// Searches no link leads to: results with marks and pages, nothing found with suggestions, and
+// the empty form. They are checked like any other page.
+const SEARCHES = ['/search?q=wellbeing', '/search?q=and', '/search?q=Kvelloxx', '/search'];
 
 const failures = [];
 const fail = (page, setting, rule, detail) => failures.push(`${page} [${setting}] ${rule}: ${detail}`);
@@ -130,7 +133,7 @@ function pageType(path) {
   if (path === NOT_FOUND) return 'not-found';
   const [first, second] = path.split('?')[0].split('/').filter(Boolean);
   if (second) return { groups: 'group', projects: 'project', people: 'person' }[first] || first;
-  return ['projects', 'people', 'partners', 'publications', 'practices'].includes(first) ? first : 'page';
+  return ['projects', 'people', 'partners', 'publications', 'practices', 'search'].includes(first) ? first : 'page';
 }
 
 async function checkPage(context, site, base, path, screenshotTypes) {
@@ -259,6 +262,11 @@ async function main() {
         const notFound = await fetch(base + NOT_FOUND);
         if (notFound.status !== 404) fail(site + NOT_FOUND, 'http', 'status', `answers ${notFound.status}, not 404`);
         pages.set(NOT_FOUND, await notFound.text());
+        for (const path of SEARCHES) {
+          const searched = await fetch(base + path);
+          if (searched.status !== 200) fail(site + path, 'http', 'status', `answers ${searched.status}, not 200`);
+          pages.set(path, await searched.text());
+        }
         for (const [path, html] of pages) {
           const file = `${site}-${names.size}.html`;
           names.set(file, `${site}${path}`);

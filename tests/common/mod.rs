@@ -126,6 +126,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A served page as `export` writes it: without the header's search form, which an export
+/// leaves out because no server is there to answer it.
+pub fn without_search_form(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    let Some(start) = text.find("\n<form class=\"site-search\"") else { return page.to_vec() };
+    let Some(length) = text[start..].find("</form>") else { return page.to_vec() };
+    format!("{}{}", &text[..start], &text[start + length + "</form>".len()..]).into_bytes()
+}
+
 /// The base URL tests serve the site under.
 pub const BASE_URL: &str = "https://groups.example.org/";
 

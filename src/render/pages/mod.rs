@@ -8,6 +8,7 @@ mod lists;
 mod page;
 mod person;
 mod project;
+mod search;
 
 pub use error::ErrorPage;
 pub use group::GroupPage;
@@ -16,6 +17,7 @@ pub use lists::{PartnersPage, PracticesPage, PublicationsPage};
 pub use page::FreePage;
 pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
+pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
 
 use super::{Context, norwegian_key};
 use crate::link::Site;

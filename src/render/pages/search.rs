@@ -1,0 +1,225 @@
+//! `/search?q=`: what the site holds that matches a query, grouped by kind, a page at a time.
+
+use askama::Template;
+
+use super::super::{Chrome, Context, Section};
+use super::Linked;
+use crate::link::Site;
+use crate::model::EntityKind;
+use crate::search::{BadQuery, Findings, Fragment, MAX_QUERY_CHARS, SearchIndex};
+
+/// Results on one page; more are paged.
+pub const PER_PAGE: usize = 20;
+/// How many near names an empty result suggests.
+const SUGGESTIONS: usize = 5;
+
+/// `/search`: the form, then the results grouped by kind, or a message saying why there are
+/// none.
+#[derive(Template)]
+#[template(path = "pages/search.html")]
+pub struct SearchPage<'a> {
+    /// The frame; the header's search box shows the query too.
+    pub chrome: Chrome<'a>,
+    /// The query as typed, shown back in the form.
+    pub query: String,
+    /// The form's target.
+    pub action: String,
+    /// What happened, in a sentence: `12 results for "kvello"`, or why nothing was searched.
+    pub status: String,
+    /// The results on this page, by kind.
+    pub groups: Vec<ResultGroup>,
+    /// Names that look like the query, when nothing matched.
+    pub suggestions: Vec<Linked>,
+    /// The page before, where there is one.
+    pub previous: Option<String>,
+    /// The page after, where there is one.
+    pub next: Option<String>,
+    /// `Page 2 of 3`, when there is more than one.
+    pub position: Option<String>,
+    /// Why the query was not searched, for the response's status; the page says it too.
+    pub refused: Option<BadQuery>,
+}
+
+/// The results of one kind on this page.
+pub struct ResultGroup {
+    /// What the results are.
+    pub kind: EntityKind,
+    /// `People`, `Projects` …
+    pub heading: &'static str,
+    /// The heading's `id`.
+    pub id: String,
+    /// Best first.
+    pub results: Vec<SearchResult>,
+}
+
+/// One thing found.
+pub struct SearchResult {
+    /// Where it is shown: its page, or its place in a list.
+    pub href: String,
+    /// What it is: `Person`, `PhD project`, `Special issue` …
+    pub kind: &'static str,
+    /// The title, matching words marked.
+    pub title: Vec<Fragment>,
+    /// A passage of its text, matching words marked.
+    pub text: Vec<Fragment>,
+}
+
+/// Where a query stands before it is searched.
+pub enum Asked<'q> {
+    /// A query to search for, and which page of results.
+    Query {
+        /// As typed.
+        text: &'q str,
+        /// 1 for the first page.
+        page: usize,
+    },
+    /// No query: the visitor opened the search page.
+    Nothing,
+}
+
+impl<'a> SearchPage<'a> {
+    /// The results of `asked` in `index`, or the form with why the query was refused.
+    pub fn new(site: &'a Site, context: &'a Context, index: &SearchIndex, asked: Asked<'_>) -> Self {
+        let (text, page) = match asked {
+            Asked::Query { text, page } => (text, page.max(1)),
+            Asked::Nothing => ("", 1),
+        };
+        // An over-long query is shown cut, so the page stays small and the visitor can shorten it.
+        let shown: String = text.chars().take(MAX_QUERY_CHARS).collect();
+        let chrome = context.chrome(site, Section::Search, "Search", "/search").not_indexed().searched(&shown);
+        let action = context.urls.path("/search");
+        let mut search = SearchPage {
+            chrome,
+            query: shown,
+            action,
+            status: String::new(),
+            groups: Vec::new(),
+            suggestions: Vec::new(),
+            previous: None,
+            next: None,
+            position: None,
+            refused: None,
+        };
+        let terms = match index.terms(text) {
+            Ok(terms) => terms,
+            Err(bad) => {
+                search.status = format!("Nothing was searched: {bad}. Shorten it and try again.");
+                search.refused = Some(bad);
+                return search;
+            }
+        };
+        if text.trim().is_empty() {
+            search.status = "Type a name, a title, a word or a phone number, and press Search.".into();
+            return search;
+        }
+        if terms.is_empty() {
+            search.status = if text.contains(char::REPLACEMENT_CHARACTER) {
+                "This search could not be read as text. Type it in the search box.".into()
+            } else {
+                "There are no letters or digits in this search. Type a name or a word.".into()
+            };
+            return search;
+        }
+        let findings = index.find(terms);
+        search.status = match findings.total {
+            0 => format!("Nothing matches “{text}”."),
+            1 => format!("1 result for “{text}”."),
+            n => format!("{n} results for “{text}”."),
+        };
+        if findings.total == 0 {
+            search.suggestions = index
+                .suggest(text, SUGGESTIONS)
+                .into_iter()
+                .map(|title| Linked { label: title.to_owned(), href: search_href(context, title, 1) })
+                .collect();
+            return search;
+        }
+        search.page(context, index, &findings, page);
+        search
+    }
+
+    fn page(&mut self, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
+        let pages = findings.hits.len().div_ceil(PER_PAGE).max(1);
+        let shown = findings.hits.iter().skip((page - 1) * PER_PAGE).take(PER_PAGE);
+        for entry in shown {
+            let snippet = index.snippet(entry, &findings.terms);
+            let result = SearchResult {
+                href: context.urls.path(&entry_path(entry.kind, entry.slug.as_str())),
+                kind: entry.label,
+                title: snippet.title,
+                text: snippet.text,
+            };
+            match self.groups.last_mut() {
+                Some(group) if group.kind == entry.kind => group.results.push(result),
+                _ => self.groups.push(ResultGroup {
+                    kind: entry.kind,
+                    heading: heading(entry.kind),
+                    id: format!("results-{}", entry.kind.folder()),
+                    results: vec![result],
+                }),
+            }
+        }
+        if page > pages {
+            self.status = format!("{} There is no page {page} of results.", self.status);
+        }
+        if pages > 1 {
+            self.position = Some(format!("Page {} of {pages}", page.min(pages)));
+        }
+        self.previous = (page > 1).then(|| search_href(context, &self.query, (page - 1).min(pages)));
+        self.next = (page < pages).then(|| search_href(context, &self.query, page + 1));
+        if findings.total > findings.hits.len() {
+            self.status =
+                format!("{} The best {} are shown; add a word to narrow it.", self.status, findings.hits.len());
+        }
+    }
+}
+
+/// The heading of a kind's results.
+fn heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Project => "Projects",
+        EntityKind::Group => "Groups",
+        EntityKind::Partner => "Partners",
+        EntityKind::Publication => "Publications",
+        EntityKind::Practice => "Practices",
+        EntityKind::Page => "Pages",
+    }
+}
+
+/// Where a found entry is shown: people, projects, groups and free pages have pages; the rest
+/// are entries of their list.
+fn entry_path(kind: EntityKind, slug: &str) -> String {
+    match kind {
+        EntityKind::Person => format!("/people/{slug}"),
+        EntityKind::Project => format!("/projects/{slug}"),
+        EntityKind::Group => format!("/groups/{slug}"),
+        EntityKind::Partner => format!("/partners#{slug}"),
+        EntityKind::Publication => format!("/publications#{slug}"),
+        EntityKind::Practice => format!("/practices#{slug}"),
+        EntityKind::Page => format!("/{slug}"),
+    }
+}
+
+/// The address of a search, with the query percent-encoded.
+fn search_href(context: &Context, query: &str, page: usize) -> String {
+    let mut href = format!("/search?q={}", encode(query));
+    if page > 1 {
+        href.push_str(&format!("&page={page}"));
+    }
+    context.urls.path(&href)
+}
+
+/// A query string value: letters, digits and `-._~` as they are, spaces as `+`, the rest as
+/// `%XX` bytes.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,539 @@
+//! Finds people, projects, groups, partners, publications, practices and pages by what a
+//! visitor half remembers: a family name with a typo, a name typed without Norwegian letters,
+//! another form of an English word, an acronym, an email or phone digits in any grouping.
+//!
+//! The index is tantivy's, built in memory from a [`Site`] once per content version; nothing
+//! is written to disk. Queries are never parsed as query syntax: each word becomes its own
+//! small query (exact stem, prefix, one typo), so no input can be an error.
+
+mod fold;
+mod snippet;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+pub use snippet::{Fragment, Snippet};
+
+use crate::link::Site;
+use crate::model::{EntityKind as Kind, Html, Slug};
+
+/// The longest query answered; longer is a mistake (a pasted page), answered with a 400.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most hits ranked for one query; the count still says how many match in all.
+const MAX_HITS: usize = 1000;
+/// Memory tantivy may use while building, the least it accepts for one thread.
+const BUILD_MEMORY: usize = 15_000_000;
+
+/// One thing that can be found: its kind and slug (to link it), its title and its text.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Which list or page it belongs to; results are grouped by it.
+    pub kind: Kind,
+    /// Its file's name.
+    pub slug: Slug,
+    /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`.
+    pub label: &'static str,
+    /// A name or title, with an acronym or short name after it where there is one.
+    pub title: String,
+    /// Everything else a visitor may search by, as plain text, parts joined by ` · `.
+    text: String,
+}
+
+/// The index could not be built; tantivy refused, which only a bug can cause.
+#[derive(Debug, thiserror::Error)]
+#[error("building the search index failed: {0}")]
+pub struct SearchError(#[from] tantivy::TantivyError);
+
+/// A query that is not answered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadQuery {
+    /// Longer than [`MAX_QUERY_CHARS`].
+    #[error("a search can be at most {max} characters long; this one has {length}")]
+    TooLong {
+        /// The limit.
+        max: usize,
+        /// The query's length, in characters.
+        length: usize,
+    },
+}
+
+/// The words of a query as the index knows them.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Each word folded (lowercase, ASCII, Norwegian letters spelled out) and its English stem.
+    words: Vec<(String, String)>,
+    /// The query's digits, when it is a phone number.
+    digits: Option<String>,
+}
+
+impl Terms {
+    /// True when the query holds nothing to search for: blank, or punctuation only.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.digits.is_none()
+    }
+}
+
+/// The results of one query.
+#[derive(Debug)]
+pub struct Findings<'a> {
+    /// How many entries match in all.
+    pub total: usize,
+    /// The best matches (at most a thousand), grouped by kind, best first within a kind; the
+    /// kind with the best match first.
+    pub hits: Vec<&'a Entry>,
+    /// The query's words, for marking them in snippets.
+    pub terms: Terms,
+}
+
+/// The site's search index: built once per content version, read by every search.
+pub struct SearchIndex {
+    searcher: Searcher,
+    /// Per segment, the column that maps a tantivy document to its entry.
+    entry_ids: Vec<Column<u64>>,
+    fields: Fields,
+    words: TextAnalyzer,
+    stems: TextAnalyzer,
+    entries: Vec<Entry>,
+    /// Each entry's title, folded, for suggestions when nothing matches.
+    folded_titles: Vec<String>,
+    /// Keeps the reader, and so the segments, alive.
+    _reader: IndexReader,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("entries", &self.entries.len()).finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    entry: Field,
+    title_words: Field,
+    title_stems: Field,
+    text_words: Field,
+    text_stems: Field,
+    phone: Field,
+}
+
+/// Words as typed, folded: for prefixes and typos.
+fn words_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(fold::NorwegianFolding)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Words reduced to their English stem: "communities" and "community" meet.
+fn stems_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(fold::NorwegianFolding)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+impl SearchIndex {
+    /// Indexes every entity of `site`.
+    pub fn build(site: &Site) -> Result<Self, SearchError> {
+        let mut schema = Schema::builder();
+        let text = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs),
+            )
+        };
+        let fields = Fields {
+            entry: schema.add_u64_field("entry", FAST),
+            title_words: schema.add_text_field("title_words", text("words")),
+            title_stems: schema.add_text_field("title_stems", text("stems")),
+            text_words: schema.add_text_field("text_words", text("words")),
+            text_stems: schema.add_text_field("text_stems", text("stems")),
+            phone: schema.add_text_field("phone", STRING),
+        };
+        let index = Index::create_in_ram(schema.build());
+        index.tokenizers().register("words", words_analyzer());
+        index.tokenizers().register("stems", stems_analyzer());
+
+        let entries = entries(site);
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
+        for (id, (entry, phones)) in entries.iter().enumerate() {
+            let mut document = TantivyDocument::default();
+            document.add_u64(fields.entry, id as u64);
+            document.add_text(fields.title_words, &entry.title);
+            document.add_text(fields.title_stems, &entry.title);
+            for text in [entry.text.as_str(), entry.label] {
+                document.add_text(fields.text_words, text);
+                document.add_text(fields.text_stems, text);
+            }
+            for phone in phones {
+                for digits in phone_forms(phone) {
+                    document.add_text(fields.phone, digits);
+                }
+            }
+            writer.add_document(document)?;
+        }
+        writer.commit()?;
+        drop(writer);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let searcher = reader.searcher();
+        let entry_ids =
+            searcher.segment_readers().iter().map(|s| s.fast_fields().u64("entry")).collect::<Result<_, _>>()?;
+        let entries: Vec<Entry> = entries.into_iter().map(|(entry, _)| entry).collect();
+        let mut words = words_analyzer();
+        let folded_titles = entries.iter().map(|e| fold_text(&mut words, &e.title)).collect();
+        Ok(SearchIndex {
+            searcher,
+            entry_ids,
+            fields,
+            words,
+            stems: stems_analyzer(),
+            entries,
+            folded_titles,
+            _reader: reader,
+        })
+    }
+
+    /// How many entries the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the site has nothing to find.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The words of `query` as the index knows them, or why it is not answered.
+    pub fn terms(&self, query: &str) -> Result<Terms, BadQuery> {
+        let length = query.chars().count();
+        if length > MAX_QUERY_CHARS {
+            return Err(BadQuery::TooLong { max: MAX_QUERY_CHARS, length });
+        }
+        let words = tokens(&mut self.words.clone(), query).into_iter().map(|(_, _, word)| word);
+        let stems = tokens(&mut self.stems.clone(), query).into_iter().map(|(_, _, stem)| stem);
+        let mut pairs: Vec<(String, String)> = words.zip(stems).collect();
+        pairs.dedup();
+        Ok(Terms { words: pairs, digits: phone_digits(query) })
+    }
+
+    /// Every entry matching all words of `terms` (or its phone number), grouped by kind.
+    pub fn find(&self, terms: Terms) -> Findings<'_> {
+        if terms.is_empty() {
+            return Findings { total: 0, hits: Vec::new(), terms };
+        }
+        let query = self.query(&terms);
+        let collector = (Count, TopDocs::with_limit(MAX_HITS).order_by_score());
+        let (total, top) = match self.searcher.search(&query, &collector) {
+            Ok(found) => found,
+            Err(error) => {
+                tracing::warn!(%error, "search failed");
+                (0, Vec::new())
+            }
+        };
+        let hits: Vec<(f32, &Entry)> =
+            top.into_iter().filter_map(|(score, address)| Some((score, self.entry(address)?))).collect();
+        // Kinds in the order of their best match, so the likeliest answer comes first.
+        let mut kinds: Vec<Kind> = Vec::new();
+        for (_, entry) in &hits {
+            if !kinds.contains(&entry.kind) {
+                kinds.push(entry.kind);
+            }
+        }
+        let mut hits = hits;
+        hits.sort_by_key(|(_, entry)| kinds.iter().position(|k| *k == entry.kind));
+        Findings { total, hits: hits.into_iter().map(|(_, entry)| entry).collect(), terms }
+    }
+
+    /// The entry's title and a passage of its text around the first match, with the query's
+    /// words marked.
+    pub fn snippet(&self, entry: &Entry, terms: &Terms) -> Snippet {
+        let mut marker = snippet::Marker { words: self.words.clone(), stems: self.stems.clone(), terms };
+        Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&entry.text, Some(snippet::WINDOW)) }
+    }
+
+    /// Up to `n` titles that look most like `query`, for a search that found nothing.
+    pub fn suggest(&self, query: &str, n: usize) -> Vec<&str> {
+        let query = fold_text(&mut self.words.clone(), query);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f64, usize)> = self
+            .folded_titles
+            .iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let whole = strsim::jaro_winkler(&query, title);
+                let best_word = title
+                    .split(' ')
+                    .filter(|w| w.len() >= 3)
+                    .map(|w| strsim::jaro_winkler(&query, w))
+                    .fold(0.0, f64::max);
+                (whole.max(best_word), i)
+            })
+            .filter(|(score, _)| *score >= 0.75)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut titles: Vec<&str> = Vec::new();
+        for (_, i) in scored {
+            let title = self.entries[i].title.as_str();
+            if !titles.contains(&title) {
+                titles.push(title);
+            }
+            if titles.len() == n {
+                break;
+            }
+        }
+        titles
+    }
+
+    fn entry(&self, address: DocAddress) -> Option<&Entry> {
+        let column = self.entry_ids.get(address.segment_ord as usize)?;
+        let id = usize::try_from(column.first(address.doc_id)?).ok()?;
+        self.entries.get(id)
+    }
+
+    /// Every word must match somewhere; a match in the title counts more than one in the text,
+    /// and an exact word more than a prefix or a typo.
+    fn query(&self, terms: &Terms) -> BooleanQuery {
+        let f = self.fields;
+        let boosted = |query: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) {
+            (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+        };
+        let exact = |field: Field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+        };
+        let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (word, stem) in &terms.words {
+            let mut ways = vec![boosted(exact(f.title_stems, stem), 8.0), boosted(exact(f.text_stems, stem), 1.0)];
+            let length = word.chars().count();
+            if length >= 3 {
+                let prefix = |field| Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, true));
+                ways.push(boosted(prefix(f.title_words), 4.0));
+                ways.push(boosted(prefix(f.text_words), 0.5));
+            }
+            if length >= 4 {
+                let typo = |field| Box::new(FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true));
+                ways.push(boosted(typo(f.title_words), 3.0));
+                ways.push(boosted(typo(f.text_words), 0.3));
+            }
+            every_word.push((Occur::Must, Box::new(BooleanQuery::new(ways))));
+        }
+        let mut either: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !every_word.is_empty() {
+            either.push((Occur::Should, Box::new(BooleanQuery::new(every_word))));
+        }
+        if let Some(digits) = &terms.digits {
+            either.push(boosted(exact(f.phone, digits), 10.0));
+        }
+        BooleanQuery::new(either)
+    }
+}
+
+/// The tokens of `text`: byte offsets and the analysed word.
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, usize, String)> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push((token.offset_from, token.offset_to, token.text.clone()));
+    }
+    out
+}
+
+fn fold_text(words: &mut TextAnalyzer, text: &str) -> String {
+    tokens(words, text).into_iter().map(|(_, _, w)| w).collect::<Vec<_>>().join(" ")
+}
+
+/// The digits of a query that is a phone number (digits and the usual separators, at least
+/// five digits), with an international `00` written as `+` would be.
+fn phone_digits(query: &str) -> Option<String> {
+    let separators = |c: char| c.is_whitespace() || matches!(c, '+' | '-' | '.' | '(' | ')' | '/');
+    if !query.chars().all(|c| c.is_ascii_digit() || separators(c)) {
+        return None;
+    }
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.strip_prefix("00").map(str::to_owned).unwrap_or(digits);
+    (digits.len() >= 5).then_some(digits)
+}
+
+/// The forms a phone number is found by: all its digits, and without the country code for a
+/// Norwegian number, as it is dialled at home.
+fn phone_forms(phone: &str) -> Vec<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let mut forms = vec![digits.clone()];
+    if phone.trim_start().starts_with('+')
+        && let Some(national) = digits.strip_prefix("47").filter(|n| n.len() == 8)
+    {
+        forms.push(national.to_owned());
+    }
+    forms
+}
+
+/// Markdown already rendered, as plain words for the index and snippets.
+fn plain(html: &Html) -> String {
+    let mut text = String::with_capacity(html.as_str().len());
+    let mut in_tag = false;
+    for c in html.as_str().chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Parts of an entity's text, the empty ones left out, joined for the index and snippets.
+fn joined<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    parts.into_iter().flatten().map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
+fn titled(name: &str, extra: Option<&String>) -> String {
+    match extra {
+        Some(extra) if extra != name => format!("{name} ({extra})"),
+        _ => name.to_owned(),
+    }
+}
+
+/// Every entity of the site as a search entry, with a person's phones beside it.
+fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
+    let name_of_partner = |slug: Slug| site.partners.get(&slug).map(|p| p.name.as_str());
+    let name_of_person = |slug: Slug| site.people.get(&slug).map(|p| p.name.as_str());
+    let mut out = Vec::new();
+    let mut push = |(kind, label), slug: &Slug, title: String, text: String, phones: Vec<String>| {
+        out.push((Entry { kind, slug: slug.clone(), label, title, text }, phones));
+    };
+    for person in site.people.values() {
+        let bio = plain(&person.bio);
+        let places = person
+            .affiliations
+            .iter()
+            .flat_map(|a| [&a.title, &a.department, &a.institution, &a.country].map(|part| part.as_deref()));
+        let positions = person.memberships.iter().map(|m| m.position.as_deref());
+        let text = joined(
+            [person.title.as_deref()]
+                .into_iter()
+                .chain(places)
+                .chain(positions)
+                .chain(person.emails.iter().map(|e| Some(e.as_str())))
+                .chain(person.phones.iter().map(|p| Some(p.as_str())))
+                .chain([Some(bio.as_str())]),
+        );
+        push((Kind::Person, "Person"), &person.slug, person.name.clone(), text, person.phones.clone());
+    }
+    for project in site.projects.values() {
+        let description = plain(&project.description);
+        let partners = project
+            .coordinator
+            .iter()
+            .chain(&project.leader)
+            .chain(&project.funder)
+            .chain(&project.collaborators)
+            .map(|r| name_of_partner(r.slug()));
+        let people = project.people.iter().map(|p| name_of_person(p.person.slug()));
+        let text = joined(
+            [project.programme.as_deref()]
+                .into_iter()
+                .chain(partners)
+                .chain(people)
+                .chain([Some(description.as_str())]),
+        );
+        push(
+            (Kind::Project, project.kind.label()),
+            &project.slug,
+            titled(&project.title, project.acronym.as_ref()),
+            text,
+            Vec::new(),
+        );
+    }
+    for group in site.groups.values() {
+        let about = plain(&group.about);
+        let spotlights = group.spotlights.iter().flat_map(|s| [Some(s.title.as_str()), Some(s.text.as_str())]);
+        let quote = group.quote.as_ref().map(|q| q.text.as_str());
+        let text = joined(
+            [
+                group.tagline.as_deref(),
+                group.mission.as_deref(),
+                group.host.as_deref(),
+                group.department.as_deref(),
+                quote,
+            ]
+            .into_iter()
+            .chain(spotlights)
+            .chain([Some(about.as_str())]),
+        );
+        push(
+            (Kind::Group, group.kind.label()),
+            &group.slug,
+            titled(&group.name, group.short_name.as_ref()),
+            text,
+            Vec::new(),
+        );
+    }
+    for partner in site.partners.values() {
+        let description = plain(&partner.description);
+        let text = joined([partner.kind.as_deref(), Some(description.as_str())]);
+        push((Kind::Partner, "Partner"), &partner.slug, partner.name.clone(), text, Vec::new());
+    }
+    for publication in site.publications.values() {
+        let description = plain(&publication.description);
+        let year = publication.year.map(|y| y.to_string());
+        let editors = publication.editors.iter().map(|r| name_of_person(r.slug()));
+        let text = joined(
+            [publication.venue.as_deref(), publication.publisher.as_deref()]
+                .into_iter()
+                .chain([year.as_deref()])
+                .chain(editors)
+                .chain([Some(description.as_str())]),
+        );
+        push(
+            (Kind::Publication, publication.kind.label()),
+            &publication.slug,
+            publication.title.clone(),
+            text,
+            Vec::new(),
+        );
+    }
+    for practice in site.practices.values() {
+        let description = plain(&practice.description);
+        let text = joined([Some(practice.level.label()), practice.place.as_deref(), Some(description.as_str())]);
+        push((Kind::Practice, "Practice"), &practice.slug, practice.title.clone(), text, Vec::new());
+    }
+    for page in site.pages.values() {
+        let body = plain(&page.body);
+        let text = joined([page.description.as_deref(), Some(body.as_str())]);
+        push((Kind::Page, "Page"), &page.slug, page.title.clone(), text, Vec::new());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{phone_digits, phone_forms};
+
+    #[test]
+    fn a_phone_number_is_found_in_any_grouping() {
+        assert_eq!(phone_digits("+47 735 59 809").as_deref(), Some("4773559809"));
+        assert_eq!(phone_digits("0047 73559809").as_deref(), Some("4773559809"));
+        assert_eq!(phone_digits("73 55 98 09").as_deref(), Some("73559809"));
+        assert_eq!(phone_digits("2021"), None);
+        assert_eq!(phone_digits("Kvello 73559809"), None);
+        assert_eq!(phone_forms("+47-73559809"), ["4773559809", "73559809"]);
+    }
+}
