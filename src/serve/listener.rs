@@ -155,8 +155,17 @@ impl Listener {
                 app.clone().oneshot(request)
             });
             let builder = Arc::clone(&builder);
-            let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service).into_owned());
+            let watcher = graceful.watcher();
+            let header_timeout = limits.header_timeout;
             tokio::spawn(async move {
+                // hyper's header timeout starts with the first byte: a client that connects and
+                // says nothing would hold its slot for ever.
+                if !speaks_within(&stream, header_timeout).await {
+                    tracing::debug!("a client sent nothing for {header_timeout:?}; connection closed");
+                    drop(slot);
+                    return;
+                }
+                let connection = watcher.watch(builder.serve_connection(TokioIo::new(stream), service).into_owned());
                 if let Err(error) = connection.await {
                     tracing::debug!(%error, "connection ended with an error");
                 }
@@ -171,6 +180,21 @@ impl Listener {
             () = graceful.shutdown() => {},
             () = tokio::time::sleep(SHUTDOWN_GRACE) => tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}; stopping anyway"),
         }
+    }
+}
+
+/// Whether a TCP client sends something (or hangs up) within `timeout` of connecting. A Unix
+/// socket's client is the proxy on this machine, which is trusted to speak.
+async fn speaks_within(
+    stream: &Either<tokio::net::TcpStream, tokio::net::UnixStream>,
+    timeout: std::time::Duration,
+) -> bool {
+    match stream {
+        Either::Left(tcp) => {
+            let mut first = [0u8; 1];
+            matches!(tokio::time::timeout(timeout, tcp.peek(&mut first)).await, Ok(Ok(_)))
+        }
+        Either::Right(_) => true,
     }
 }
 
