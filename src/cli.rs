@@ -154,7 +154,7 @@ pub struct ServeArgs {
     pub max_connections: usize,
     /// The editor's preview: reload the content on every change, swap it in when it checks
     /// clean, refresh open pages, and show the content's mistakes on every page until fixed.
-    #[arg(long, env = "GROUPSITE_WATCH")]
+    #[arg(long, env = "GROUPSITE_WATCH", value_parser = clap::builder::BoolishValueParser::new())]
     pub watch: bool,
     /// Seconds a client has to send its request headers before it is cut off.
     #[arg(long, env = "GROUPSITE_HEADER_TIMEOUT", default_value_t = 10, value_name = "SECONDS")]
@@ -248,11 +248,15 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let exported = runtime.block_on(crate::export::export(site, content, &args.out, &args.base_url))?;
     println!(
-        "{}: {} files and {} compressed copies, for {}",
+        "{}: {} files and {} compressed copies, for {}{}",
         args.out.display(),
         exported.files,
         exported.compressed,
-        args.base_url
+        args.base_url,
+        match exported.removed {
+            0 => String::new(),
+            n => format!("; {n} files of the earlier export removed"),
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,10 @@ pub enum ExportError {
     /// The output folder would be inside the content folder, which the site never writes to.
     #[error("`{0}` is inside the content folder; export somewhere else")]
     IntoContent(PathBuf),
+    /// The output folder holds files that are not an earlier export; nothing is written there,
+    /// since an export removes what it did not write.
+    #[error("`{0}` is not empty and holds no earlier export; export into an empty folder or an earlier export")]
+    NotAnExport(PathBuf),
     /// A page did not draw; a bug, since the content checked clean.
     #[error("{path} answered {status} while exporting")]
     Page {
@@ -40,12 +44,16 @@ pub enum ExportError {
 }
 
 /// What an export wrote.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Exported {
     /// Pages, vCards, sitemap, robots, the stylesheet and media files.
     pub files: usize,
     /// `.gz` and `.br` files beside them.
     pub compressed: usize,
+    /// Files of an earlier export into the same folder that this one no longer has.
+    pub removed: usize,
+    /// Every file written.
+    paths: std::collections::HashSet<PathBuf>,
 }
 
 /// Writes the site loaded from `content` into `out`, as published at `base_url`.
@@ -54,6 +62,9 @@ pub async fn export(site: Site, content: &Path, out: &Path, base_url: &str) -> R
     let out_abs = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     if out_abs.starts_with(&content_dir) {
         return Err(ExportError::IntoContent(out.to_path_buf()));
+    }
+    if !is_empty_or_export(out) {
+        return Err(ExportError::NotAnExport(out.to_path_buf()));
     }
     let urls = Urls::new(base_url)?;
     let mut paths = page_paths(&site);
@@ -75,7 +86,36 @@ pub async fn export(site: Site, content: &Path, out: &Path, base_url: &str) -> R
     }
     let (_, missing) = fetch(&app, "/404").await?;
     write(out, Path::new("404.html"), &missing, &mut exported)?;
+    exported.removed = remove_stale(out, &exported.paths);
     Ok(exported)
+}
+
+/// Whether `out` may be written: it does not exist, is empty, or holds an earlier export.
+fn is_empty_or_export(out: &Path) -> bool {
+    match std::fs::read_dir(out) {
+        Err(_) => !out.exists(),
+        Ok(mut entries) => {
+            entries.next().is_none() || ["index.html", "404.html", "sitemap.xml"].iter().all(|f| out.join(f).is_file())
+        }
+    }
+}
+
+/// Removes the files of an earlier export that this one did not write (a deleted person's
+/// page and vCard, an old stylesheet), and the folders they leave empty; returns how many.
+fn remove_stale(out: &Path, written: &std::collections::HashSet<PathBuf>) -> usize {
+    let mut removed = 0;
+    let entries: Vec<_> = walkdir::WalkDir::new(out).contents_first(true).into_iter().flatten().collect();
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            if path != out {
+                let _ = std::fs::remove_dir(path);
+            }
+        } else if !written.contains(path) && std::fs::remove_file(path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 async fn fetch(app: &axum::Router, path: &str) -> Result<(StatusCode, Vec<u8>), ExportError> {
@@ -118,6 +158,7 @@ fn write(out: &Path, relative: &Path, body: &[u8], exported: &mut Exported) -> R
     }
     std::fs::write(&path, body).map_err(failed)?;
     exported.files += 1;
+    exported.paths.insert(path.clone());
     let text =
         matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "xml" | "txt" | "css" | "vcf" | "svg"));
     if text {
@@ -128,6 +169,7 @@ fn write(out: &Path, relative: &Path, body: &[u8], exported: &mut Exported) -> R
             std::fs::write(&compressed, encoding.compress(body))
                 .map_err(|source| ExportError::Write { path: compressed.clone(), source })?;
             exported.compressed += 1;
+            exported.paths.insert(compressed);
         }
     }
     Ok(())

@@ -11,6 +11,9 @@ pub enum NewError {
     /// The title has no letters or digits to make a file name from.
     #[error("“{0}” gives no file name: a title needs letters or digits")]
     NoSlug(String),
+    /// The title makes a page name the site itself uses (`search`, `people` …).
+    #[error("a page named “{0}” could never be reached: the site uses /{0} itself; choose another title")]
+    Reserved(String),
     /// A file with that name exists; it is never overwritten.
     #[error("{0} exists already; it was left as it is")]
     Exists(PathBuf),
@@ -28,6 +31,9 @@ pub enum NewError {
 /// its path. The slug comes from the title, Norwegian letters transliterated.
 pub fn new_file(content: &Path, kind: EntityKind, title: &str) -> Result<PathBuf, NewError> {
     let slug = Slug::suggest(title).ok_or_else(|| NewError::NoSlug(title.to_owned()))?;
+    if kind == EntityKind::Page && crate::check::RESERVED_PAGE_SLUGS.contains(&slug.as_str()) {
+        return Err(NewError::Reserved(slug.to_string()));
+    }
     let folder = content.join(kind.folder());
     let path = folder.join(format!("{slug}.md"));
     if path.exists() || folder.join(format!("{slug}.toml")).exists() {
@@ -36,13 +42,33 @@ pub fn new_file(content: &Path, kind: EntityKind, title: &str) -> Result<PathBuf
     let failed = |source| NewError::Write { path: path.clone(), source };
     std::fs::create_dir_all(&folder).map_err(failed)?;
     let quoted = toml::Value::String(title.to_owned()).to_string();
-    let text = template(kind).replace("{title}", &quoted);
+    let text = template(kind).replace("{title}", &quoted).replace("groups = []", &groups_line(content));
     // `create_new` refuses to replace a file that appeared since the check above.
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists { NewError::Exists(path.clone()) } else { failed(e) }
     })?;
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
     Ok(path)
+}
+
+/// A `groups` line naming the content's first group, so the new file checks clean at once,
+/// with every group's slug in a comment to choose from.
+fn groups_line(content: &Path) -> String {
+    let mut slugs: Vec<String> = std::fs::read_dir(content.join(EntityKind::Group.folder()))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".md").or_else(|| name.strip_suffix(".toml"))?;
+            Slug::parse(stem).map(|s| s.to_string())
+        })
+        .collect();
+    slugs.sort();
+    match slugs.first() {
+        Some(first) => format!("groups = [\"{first}\"]   # every group: {}", slugs.join(", ")),
+        None => "groups = []".to_owned(),
+    }
 }
 
 fn template(kind: EntityKind) -> &'static str {

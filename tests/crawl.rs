@@ -16,6 +16,8 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     let mut fragments: Vec<(String, String, String)> = Vec::new();
     let mut broken = Vec::new();
     let selector = scraper::Selector::parse("a[href], link[href], img[src]").unwrap();
+    let description = scraper::Selector::parse("meta[name=description]").unwrap();
+    let mut descriptions: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let with_id = scraper::Selector::parse("[id]").unwrap();
 
     while let Some(path) = queue.pop_front() {
@@ -28,6 +30,9 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
             continue;
         }
         let html = page.html();
+        if let Some(text) = html.select(&description).next().and_then(|m| m.attr("content")) {
+            descriptions.entry(text.to_owned()).or_default().push(path.clone());
+        }
         ids.insert(path.clone(), html.select(&with_id).filter_map(|e| e.attr("id")).map(str::to_owned).collect());
         for element in html.select(&selector) {
             let Some(target) = element.attr("href").or_else(|| element.attr("src")) else { continue };
@@ -46,6 +51,8 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
         }
     }
     assert!(broken.is_empty(), "broken links: {broken:#?}");
+    let shared: Vec<_> = descriptions.iter().filter(|(_, pages)| pages.len() > 1).collect();
+    assert!(shared.is_empty(), "every page has a description of its own: {shared:#?}");
 
     for (from, to, fragment) in &fragments {
         let known = ids.get(to.split('?').next().unwrap_or(to)).is_some_and(|ids| ids.contains(fragment));

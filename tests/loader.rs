@@ -21,6 +21,16 @@ fn fixture_loads_every_entity() {
 }
 
 #[test]
+fn files_editors_keep_beside_the_content_are_ignored() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    copy.write("projects/#child-project.toml#", "half a save");
+    copy.write("projects/4913", "");
+    copy.write("projects/.child-project.toml.swp", [0u8, 1, 2]);
+    let site = check(copy.root()).unwrap_or_else(|report| panic!("editors' files are not content:\n{report}"));
+    assert_eq!(site.projects.len(), 2);
+}
+
+#[test]
 fn markdown_is_rendered_at_load_and_script_removed() {
     let site = check(&fixture("minimal")).expect("clean");
     let about = site.groups[&slug("alpha")].about.as_str();

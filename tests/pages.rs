@@ -275,3 +275,16 @@ async fn every_page_has_a_unique_title_description_canonical_and_opengraph() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_person_with_no_group_is_listed_under_other_people() {
+    let copy = common::ContentCopy::of_shipped();
+    copy.write("people/ase-ornaes.toml", "name = \"Åse Ørnæs\"\n");
+    let app = app(copy.root());
+    let people = page(&app, "/people").await;
+    let headings = people.texts("main h2");
+    assert_eq!(headings.last().map(String::as_str), Some("Other people"), "{headings:?}");
+    assert!(people.body.contains("href=\"/people/ase-ornaes\""));
+    let shipped = page(&app_on_shipped(), "/people").await;
+    assert!(!shipped.texts("main h2").contains(&"Other people".to_owned()), "only when there is someone to list");
+}

@@ -166,3 +166,20 @@ async fn odd_paths_get_400_or_404_never_500() {
         assert!(!page.body.contains("[package]") && !page.body.contains("language = "), "{path} leaks a file");
     }
 }
+
+#[tokio::test]
+async fn media_files_revalidate_with_etag_and_date() {
+    let app = app(&fixture("minimal"));
+    let (first, bytes) = request(&app, "GET", "/media/hero.png", &[]).await;
+    assert_eq!(first.status, 200);
+    assert!(!bytes.is_empty());
+    let etag = first.header("etag").to_owned();
+    assert!(etag.starts_with('"'), "an ETag: {etag:?}");
+    assert!(first.header("last-modified").ends_with(" GMT"));
+    assert!(!first.header("content-security-policy").contains("unsafe-inline"));
+    let (again, body) = request(&app, "GET", "/media/hero.png", &[("if-none-match", &etag)]).await;
+    assert_eq!((again.status, body.len()), (304, 0));
+    let date = first.header("last-modified").to_owned();
+    let (since, _) = request(&app, "GET", "/media/hero.png", &[("if-modified-since", &date)]).await;
+    assert_eq!(since.status, 304);
+}

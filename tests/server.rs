@@ -25,6 +25,22 @@ fn a_client_that_sends_headers_slowly_is_cut_off() {
 }
 
 #[test]
+fn clients_that_send_nothing_cannot_hold_every_slot() {
+    let server = Server::start(&shipped_content(), &["--header-timeout", "1", "--max-connections", "3"]);
+    let silent: Vec<std::net::TcpStream> = (0..3).map(|_| std::net::TcpStream::connect(server.addr).unwrap()).collect();
+    let started = Instant::now();
+    let fine = server.raw("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    assert!(fine.starts_with("HTTP/1.1 200"), "served while three clients say nothing");
+    assert!(started.elapsed() < Duration::from_secs(5), "served after {:?}", started.elapsed());
+    for mut stream in silent {
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        assert!(answer.is_empty(), "a silent client is closed without an answer");
+    }
+}
+
+#[test]
 fn oversized_headers_are_refused() {
     let server = Server::start(&shipped_content(), &[]);
     let huge = format!("GET / HTTP/1.1\r\nHost: t\r\nX-Big: {}\r\nConnection: close\r\n\r\n", "a".repeat(100_000));
@@ -64,6 +80,18 @@ fn sigterm_during_a_burst_loses_no_request() {
     assert!(outcomes.iter().any(|o| o == "served"));
     let status = server.child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "a graceful stop exits 0");
+}
+
+#[test]
+fn the_logged_client_comes_from_every_forwarded_for_line_of_a_trusted_proxy() {
+    let server = Server::start(&shipped_content(), &["--trusted-proxy", "127.0.0.1", "--log-format", "json"]);
+    // A proxy that appends its own line: the client cannot choose the address logged.
+    let request = "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 5.5.5.5\r\nX-Forwarded-For: 6.6.6.6\r\nConnection: close\r\n\r\n";
+    assert!(server.raw(request).starts_with("HTTP/1.1 200"));
+    std::thread::sleep(Duration::from_millis(100));
+    let log = server.log();
+    let line = log.lines().rev().find(|l| l.contains("/healthz")).unwrap_or_default();
+    assert!(line.contains("\"client\":\"6.6.6.6\""), "the right-most untrusted hop is logged: {line}");
 }
 
 #[test]
@@ -146,6 +174,34 @@ fn export_writes_the_served_site_byte_for_byte_with_compressed_copies() {
     }
     assert!(std::fs::read_to_string(out.path().join("404.html")).unwrap().contains("Page not found"));
     assert!(std::fs::read_dir(out.path().join("assets")).unwrap().count() >= 3, "the stylesheet and its copies");
+}
+
+#[test]
+fn a_second_export_removes_what_the_content_no_longer_has_and_nothing_else_is_touched() {
+    let copy = common::ContentCopy::of_shipped();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let export =
+        || common::groupsite(&["export", "--content", copy.root().to_str().unwrap(), "--out", site.to_str().unwrap()]);
+    assert_eq!(export().code, Some(0));
+    assert!(site.join("people/jo-ese/index.html").exists());
+    std::fs::remove_file(copy.path("people/jo-ese.toml")).unwrap();
+    let again = export();
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert!(again.stdout.contains("files of the earlier export removed"), "{}", again.stdout);
+    for gone in ["people/jo-ese/index.html", "people/jo-ese.vcf", "people/jo-ese.vcf.br", "people/jo-ese"] {
+        assert!(!site.join(gone).exists(), "{gone} is gone");
+    }
+    assert!(site.join("people/oyvind-kvello/index.html").exists());
+    // A folder that is neither empty nor an export is never written to, nor emptied.
+    let other = out.path().join("documents");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("thesis.txt"), "mine").unwrap();
+    let refused =
+        common::groupsite(&["export", "--content", copy.root().to_str().unwrap(), "--out", other.to_str().unwrap()]);
+    assert_eq!(refused.code, Some(1));
+    assert!(refused.stderr.contains("holds no earlier export"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_dir(&other).unwrap().count(), 1);
 }
 
 #[test]

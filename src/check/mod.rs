@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// Addresses the site itself uses; a free page with one of these names could never be reached.
-const RESERVED_PAGE_SLUGS: [&str; 12] = [
+pub const RESERVED_PAGE_SLUGS: [&str; 12] = [
     "groups",
     "projects",
     "people",

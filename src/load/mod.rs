@@ -166,9 +166,13 @@ pub fn load_dir(dir: &Path) -> Content {
     content
 }
 
-/// Dot files (editors' swap files, `.git`) and `~` backups are not content.
+/// Files editors keep beside the one being edited are not content: dot files (swap files,
+/// `.git`), `~` backups, Emacs's `#autosave#` files and Vim's `4913` write probe.
 fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~')
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || (name.len() > 1 && name.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn relative(dir: &Path, path: &Path) -> String {

@@ -50,8 +50,11 @@ pub async fn log(State(state): State<AppState>, request: Request, next: Next) ->
     let method = request.method().clone();
     let path = request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |pq| pq.to_string());
     let peer = request.extensions().get::<Peer>().copied();
-    let forwarded = request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    let client = state.inner.trusted_proxies.client(peer, forwarded);
+    // A proxy may append its own header line rather than extend the first: read every line.
+    let lines: Vec<&str> =
+        request.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+    let forwarded = (!lines.is_empty()).then(|| lines.join(","));
+    let client = state.inner.trusted_proxies.client(peer, forwarded.as_deref());
     let response = next.run(request).await;
     let bytes = axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0);
     let latency_ms = (started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;

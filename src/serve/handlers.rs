@@ -234,10 +234,10 @@ pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segme
 }
 
 /// A file from `content/media/`; anything the loader did not list is a 404.
-pub async fn media(State(state): State<AppState>, uri: Uri, Segment(path): Segment) -> Response {
+pub async fn media(State(state): State<AppState>, uri: Uri, headers: HeaderMap, Segment(path): Segment) -> Response {
     let relative = path.map(|p| format!("media/{p}")).filter(|r| state.site().media.contains(r));
     let response = match relative {
-        Some(relative) => super::media::respond(&state.inner.content_dir, &relative).await,
+        Some(relative) => super::media::respond(&state.inner.content_dir, &relative, &headers).await,
         None => None,
     };
     response.unwrap_or_else(|| ServeError::NotFound(uri.path().to_owned()).into_page(&state))

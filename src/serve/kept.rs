@@ -148,7 +148,7 @@ fn represent(kept: &Kept, request: &HeaderMap, modified: SystemTime) -> Response
 }
 
 /// `If-None-Match` decides when present (RFC 9110 13.2.2); otherwise `If-Modified-Since`.
-fn not_modified(request: &HeaderMap, etag: &str, modified: SystemTime) -> bool {
+pub(super) fn not_modified(request: &HeaderMap, etag: &str, modified: SystemTime) -> bool {
     if let Some(candidates) = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
         let bare = etag.trim_matches('"');
         return candidates

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use axum::http::header;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// The MIME type of a media file by its extension; other kinds of file are not served.
@@ -23,20 +23,31 @@ pub fn mime_type(path: &str) -> Option<&'static str> {
 
 /// The response for a listed media file (`media/hero.jpg`), if it is an image and can still be
 /// read from inside `media/`: a file swapped for a link leading out since loading is refused.
-pub async fn respond(content_dir: &Path, relative: &str) -> Option<Response> {
+/// Its ETag and `Last-Modified` come from the file's size and time, so a cache revalidates
+/// with a `304` and an edited image is fetched again.
+pub async fn respond(content_dir: &Path, relative: &str, request: &HeaderMap) -> Option<Response> {
     let mime = mime_type(relative)?;
     let media_root = tokio::fs::canonicalize(content_dir.join(crate::load::MEDIA_FOLDER)).await.ok()?;
     let file = tokio::fs::canonicalize(content_dir.join(relative)).await.ok()?;
     if !file.starts_with(&media_root) {
         return None;
     }
-    let bytes = tokio::fs::read(file).await.ok()?;
+    let metadata = tokio::fs::metadata(&file).await.ok()?;
+    let modified = metadata.modified().ok()?;
+    let stamp = modified.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let etag = format!("\"{:x}-{stamp:x}\"", metadata.len());
     let headers = [
-        (header::CONTENT_TYPE, mime),
-        (header::CACHE_CONTROL, "public, max-age=3600"),
+        (header::CONTENT_TYPE, mime.to_owned()),
+        (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
+        (header::ETAG, etag.clone()),
+        (header::LAST_MODIFIED, httpdate::fmt_http_date(modified)),
         // An SVG opened on its own must not run script.
-        (header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+        (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
     ];
+    if super::kept::not_modified(request, &etag, modified) {
+        return Some((StatusCode::NOT_MODIFIED, headers).into_response());
+    }
+    let bytes = tokio::fs::read(file).await.ok()?;
     Some((headers, bytes).into_response())
 }
 

@@ -22,8 +22,17 @@ pub struct PeoplePage<'a> {
 }
 
 impl<'a> PeoplePage<'a> {
-    /// The directory of `site`: everyone with a membership in a group.
+    /// The directory of `site`: everyone with a membership in a group, by role, then everyone
+    /// else (named by a project or publication, or not yet given a group), so every person's
+    /// page is linked.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
+        sort_people(&mut others);
+        let others = (!others.is_empty()).then(|| PeopleSection {
+            heading: "Other people".to_owned(),
+            id: "other-people".to_owned(),
+            people: others.iter().map(|p| person_card(site, context, p, false)).collect(),
+        });
         let sections = Role::ALL
             .into_iter()
             .filter_map(|role| {
@@ -36,6 +45,7 @@ impl<'a> PeoplePage<'a> {
                     people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
                 })
             })
+            .chain(others)
             .collect();
         let chrome = context
             .chrome(site, Section::People, "People", "/people")
@@ -116,9 +126,11 @@ impl<'a> PersonPage<'a> {
             .collect();
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
-        let description = [person.title.clone().into_iter().collect::<Vec<_>>(), places.clone(), card.roles.clone()]
-            .concat()
-            .join(". ");
+        // The name first, so each person's description is their own.
+        let description =
+            [vec![person.name.clone()], person.title.clone().into_iter().collect(), places.clone(), card.roles.clone()]
+                .concat()
+                .join(". ");
         let chrome = context
             .chrome(site, Section::People, &person.name, &path)
             .describe(description)

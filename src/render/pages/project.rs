@@ -254,7 +254,8 @@ impl<'a> ProjectPage<'a> {
             _ => project.title.clone(),
         };
         let group_names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
-        let description = format!("{} of {}.", project.kind.label(), group_names.join(" and "));
+        // The title first, so each project's description is its own.
+        let description = format!("{heading}. {} of {}.", project.kind.label(), group_names.join(" and "));
         let chrome = context
             .chrome(site, Section::Projects, &heading, &path)
             .describe(description)
