@@ -1,9 +1,7 @@
 //! Headers every response carries, and the cache policy each kind of response declares.
 
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, header};
 
 use super::AppState;
 
@@ -35,28 +33,28 @@ impl CachePolicy {
     }
 }
 
-/// The Content-Security-Policy of every page: only the site's own stylesheet and images, no
-/// script at all, no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; \
-     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy of every page: only the site's own stylesheet and images (and
+/// no inline style), no script at all, no framing. `frame-ancestors` does what
+/// `X-Frame-Options` did, so that header is not sent: every response carries these bytes.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// The policy of the editor's preview (`serve --watch`): the same, but the site's own
 /// live-reload script may run and listen for changes.
-pub const PREVIEW_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub const PREVIEW_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; connect-src 'self'; \
+     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Middleware: the security headers, on every response, whatever made it.
-pub async fn security(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+/// Marks a response whose headers are complete already (a kept page, whose headers were made
+/// once), so the security middleware passes it on untouched.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Secured;
+
+/// Adds the security headers to `headers`, and in the editor's preview makes pages
+/// revalidate on every visit.
+pub(super) fn secure(headers: &mut axum::http::HeaderMap, state: &AppState) {
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            header::HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ),
+        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
         (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     for (name, value) in fixed {
@@ -77,11 +75,10 @@ pub async fn security(State(state): State<AppState>, request: Request, next: Nex
         headers
             .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
     }
-    response
 }
 
-/// Middleware: a GET or HEAD with a body is refused; such a request is a mistake or a probe.
-pub async fn refuse_bodies(request: Request, next: Next) -> Response {
+/// A GET or HEAD with a body: such a request is a mistake or a probe, and is refused.
+pub(super) fn has_body_on_read(request: &Request) -> bool {
     let safe = request.method() == Method::GET || request.method() == Method::HEAD;
     let length = request
         .headers()
@@ -89,8 +86,5 @@ pub async fn refuse_bodies(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
-    if safe && (length > 0 || request.headers().contains_key(header::TRANSFER_ENCODING)) {
-        return (StatusCode::BAD_REQUEST, "A GET request has no body.\n").into_response();
-    }
-    next.run(request).await
+    safe && (length > 0 || request.headers().contains_key(header::TRANSFER_ENCODING))
 }

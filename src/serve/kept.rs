@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -21,21 +21,33 @@ const COMPRESS_FROM: usize = 1024;
 /// The largest body kept; bigger ones are served but not kept.
 const KEEP_UP_TO: usize = 4 * 1024 * 1024;
 
-/// One response as drawn, with its compressed forms made on first demand.
+/// One response as drawn, with each coding's body and complete headers made on first demand.
 pub struct Kept {
-    /// Content type and cache policy, as the handler set them.
+    /// Content type and cache policy as the handler set them, the security headers added.
     headers: HeaderMap,
     identity: Bytes,
     /// A hash of the identity body; each coding's strong ETag is derived from it.
     tag: String,
-    /// Brotli, zstd and gzip forms, in the order of [`Encoding::COMPRESSED`].
-    compressed: [OnceLock<Bytes>; 3],
+    /// `Last-Modified`: when the content was last changed.
+    modified: SystemTime,
+    /// Per coding, in the order of [`Encoding::ALL`]: the body and every header, made once.
+    representations: [OnceLock<Representation>; 4],
+}
+
+/// A kept page in one coding, ready to send: a request costs two clones of reference-counted
+/// or flat data.
+struct Representation {
+    body: Bytes,
+    headers: HeaderMap,
+    etag: String,
 }
 
 impl Kept {
-    fn new(headers: HeaderMap, identity: Bytes) -> Self {
+    fn new(mut headers: HeaderMap, identity: Bytes, modified: SystemTime, state: &AppState) -> Self {
         let tag = Sha256::digest(&identity).iter().take(12).map(|b| format!("{b:02x}")).collect();
-        Kept { headers, identity, tag, compressed: Default::default() }
+        headers.remove(header::CONTENT_LENGTH);
+        super::headers::secure(&mut headers, state);
+        Kept { headers, identity, tag, modified, representations: Default::default() }
     }
 
     /// Strong ETag of the body in `encoding`: each coding is a different representation.
@@ -46,16 +58,33 @@ impl Kept {
         }
     }
 
-    fn body(&self, encoding: Encoding) -> Bytes {
-        match Encoding::COMPRESSED.iter().position(|e| *e == encoding) {
-            Some(i) => self.compressed[i].get_or_init(|| Bytes::from(encoding.compress(&self.identity))).clone(),
-            None => self.identity.clone(),
-        }
+    fn representation(&self, encoding: Encoding) -> &Representation {
+        let slot = Encoding::ALL.iter().position(|e| *e == encoding).unwrap_or(0);
+        self.representations[slot].get_or_init(|| {
+            let body = match encoding {
+                Encoding::Identity => self.identity.clone(),
+                compressed => Bytes::from(compressed.compress_kept(&self.identity)),
+            };
+            let etag = self.etag(encoding);
+            let mut headers = self.headers.clone();
+            let mut set = |name, value: &str| {
+                if let Ok(value) = HeaderValue::from_str(value) {
+                    headers.insert(name, value);
+                }
+            };
+            set(header::ETAG, &etag);
+            set(header::LAST_MODIFIED, &httpdate::fmt_http_date(self.modified));
+            set(header::VARY, "Accept-Encoding");
+            if encoding != Encoding::Identity {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
+            }
+            Representation { body, headers, etag }
+        })
     }
 
     fn weight(&self) -> u32 {
         // The identity body plus room for its compressed forms, which are a fraction of it.
-        u32::try_from(self.identity.len() * 3 / 2 + self.tag.len() + 256).unwrap_or(u32::MAX)
+        u32::try_from(self.identity.len() * 3 / 2 + self.tag.len() + 1024).unwrap_or(u32::MAX)
     }
 }
 
@@ -75,7 +104,8 @@ impl KeptPages {
     }
 }
 
-/// Whether a handler's response may be kept: a successful, public, text response.
+/// Whether a handler's response may be kept: a successful, public, text response that is not
+/// too large to hold.
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
     let text = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| {
@@ -83,67 +113,64 @@ fn keepable(response: &Response) -> bool {
     });
     let public =
         headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|c| c.starts_with("public"));
-    response.status() == StatusCode::OK && text && public && !headers.contains_key(header::CONTENT_ENCODING)
+    let size = axum::body::HttpBody::size_hint(response.body());
+    let fits = size.upper().is_some_and(|upper| upper <= KEEP_UP_TO as u64);
+    response.status() == StatusCode::OK && text && public && fits && !headers.contains_key(header::CONTENT_ENCODING)
 }
 
-/// Middleware: answers GET and HEAD from kept pages, drawing and keeping them on a miss.
-pub async fn serve_kept(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The request headers a kept response depends on, copied before the request is handed on.
+const CONDITIONS: [header::HeaderName; 3] = [header::ACCEPT_ENCODING, header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE];
+
+/// Answers GET and HEAD from kept pages, drawing and keeping them on a miss; hands anything
+/// else on.
+pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return next.run(request).await;
     }
-    let key =
-        request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |pq| pq.as_str().to_owned());
-    let headers = request.headers().clone();
     let version = state.version();
-    let kept = match version.kept.cache.get(&key) {
-        Some(kept) => kept,
-        None => {
-            let response = next.run(request).await;
-            if !keepable(&response) {
-                return response;
-            }
-            let (parts, body) = response.into_parts();
-            let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
-                return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
-            };
-            let kept = Arc::new(Kept::new(parts.headers, bytes));
-            version.kept.cache.insert(key, Arc::clone(&kept));
-            kept
+    let key = request.uri().path_and_query().map_or_else(|| request.uri().path(), |pq| pq.as_str());
+    if let Some(kept) = version.kept.cache.get(key) {
+        return represent(&kept, request.headers());
+    }
+    let key = key.to_owned();
+    let mut conditions = HeaderMap::new();
+    for name in CONDITIONS {
+        if let Some(value) = request.headers().get(&name) {
+            conditions.insert(name, value.clone());
         }
+    }
+    let response = next.run(request).await;
+    if !keepable(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
     };
-    represent(&kept, &headers, version.site.modified)
+    let kept = Arc::new(Kept::new(parts.headers, bytes, version.site.modified, state));
+    version.kept.cache.insert(key, Arc::clone(&kept));
+    represent(&kept, &conditions)
 }
 
 /// The response for `kept` in the coding the client prefers, or `304` when the client's copy
 /// is current.
-fn represent(kept: &Kept, request: &HeaderMap, modified: SystemTime) -> Response {
+fn represent(kept: &Kept, request: &HeaderMap) -> Response {
     let accept = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
     let encoding = if kept.identity.len() < COMPRESS_FROM { Encoding::Identity } else { negotiate(accept) };
-    let etag = kept.etag(encoding);
-    let last_modified = httpdate::fmt_http_date(modified);
-
-    let mut headers = kept.headers.clone();
-    headers.remove(header::CONTENT_LENGTH);
-    let mut set = |name, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            headers.insert(name, value);
-        }
-    };
-    set(header::ETAG, &etag);
-    set(header::LAST_MODIFIED, &last_modified);
-    set(header::VARY, "Accept-Encoding");
-
-    if not_modified(request, &etag, modified) {
-        headers.remove(header::CONTENT_TYPE);
+    let representation = kept.representation(encoding);
+    let conditional = request.contains_key(header::IF_NONE_MATCH) || request.contains_key(header::IF_MODIFIED_SINCE);
+    let mut response = if conditional && not_modified(request, &representation.etag, kept.modified) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
-        response.headers_mut().extend(headers);
-        return response;
-    }
-    if encoding != Encoding::Identity {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
-    }
-    let mut response = Response::new(Body::from(kept.body(encoding)));
-    response.headers_mut().extend(headers);
+        *response.headers_mut() = representation.headers.clone();
+        response.headers_mut().remove(header::CONTENT_TYPE);
+        response.headers_mut().remove(header::CONTENT_ENCODING);
+        response
+    } else {
+        let mut response = Response::new(Body::from(representation.body.clone()));
+        *response.headers_mut() = representation.headers.clone();
+        response
+    };
+    response.extensions_mut().insert(super::headers::Secured);
     response
 }
 

@@ -5,6 +5,7 @@ mod access_log;
 mod assets;
 mod encoding;
 mod error;
+mod front;
 mod handlers;
 mod headers;
 mod kept;
@@ -19,12 +20,12 @@ use arc_swap::ArcSwap;
 use std::time::Duration;
 
 use axum::Router;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::timeout::TimeoutLayer;
 
-pub use access_log::{Peer, TrustedProxies};
+pub use access_log::{Client, Peer, TrustedProxies};
 pub use assets::Assets;
 pub use encoding::{Encoding, negotiate};
 pub use error::ServeError;
@@ -272,11 +273,9 @@ impl AppState {
 /// The whole application with every layer, without a socket, so tests can call it directly.
 pub fn router(state: AppState) -> Router {
     let layers = ServiceBuilder::new()
-        .layer(from_fn_with_state(state.clone(), access_log::log))
-        .layer(from_fn_with_state(state.clone(), headers::security))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(from_fn(headers::refuse_bodies))
-        .layer(from_fn_with_state(state.clone(), kept::serve_kept));
+        .layer(from_fn_with_state(state.clone(), front::front))
+        // Inside the front door, past the kept pages: only a page being drawn can take long.
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     let router = Router::new()
         .route("/", get(handlers::home))
         .route("/groups/{slug}", get(handlers::group))
