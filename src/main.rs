@@ -10,6 +10,14 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc.h: how long freed memory waits before it goes back to
+/// the system. Its 10 ms let a burst of first visits (each page compressed once, with tables of
+/// a few MB) add 40-60 MB of peak RSS at 10,000 entities; at 0 it goes back at once.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> anyhow::Result<ExitCode> {
+    // SAFETY: sets one of mimalloc's integer options to a value its documentation allows,
+    // before any thread but this one exists.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     groupsite::run(groupsite::Cli::parse())
 }

@@ -19,6 +19,8 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 pub use snippet::{Fragment, Snippet};
 
 use crate::link::Site;
+use std::collections::BTreeMap;
+
 use crate::model::{EntityKind as Kind, Html, Slug};
 
 /// The longest query answered; longer is a mistake (a pasted page), answered with a 400.
@@ -39,8 +41,6 @@ pub struct Entry {
     pub label: &'static str,
     /// A name or title, with an acronym or short name after it where there is one.
     pub title: String,
-    /// Everything else a visitor may search by, as plain text, parts joined by ` · `.
-    text: String,
 }
 
 /// The index could not be built; tantivy refused, which only a bug can cause.
@@ -160,23 +160,31 @@ impl SearchIndex {
         index.tokenizers().register("words", words_analyzer());
         index.tokenizers().register("stems", stems_analyzer());
 
-        let entries = entries(site);
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
-        for (id, (entry, phones)) in entries.iter().enumerate() {
+        let mut entries = Vec::new();
+        let mut refused = None;
+        documents(site, None, |Document { entry, text, phones }| {
+            let id = entries.len();
             let mut document = TantivyDocument::default();
             document.add_u64(fields.entry, id as u64);
             document.add_text(fields.title_words, &entry.title);
             document.add_text(fields.title_stems, &entry.title);
-            for text in [entry.text.as_str(), entry.label] {
+            for text in [text.as_str(), entry.label] {
                 document.add_text(fields.text_words, text);
                 document.add_text(fields.text_stems, text);
             }
-            for phone in phones {
+            for phone in &phones {
                 for digits in phone_forms(phone) {
                     document.add_text(fields.phone, digits);
                 }
             }
-            writer.add_document(document)?;
+            if let Err(error) = writer.add_document(document) {
+                refused.get_or_insert(error);
+            }
+            entries.push(entry);
+        });
+        if let Some(error) = refused {
+            return Err(error.into());
         }
         writer.commit()?;
         drop(writer);
@@ -184,7 +192,6 @@ impl SearchIndex {
         let searcher = reader.searcher();
         let entry_ids =
             searcher.segment_readers().iter().map(|s| s.fast_fields().u64("entry")).collect::<Result<_, _>>()?;
-        let entries: Vec<Entry> = entries.into_iter().map(|(entry, _)| entry).collect();
         let mut words = words_analyzer();
         let folded_titles = entries.iter().map(|e| fold_text(&mut words, &e.title)).collect();
         Ok(SearchIndex {
@@ -251,10 +258,12 @@ impl SearchIndex {
     }
 
     /// The entry's title and a passage of its text around the first match, with the query's
-    /// words marked.
-    pub fn snippet(&self, entry: &Entry, terms: &Terms) -> Snippet {
+    /// words marked; `site` is the one the index was built from.
+    pub fn snippet(&self, site: &Site, entry: &Entry, terms: &Terms) -> Snippet {
+        let mut text = String::new();
+        documents(site, Some((entry.kind, &entry.slug)), |document| text = document.text);
         let mut marker = snippet::Marker { words: self.words.clone(), stems: self.stems.clone(), terms };
-        Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&entry.text, Some(snippet::WINDOW)) }
+        Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&text, Some(snippet::WINDOW)) }
     }
 
     /// Up to `n` titles that look most like `query`, for a search that found nothing.
@@ -411,15 +420,33 @@ fn titled(name: &str, extra: Option<&String>) -> String {
     }
 }
 
-/// Every entity of the site as a search entry, with a person's phones beside it.
-fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
+/// An entity as the index reads it: its entry, everything else a visitor may search it by as
+/// plain text (parts joined by ` · `), and a person's phones.
+struct Document {
+    entry: Entry,
+    text: String,
+    phones: Vec<String>,
+}
+
+/// The entities of `map`, or only the one `only` names: the index reads them all, a snippet one.
+fn pick<'a, T>(map: &'a BTreeMap<Slug, T>, kind: Kind, only: Option<(Kind, &Slug)>) -> Vec<&'a T> {
+    match only {
+        None => map.values().collect(),
+        Some((k, slug)) if k == kind => map.get(slug).into_iter().collect(),
+        Some(_) => Vec::new(),
+    }
+}
+
+/// Every entity of the site as a document to index, or only the one `only` names. The text is
+/// made again for a snippet rather than kept, so the index holds no second copy of the content.
+/// Each is handed to `each` as it is made, so the whole site's text is never held at once.
+fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
     let name_of_partner = |slug: Slug| site.partners.get(&slug).map(|p| p.name.as_str());
     let name_of_person = |slug: Slug| site.people.get(&slug).map(|p| p.name.as_str());
-    let mut out = Vec::new();
     let mut push = |(kind, label), slug: &Slug, title: String, text: String, phones: Vec<String>| {
-        out.push((Entry { kind, slug: slug.clone(), label, title, text }, phones));
+        each(Document { entry: Entry { kind, slug: slug.clone(), label, title }, text, phones });
     };
-    for person in site.people.values() {
+    for person in pick(&site.people, Kind::Person, only) {
         let bio = plain(&person.bio);
         let places = person
             .affiliations
@@ -437,7 +464,7 @@ fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
         );
         push((Kind::Person, "Person"), &person.slug, person.name.clone(), text, person.phones.clone());
     }
-    for project in site.projects.values() {
+    for project in pick(&site.projects, Kind::Project, only) {
         let description = plain(&project.description);
         let partners = project
             .coordinator
@@ -462,7 +489,7 @@ fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
             Vec::new(),
         );
     }
-    for group in site.groups.values() {
+    for group in pick(&site.groups, Kind::Group, only) {
         let about = plain(&group.about);
         let spotlights = group.spotlights.iter().flat_map(|s| [Some(s.title.as_str()), Some(s.text.as_str())]);
         let quote = group.quote.as_ref().map(|q| q.text.as_str());
@@ -486,12 +513,12 @@ fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
             Vec::new(),
         );
     }
-    for partner in site.partners.values() {
+    for partner in pick(&site.partners, Kind::Partner, only) {
         let description = plain(&partner.description);
         let text = joined([partner.kind.as_deref(), Some(description.as_str())]);
         push((Kind::Partner, "Partner"), &partner.slug, partner.name.clone(), text, Vec::new());
     }
-    for publication in site.publications.values() {
+    for publication in pick(&site.publications, Kind::Publication, only) {
         let description = plain(&publication.description);
         let year = publication.year.map(|y| y.to_string());
         let editors = publication.editors.iter().map(|r| name_of_person(r.slug()));
@@ -510,17 +537,16 @@ fn entries(site: &Site) -> Vec<(Entry, Vec<String>)> {
             Vec::new(),
         );
     }
-    for practice in site.practices.values() {
+    for practice in pick(&site.practices, Kind::Practice, only) {
         let description = plain(&practice.description);
         let text = joined([Some(practice.level.label()), practice.place.as_deref(), Some(description.as_str())]);
         push((Kind::Practice, "Practice"), &practice.slug, practice.title.clone(), text, Vec::new());
     }
-    for page in site.pages.values() {
+    for page in pick(&site.pages, Kind::Page, only) {
         let body = plain(&page.body);
         let text = joined([page.description.as_deref(), Some(body.as_str())]);
         push((Kind::Page, "Page"), &page.slug, page.title.clone(), text, Vec::new());
     }
-    out
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use tantivy::tokenizer::TokenStream;
+
 use super::{Terms, tokens};
 
 /// The longest passage of text a result shows, in bytes of the original text.
@@ -36,38 +38,62 @@ pub(super) struct Marker<'a> {
 }
 
 impl Marker<'_> {
-    fn matches(&self, word: &str, stem: &str) -> bool {
-        let by_word = self.terms.words.iter().any(|(w, s)| {
+    /// Whether a word of the text (folded) is one the query found: the same word, a word it
+    /// begins, the same stem, or one typo away.
+    fn matches(&mut self, word: &str) -> bool {
+        let digits = self.terms.digits.as_deref().is_some_and(|d| word.len() >= 4 && d.contains(word));
+        if digits {
+            return true;
+        }
+        let mut stem: Option<String> = None;
+        for (w, s) in &self.terms.words {
             let length = w.chars().count();
-            word == w
-                || stem == s
-                || (length >= 3 && word.starts_with(w.as_str()))
-                || (length >= 4 && strsim::damerau_levenshtein(word, w) <= 1)
-        });
-        let by_digits = self.terms.digits.as_deref().is_some_and(|d| word.len() >= 4 && d.contains(word));
-        by_word || by_digits
+            if word == w || (length >= 3 && word.starts_with(w.as_str())) {
+                return true;
+            }
+            if length >= 4 && within_one_edit(word, w) {
+                return true;
+            }
+            // Stemming is the dear check: only for words that begin like the query's stem.
+            if s.len() >= 3 && word.get(..3) == s.get(..3) {
+                let stem = stem.get_or_insert_with(|| {
+                    tokens(&mut self.stems, word).into_iter().next().map(|(_, _, s)| s).unwrap_or_default()
+                });
+                if stem == s {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// `text` cut to at most `window` bytes around its first match (or its start), in pieces.
     pub(super) fn mark(&mut self, text: &str, window: Option<usize>) -> Vec<Fragment> {
-        let words = tokens(&mut self.words, text);
-        let stems = tokens(&mut self.stems, text);
-        let matched: Vec<(usize, usize)> = words
-            .iter()
-            .filter(|(from, _, word)| {
-                let stem = stems.iter().find(|(f, _, _)| f == from).map_or("", |(_, _, s)| s.as_str());
-                self.matches(word, stem)
-            })
-            .map(|(from, to, _)| (*from, *to))
-            .collect();
-        let (start, end) = match window {
-            Some(window) if text.len() > window => {
-                let first = matched.first().map_or(0, |(from, _)| *from);
-                let start = word_start(text, first.saturating_sub(LEAD));
-                (start, word_end(text, (start + window).min(text.len())))
+        let window = window.filter(|w| text.len() > *w);
+        let mut words = self.words.clone();
+        let mut stream = words.token_stream(text);
+        let mut matched: Vec<(usize, usize)> = Vec::new();
+        let mut bounds: Option<(usize, usize)> = None;
+        while let Some(token) = stream.next() {
+            if let Some((_, end)) = bounds
+                && token.offset_to > end
+            {
+                break;
             }
-            _ => (0, text.len()),
-        };
+            if self.matches(&token.text) {
+                matched.push((token.offset_from, token.offset_to));
+                if bounds.is_none() {
+                    bounds = Some(match window {
+                        Some(window) => window_around(text, token.offset_from, window),
+                        None => (0, text.len()),
+                    });
+                }
+            }
+        }
+        let (start, end) = bounds.unwrap_or_else(|| match window {
+            Some(window) => (0, word_end(text, window)),
+            None => (0, text.len()),
+        });
         let mut fragments = Vec::new();
         let mut plain = String::new();
         if start > 0 {
@@ -93,6 +119,31 @@ impl Marker<'_> {
     }
 }
 
+/// The passage of `text` shown around a match at byte `first`: a little before it, whole words.
+fn window_around(text: &str, first: usize, window: usize) -> (usize, usize) {
+    let start = word_start(text, first.saturating_sub(LEAD));
+    (start, word_end(text, (start + window).min(text.len())))
+}
+
+/// Whether `a` becomes `b` by at most one edit: a letter changed, added or removed, or two
+/// neighbours swapped. Linear, where a full edit distance is quadratic.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let (rest_a, rest_b) = (&short[prefix..], &long[prefix..]);
+        rest_a.len() <= 1
+            || rest_a[1..] == rest_b[1..]
+            || (rest_a.len() >= 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0] && rest_a[2..] == rest_b[2..])
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// The start of the word at or after byte `at`.
 fn word_start(text: &str, at: usize) -> usize {
     if at == 0 {
@@ -109,4 +160,20 @@ fn word_end(text: &str, at: usize) -> usize {
     }
     let at = (0..=at).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
     text[..at].rfind(char::is_whitespace).unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_one_edit;
+
+    #[test]
+    fn one_edit_is_a_change_an_addition_a_removal_or_a_swap() {
+        for (a, b) in [("kvelo", "kvello"), ("hopfenbek", "hopfenbeck"), ("kvello", "kvallo"), ("kvello", "kevllo")] {
+            assert!(within_one_edit(a, b) && within_one_edit(b, a), "{a} {b}");
+        }
+        for (a, b) in [("kvlo", "kvello"), ("kvello", "klevol"), ("abc", "xyz"), ("hansen", "hanson2")] {
+            assert!(!within_one_edit(a, b), "{a} {b}");
+        }
+        assert!(within_one_edit("same", "same"));
+    }
 }

@@ -56,7 +56,7 @@ impl Encoding {
         let (gzip, brotli, zstd) = match effort {
             Effort::Smallest => (flate2::Compression::best(), 10, 19),
             Effort::Kept => (flate2::Compression::best(), 6, 9),
-            Effort::Quick => (flate2::Compression::fast(), 4, 3),
+            Effort::Quick => (flate2::Compression::fast(), 2, 3),
         };
         let compressed = match self {
             Encoding::Identity => return body.to_vec(),
@@ -66,10 +66,15 @@ impl Encoding {
             }
             Encoding::Brotli => {
                 let mut out = Vec::new();
-                let params = brotli::enc::BrotliEncoderParams { quality: brotli, lgwin: 22, ..Default::default() };
+                // A window no larger than the body: a 4 MiB window for a 20 KB page only costs
+                // time spent clearing tables.
+                let bits = usize::BITS - body.len().max(1).leading_zeros();
+                let lgwin = i32::try_from(bits).unwrap_or(22).clamp(16, 22);
+                let params = brotli::enc::BrotliEncoderParams { quality: brotli, lgwin, ..Default::default() };
                 brotli::BrotliCompress(&mut &body[..], &mut out, &params).map(|_| out)
             }
-            Encoding::Zstd => zstd::encode_all(body, zstd),
+            // The one-shot API tells zstd the size, so it sizes its tables to the body.
+            Encoding::Zstd => zstd::bulk::compress(body, zstd),
         };
         compressed.unwrap_or_else(|_| body.to_vec())
     }

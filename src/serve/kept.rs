@@ -83,8 +83,9 @@ impl Kept {
     }
 
     fn weight(&self) -> u32 {
-        // The identity body plus room for its compressed forms, which are a fraction of it.
-        u32::try_from(self.identity.len() * 3 / 2 + self.tag.len() + 1024).unwrap_or(u32::MAX)
+        // The identity body, room for its three compressed forms (each a fifth to a third of
+        // it) and for the four sets of headers.
+        u32::try_from(self.identity.len() * 2 + 4 * 1024).unwrap_or(u32::MAX)
     }
 }
 

@@ -42,7 +42,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a graceful shutdown waits for requests in flight.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// The most bytes of pages and compressed forms kept in memory per content version.
-pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
+pub const KEPT_BYTES: u64 = 24 * 1024 * 1024;
 
 /// What `groupsite serve` needs to know.
 #[derive(Debug, Clone)]
@@ -139,9 +139,9 @@ fn build_index(site: &Site) -> Option<SearchIndex> {
     let started = std::time::Instant::now();
     match SearchIndex::build(site) {
         Ok(index) => {
-            tracing::debug!(
+            tracing::info!(
                 entries = index.len(),
-                elapsed_ms = started.elapsed().as_millis() as u64,
+                build_ms = started.elapsed().as_millis() as u64,
                 "search index built"
             );
             Some(index)

@@ -134,15 +134,15 @@ impl<'a> SearchPage<'a> {
                 .collect();
             return search;
         }
-        search.page(context, index, &findings, page);
+        search.page(site, context, index, &findings, page);
         search
     }
 
-    fn page(&mut self, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
+    fn page(&mut self, site: &Site, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
         let pages = findings.hits.len().div_ceil(PER_PAGE).max(1);
         let shown = findings.hits.iter().skip((page - 1) * PER_PAGE).take(PER_PAGE);
         for entry in shown {
-            let snippet = index.snippet(entry, &findings.terms);
+            let snippet = index.snippet(site, entry, &findings.terms);
             let result = SearchResult {
                 href: context.urls.path(&entry_path(entry.kind, entry.slug.as_str())),
                 kind: entry.label,
