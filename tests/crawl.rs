@@ -17,6 +17,8 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     let mut broken = Vec::new();
     let selector = scraper::Selector::parse("a[href], link[href], img[src]").unwrap();
     let description = scraper::Selector::parse("meta[name=description]").unwrap();
+    let json_ld = scraper::Selector::parse("script[type=\"application/ld+json\"]").unwrap();
+    let mut without_schema = Vec::new();
     let mut descriptions: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let with_id = scraper::Selector::parse("[id]").unwrap();
 
@@ -30,6 +32,13 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
             continue;
         }
         let html = page.html();
+        let schema = html.select(&json_ld).next().map(|s| s.text().collect::<String>());
+        let typed = schema
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .is_some_and(|v| v["@type"].is_string() && v["@context"] == "https://schema.org");
+        if !typed {
+            without_schema.push(path.clone());
+        }
         if let Some(text) = html.select(&description).next().and_then(|m| m.attr("content")) {
             descriptions.entry(text.to_owned()).or_default().push(path.clone());
         }
@@ -51,6 +60,7 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
         }
     }
     assert!(broken.is_empty(), "broken links: {broken:#?}");
+    assert!(without_schema.is_empty(), "pages without schema.org data: {without_schema:?}");
     let shared: Vec<_> = descriptions.iter().filter(|(_, pages)| pages.len() > 1).collect();
     assert!(shared.is_empty(), "every page has a description of its own: {shared:#?}");
 

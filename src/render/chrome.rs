@@ -165,7 +165,24 @@ impl<'a> Chrome<'a> {
             .collect();
         let name = site.settings.name.as_str();
         let full_title = if section == Section::Home { name.to_owned() } else { format!("{title} – {name}") };
-        Chrome {
+        // Pages about one entity say more (`Person`, `ResearchProject` …); the rest say what
+        // kind of page they are and whose site they belong to.
+        let page_type = match section {
+            Section::Projects | Section::People | Section::Partners | Section::Publications | Section::Practices
+                if href_is_section(path) =>
+            {
+                "CollectionPage"
+            }
+            _ => "WebPage",
+        };
+        let page_schema = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": page_type,
+            "name": title,
+            "url": urls.absolute(path),
+            "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute("/") },
+        });
+        let mut chrome = Chrome {
             lang: &site.settings.language,
             site_name: name,
             title: full_title,
@@ -183,7 +200,9 @@ impl<'a> Chrome<'a> {
             noindex: false,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
-        }
+        };
+        chrome = chrome.schema(page_schema);
+        chrome
     }
 
     /// Sets the meta description; blank text keeps the site's own.
@@ -214,10 +233,12 @@ impl<'a> Chrome<'a> {
         self
     }
 
-    /// Marks an error page: not to be indexed, and no canonical URL of its own.
+    /// Marks a page search engines are not to index (an error page, search results): no
+    /// canonical URL and no schema.org data of its own.
     pub fn not_indexed(mut self) -> Self {
         self.noindex = true;
         self.canonical = None;
+        self.json_ld = None;
         self
     }
 
@@ -234,6 +255,11 @@ impl<'a> Chrome<'a> {
         self.og_type = og_type;
         self
     }
+}
+
+/// Whether `path` is a section's list itself (`/people`) rather than a page in it.
+fn href_is_section(path: &str) -> bool {
+    path.trim_start_matches('/').split(['/', '?']).count() == 1
 }
 
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.
