@@ -9,7 +9,7 @@ use axum::http::{Request, StatusCode};
 use tower::ServiceExt;
 
 use crate::link::Site;
-use crate::render::{Urls, page_paths};
+use crate::render::{Urls, page_paths, sitemap_paths};
 use crate::serve::{AppState, Encoding, router};
 
 /// Why an export stopped.
@@ -70,7 +70,8 @@ pub async fn export(site: Site, content: &Path, out: &Path, base_url: &str) -> R
     let mut paths = page_paths(&site);
     paths.extend(site.people.keys().map(|s| format!("/people/{s}.vcf")));
     paths.extend(site.media.iter().map(|m| format!("/{m}")));
-    paths.extend(["/sitemap.xml".to_owned(), "/robots.txt".to_owned()]);
+    paths.extend(sitemap_paths(&site));
+    paths.push("/robots.txt".to_owned());
     let state = AppState::for_export(site, content.to_path_buf(), urls);
     let app = router(state);
 

@@ -13,7 +13,7 @@ mod vcard;
 pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, SearchBox, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
-pub use sitemap::{page_paths, robots, sitemap};
+pub use sitemap::{SITEMAP_URLS, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
 pub use urls::{BadBaseUrl, Urls};
 pub use vcard::vcard;
 

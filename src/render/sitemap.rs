@@ -13,13 +13,63 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     fixed.into_iter().chain(groups).chain(projects).chain(people).chain(pages).collect()
 }
 
-/// `/sitemap.xml`: every page with its absolute URL.
+/// The most URLs one sitemap file may list (sitemaps.org); a larger site's `/sitemap.xml` is an
+/// index of parts, each listing at most this many.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap files of a site: `/sitemap.xml`, and the parts it indexes (`/sitemaps/1.xml` …)
+/// when the site has more pages than one file may list.
+pub fn sitemap_paths(site: &Site) -> Vec<String> {
+    paths_of_sitemap(page_paths(site).len(), SITEMAP_URLS)
+}
+
+/// `/sitemap.xml`: every page with its absolute URL, or an index of the parts that list them.
 pub fn sitemap(site: &Site, urls: &Urls) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in page_paths(site) {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&urls.absolute(&path))));
+    sitemap_at(site, urls, SITEMAP_URLS)
+}
+
+/// `/sitemaps/{part}.xml` (from 1) of a site too large for one sitemap file.
+pub fn sitemap_part(site: &Site, urls: &Urls, part: usize) -> Option<String> {
+    sitemap_part_at(site, urls, part, SITEMAP_URLS)
+}
+
+fn paths_of_sitemap(pages: usize, limit: usize) -> Vec<String> {
+    let mut paths = vec!["/sitemap.xml".to_owned()];
+    if pages > limit {
+        paths.extend((1..=pages.div_ceil(limit)).map(|part| format!("/sitemaps/{part}.xml")));
+    }
+    paths
+}
+
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+const NAMESPACE: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+
+fn sitemap_at(site: &Site, urls: &Urls, limit: usize) -> String {
+    let pages = page_paths(site);
+    if pages.len() <= limit {
+        return url_set(&pages, urls);
+    }
+    let mut xml = format!("{XML_HEAD}<sitemapindex {NAMESPACE}>\n");
+    for path in paths_of_sitemap(pages.len(), limit).iter().skip(1) {
+        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&urls.absolute(path))));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
+}
+
+fn sitemap_part_at(site: &Site, urls: &Urls, part: usize, limit: usize) -> Option<String> {
+    let pages = page_paths(site);
+    if pages.len() <= limit || part == 0 {
+        return None;
+    }
+    let chunk = pages.chunks(limit).nth(part - 1)?;
+    Some(url_set(chunk, urls))
+}
+
+fn url_set(paths: &[String], urls: &Urls) -> String {
+    let mut xml = format!("{XML_HEAD}<urlset {NAMESPACE}>\n");
+    for path in paths {
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&urls.absolute(path))));
     }
     xml.push_str("</urlset>\n");
     xml
@@ -32,4 +82,30 @@ pub fn robots(urls: &Urls) -> String {
 
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{paths_of_sitemap, sitemap_at, sitemap_part_at};
+    use crate::render::Urls;
+
+    #[test]
+    fn a_site_larger_than_one_sitemap_gets_an_index_of_parts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
+        let site = crate::check_dir(&dir).expect("the fixture checks clean");
+        let urls = Urls::new("https://example.org/research/").expect("a base URL");
+        let pages = super::page_paths(&site).len();
+        assert_eq!(paths_of_sitemap(pages, pages), ["/sitemap.xml"]);
+        assert!(sitemap_at(&site, &urls, pages).contains("<urlset"));
+        let index = sitemap_at(&site, &urls, 5);
+        assert!(index.contains("<sitemapindex"), "{index}");
+        let parts = paths_of_sitemap(pages, 5);
+        assert_eq!(parts.len(), 1 + pages.div_ceil(5));
+        assert!(index.contains("<loc>https://example.org/research/sitemaps/1.xml</loc>"));
+        let listed: usize =
+            (1..parts.len()).map(|n| sitemap_part_at(&site, &urls, n, 5).unwrap().matches("<url>").count()).sum();
+        assert_eq!(listed, pages, "every page is in exactly one part");
+        assert!(sitemap_part_at(&site, &urls, parts.len(), 5).is_none());
+        assert!(sitemap_part_at(&site, &urls, 0, 5).is_none());
+    }
 }

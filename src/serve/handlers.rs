@@ -208,6 +208,18 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
+/// `/sitemaps/{part}.xml`: a part of the sitemap of a site too large for one file.
+pub async fn sitemap_part(State(state): State<AppState>, uri: Uri, Segment(file): Segment) -> Response {
+    let part = file.as_deref().and_then(|f| f.strip_suffix(".xml")).and_then(|n| n.parse::<usize>().ok());
+    match part.and_then(|part| render::sitemap_part(&state.site(), &state.inner.urls, part)) {
+        Some(xml) => {
+            ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], xml)
+                .into_response()
+        }
+        None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
+    }
+}
+
 /// `/robots.txt`, which names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = render::robots(&state.inner.urls);

@@ -288,6 +288,7 @@ pub fn router(state: AppState) -> Router {
         .route("/practices", get(handlers::practices))
         .route("/search", get(handlers::search))
         .route("/sitemap.xml", get(handlers::sitemap))
+        .route("/sitemaps/{file}", get(handlers::sitemap_part))
         .route("/robots.txt", get(handlers::robots))
         .route("/healthz", get(handlers::healthz))
         .route("/assets/{file}", get(handlers::asset))
