@@ -206,6 +206,11 @@ impl SearchIndex {
         })
     }
 
+    /// The bytes tantivy's segments take in memory, for the log: what the index costs.
+    pub fn bytes(&self) -> u64 {
+        self.searcher.space_usage().map_or(0, |usage| usage.total().get_bytes())
+    }
+
     /// How many entries the index holds.
     pub fn len(&self) -> usize {
         self.entries.len()

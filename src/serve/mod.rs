@@ -141,6 +141,7 @@ fn build_index(site: &Site) -> Option<SearchIndex> {
         Ok(index) => {
             tracing::info!(
                 entries = index.len(),
+                bytes = index.bytes(),
                 build_ms = started.elapsed().as_millis() as u64,
                 "search index built"
             );
