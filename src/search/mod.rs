@@ -121,7 +121,7 @@ struct Fields {
 }
 
 /// Words as typed, folded: for prefixes and typos.
-fn words_analyzer() -> TextAnalyzer {
+pub(crate) fn words_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .filter(fold::NorwegianFolding)
@@ -130,7 +130,7 @@ fn words_analyzer() -> TextAnalyzer {
 }
 
 /// Words reduced to their English stem: "communities" and "community" meet.
-fn stems_analyzer() -> TextAnalyzer {
+pub(crate) fn stems_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .filter(fold::NorwegianFolding)

@@ -121,8 +121,16 @@ impl Marker<'_> {
 
 /// The passage of `text` shown around a match at byte `first`: a little before it, whole words.
 fn window_around(text: &str, first: usize, window: usize) -> (usize, usize) {
-    let start = word_start(text, first.saturating_sub(LEAD));
-    (start, word_end(text, (start + window).min(text.len())))
+    let mut start = word_start(text, first.saturating_sub(LEAD));
+    if start > first {
+        // One long word (a pasted link) before the match: start at the match itself.
+        start = first;
+    }
+    let cut = (start + window).min(text.len());
+    let end = word_end(text, cut);
+    // A passage with no space to cut at is cut inside its word, on a character boundary.
+    let end = if end > start { end } else { (start..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(start) };
+    (start, end)
 }
 
 /// Whether `a` becomes `b` by at most one edit: a letter changed, added or removed, or two
@@ -165,6 +173,26 @@ fn word_end(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::within_one_edit;
+
+    #[test]
+    fn a_passage_is_cut_safely_whatever_the_text() {
+        let index_terms = crate::search::Terms { words: vec![("kvello".into(), "kvello".into())], digits: None };
+        let analyzer = crate::search::words_analyzer();
+        let stems = crate::search::stems_analyzer();
+        let mut marker = super::Marker { words: analyzer, stems, terms: &index_terms };
+        let long_word = "ø".repeat(400);
+        for text in [
+            format!("{long_word} Kvello"),
+            format!("Kvello {long_word}"),
+            format!("{} Kvello {}", "æøå ".repeat(100), "å".repeat(300)),
+            format!("https://example.org/{}Kvello", "a".repeat(500)),
+            format!("{}-Kvello {}", "a".repeat(500), "b".repeat(300)),
+        ] {
+            let fragments = marker.mark(&text, Some(super::WINDOW));
+            let shown: String = fragments.iter().map(|f| f.text.as_str()).collect();
+            assert!(shown.len() <= super::WINDOW + 8, "{} bytes", shown.len());
+        }
+    }
 
     #[test]
     fn one_edit_is_a_change_an_addition_a_removal_or_a_swap() {
