@@ -276,6 +276,11 @@ async fn many_results_are_paged_twenty_at_a_time() {
     assert!(on_both.is_empty(), "no result on both pages: {on_both:?}");
     let beyond = page(&app, "/search?q=river&page=9").await;
     assert!(beyond.texts("[role=status]").join(" ").contains("There is no page 9"));
+    for huge in ["18446744073709551615", "4611686018427387905"] {
+        let far = page(&app, &format!("/search?q=river&page={huge}")).await;
+        assert!(far.texts("li.result").is_empty(), "page {huge} shows no results");
+        assert!(far.texts("[role=status]").join(" ").contains(&format!("There is no page {huge}")));
+    }
 }
 
 #[tokio::test]

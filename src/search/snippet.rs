@@ -128,8 +128,9 @@ fn window_around(text: &str, first: usize, window: usize) -> (usize, usize) {
     }
     let cut = (start + window).min(text.len());
     let end = word_end(text, cut);
-    // A passage with no space to cut at is cut inside its word, on a character boundary.
-    let end = if end > start { end } else { (start..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(start) };
+    // With no space to cut at after the match (a long link after it), the passage is cut
+    // inside that word, on a character boundary, so the match is always in it.
+    let end = if end > first { end } else { (start..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(start) };
     (start, end)
 }
 
@@ -191,6 +192,15 @@ mod tests {
             let fragments = marker.mark(&text, Some(super::WINDOW));
             let shown: String = fragments.iter().map(|f| f.text.as_str()).collect();
             assert!(shown.len() <= super::WINDOW + 8, "{} bytes", shown.len());
+        }
+        // The match is in the passage even when no space follows it within the window.
+        for text in [
+            format!("Read https://example.org/kvello/{}", "a".repeat(300)),
+            format!("See kvello{}", "-a".repeat(150)),
+            format!("{} and kvello-{}", "b ".repeat(40), "c".repeat(300)),
+        ] {
+            let fragments = marker.mark(&text, Some(super::WINDOW));
+            assert!(fragments.iter().any(|f| f.marked && f.text == "kvello"), "{fragments:?}");
         }
     }
 

@@ -140,7 +140,8 @@ impl<'a> SearchPage<'a> {
 
     fn page(&mut self, site: &Site, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
         let pages = findings.hits.len().div_ceil(PER_PAGE).max(1);
-        let shown = findings.hits.iter().skip((page - 1) * PER_PAGE).take(PER_PAGE);
+        // Any page number an address can hold is answered: past the last, nothing is shown.
+        let shown = findings.hits.iter().skip((page - 1).saturating_mul(PER_PAGE)).take(PER_PAGE);
         for entry in shown {
             let snippet = index.snippet(site, entry, &findings.terms);
             let result = SearchResult {
