@@ -27,6 +27,10 @@ use crate::model::{EntityKind as Kind, Html, Slug};
 pub const MAX_QUERY_CHARS: usize = 200;
 /// The most hits ranked for one query; the count still says how many match in all.
 const MAX_HITS: usize = 1000;
+/// The shortest query word matched as the start of a longer word.
+const PREFIX_FROM: usize = 3;
+/// The shortest query word matched with one typo.
+const TYPO_FROM: usize = 4;
 /// Memory tantivy may use while building, the least it accepts for one thread.
 const BUILD_MEMORY: usize = 15_000_000;
 
@@ -248,7 +252,7 @@ impl SearchIndex {
                 (0, Vec::new())
             }
         };
-        let hits: Vec<(f32, &Entry)> =
+        let mut hits: Vec<(f32, &Entry)> =
             top.into_iter().filter_map(|(score, address)| Some((score, self.entry(address)?))).collect();
         // Kinds in the order of their best match, so the likeliest answer comes first.
         let mut kinds: Vec<Kind> = Vec::new();
@@ -257,7 +261,6 @@ impl SearchIndex {
                 kinds.push(entry.kind);
             }
         }
-        let mut hits = hits;
         hits.sort_by_key(|(_, entry)| kinds.iter().position(|k| *k == entry.kind));
         Findings { total, hits: hits.into_iter().map(|(_, entry)| entry).collect(), terms }
     }
@@ -326,12 +329,12 @@ impl SearchIndex {
         for (word, stem) in &terms.words {
             let mut ways = vec![boosted(exact(f.title_stems, stem), 8.0), boosted(exact(f.text_stems, stem), 1.0)];
             let length = word.chars().count();
-            if length >= 3 {
+            if length >= PREFIX_FROM {
                 let prefix = |field| Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, true));
                 ways.push(boosted(prefix(f.title_words), 4.0));
                 ways.push(boosted(prefix(f.text_words), 0.5));
             }
-            if length >= 4 {
+            if length >= TYPO_FROM {
                 let typo = |field| Box::new(FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true));
                 ways.push(boosted(typo(f.title_words), 3.0));
                 ways.push(boosted(typo(f.text_words), 0.3));

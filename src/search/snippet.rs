@@ -6,7 +6,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use tantivy::tokenizer::TokenStream;
 
-use super::{Terms, tokens};
+use super::{PREFIX_FROM, TYPO_FROM, Terms, tokens};
 
 /// The longest passage of text a result shows, in bytes of the original text.
 pub(super) const WINDOW: usize = 240;
@@ -48,10 +48,10 @@ impl Marker<'_> {
         let mut stem: Option<String> = None;
         for (w, s) in &self.terms.words {
             let length = w.chars().count();
-            if word == w || (length >= 3 && word.starts_with(w.as_str())) {
+            if word == w || (length >= PREFIX_FROM && word.starts_with(w.as_str())) {
                 return true;
             }
-            if length >= 4 && within_one_edit(word, w) {
+            if length >= TYPO_FROM && within_one_edit(word, w) {
                 return true;
             }
             // Stemming is the dear check: only for words that begin like the query's stem.

@@ -203,8 +203,12 @@ pub async fn search(
 
 /// `/sitemap.xml`, for search engines.
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    let xml = render::sitemap(&state.site(), &state.inner.urls);
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], xml)
+    xml(render::sitemap(&state.site(), &state.inner.urls))
+}
+
+/// An XML document for crawlers, kept like a page.
+fn xml(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], body)
         .into_response()
 }
 
@@ -212,10 +216,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
 pub async fn sitemap_part(State(state): State<AppState>, uri: Uri, Segment(file): Segment) -> Response {
     let part = file.as_deref().and_then(|f| f.strip_suffix(".xml")).and_then(|n| n.parse::<usize>().ok());
     match part.and_then(|part| render::sitemap_part(&state.site(), &state.inner.urls, part)) {
-        Some(xml) => {
-            ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], xml)
-                .into_response()
-        }
+        Some(body) => xml(body),
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }
 }

@@ -159,8 +159,7 @@ fn represent(kept: &Kept, request: &HeaderMap) -> Response {
     let accept = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
     let encoding = if kept.identity.len() < COMPRESS_FROM { Encoding::Identity } else { negotiate(accept) };
     let representation = kept.representation(encoding);
-    let conditional = request.contains_key(header::IF_NONE_MATCH) || request.contains_key(header::IF_MODIFIED_SINCE);
-    let mut response = if conditional && not_modified(request, &representation.etag, kept.modified) {
+    let mut response = if not_modified(request, &representation.etag, kept.modified) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         *response.headers_mut() = representation.headers.clone();
         response.headers_mut().remove(header::CONTENT_TYPE);

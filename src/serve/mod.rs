@@ -101,8 +101,6 @@ struct Shared {
     trusted_proxies: TrustedProxies,
     /// Under `--watch`: tells the pages' live-reload script the current version number.
     live: Option<tokio::sync::watch::Sender<u64>>,
-    /// Whether `/search` is answered; not in an export, which has no server to answer it.
-    searchable: bool,
 }
 
 /// One version of the content as served: the site, how pages are drawn from it, and the
@@ -226,14 +224,15 @@ impl AppState {
         let search = index_in_background(&site, searchable);
         let first = Version::new(site, context.clone(), search, 1);
         let current = ArcSwap::from_pointee(first);
-        let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live, searchable };
+        let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live };
         AppState { inner: Arc::new(shared) }
     }
 
     /// Serves `site` from now on, with no mistakes to show.
     pub fn publish(&self, site: Site) {
         let site = Arc::new(site);
-        let search = index_in_background(&site, self.inner.searchable);
+        // Only where pages have a search form (not in an export) is there a search to answer.
+        let search = index_in_background(&site, self.inner.context.search.is_some());
         self.swap(site, search, Vec::new());
     }
 
