@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use ipnet::IpNet;
 
-use crate::serve::{Listen, ServeConfig, TrustedProxies};
+use crate::serve::{Listen, LogWriter, ServeConfig, TrustedProxies};
 
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
 ///
@@ -231,8 +231,14 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
         watch: args.watch,
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .on_thread_park(LogWriter::write_held)
+        .on_thread_stop(LogWriter::write_held)
+        .build()?;
     runtime.block_on(crate::serve::run(site, &config))?;
+    drop(runtime);
+    LogWriter::write_held();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -278,7 +284,7 @@ fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("GROUPSITE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(LogWriter);
     let _ = match format {
         LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),

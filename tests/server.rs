@@ -95,6 +95,47 @@ fn the_logged_client_comes_from_every_forwarded_for_line_of_a_trusted_proxy() {
 }
 
 #[test]
+fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
+    let server = Server::start(&shipped_content(), &["--log-format", "json"]);
+    let (threads, each) = (8, 150);
+    std::thread::scope(|scope| {
+        for thread in 0..threads {
+            let server = &server;
+            scope.spawn(move || {
+                for i in 0..each {
+                    let request = format!(
+                        "GET /people/oyvind-kvello?n={thread}-{i} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                    );
+                    assert!(server.raw(&request).starts_with("HTTP/1.1 200"));
+                }
+            });
+        }
+    });
+    // Request lines are written in batches under load; once the server is idle, all of them.
+    std::thread::sleep(Duration::from_millis(200));
+    let log = server.log();
+    let mut tags: Vec<String> = log
+        .lines()
+        .filter(|line| line.contains("?n="))
+        .map(|line| {
+            let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            entry["path"].as_str().unwrap_or_default().trim_start_matches("/people/oyvind-kvello?n=").to_owned()
+        })
+        .collect();
+    tags.sort();
+    let mut expected: Vec<String> = (0..threads).flat_map(|t| (0..each).map(move |i| format!("{t}-{i}"))).collect();
+    expected.sort();
+    assert_eq!(tags.len(), expected.len(), "one line per request");
+    assert_eq!(tags, expected);
+
+    assert!(
+        server.raw("GET /projects?quiet HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200")
+    );
+    std::thread::sleep(Duration::from_millis(50));
+    assert!(server.log().contains("/projects?quiet"), "a request on a quiet server is logged within 50 ms");
+}
+
+#[test]
 fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("groupsite.sock");
