@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use ipnet::IpNet;
 
-use crate::serve::{Listen, LogWriter, ServeConfig, TrustedProxies};
+use crate::serve::{Listen, LogFormat, LogWriter, ServeConfig, TrustedProxies};
 
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
 ///
@@ -161,15 +161,6 @@ pub struct ServeArgs {
     pub header_timeout: u64,
 }
 
-/// How the server writes its log to standard error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LogFormat {
-    /// `2026-11-25T05:03:30Z INFO request method=GET path=/ status=200 …`
-    Text,
-    /// `{"timestamp":…,"level":"INFO","fields":{"method":"GET",…}}`, for log collectors.
-    Json,
-}
-
 /// An address becomes a one-address range.
 fn parse_proxy(text: &str) -> Result<IpNet, String> {
     text.parse::<IpNet>()
@@ -284,7 +275,7 @@ fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("GROUPSITE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(LogWriter);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(LogWriter::new(format));
     let _ = match format {
         LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::Request;
@@ -66,10 +67,23 @@ impl TrustedProxies {
     }
 }
 
-/// The log target of request lines, which [`LogWriter`] holds back to write in batches.
+/// The log target of request lines: `GROUPSITE_LOG=info,groupsite::access=off` turns them off.
 const ACCESS_TARGET: &str = "groupsite::access";
 /// A thread writes its held-back request lines once they reach this many bytes, even when busy.
 const HELD_BYTES: usize = 16 * 1024;
+
+/// How the log is written: the same for request lines and every other line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// `2026-11-25T05:03:30.123456Z  INFO groupsite::access: request method=GET path=/ status=200 …`
+    #[default]
+    Text,
+    /// `{"timestamp":…,"level":"INFO","message":"request","method":"GET",…}`, for log collectors.
+    Json,
+}
+
+/// The format chosen at start; request lines are written in it without going through `tracing`.
+static FORMAT: OnceLock<LogFormat> = OnceLock::new();
 
 thread_local! {
     static HELD: RefCell<HeldLines> = const { RefCell::new(HeldLines(Vec::new())) };
@@ -94,15 +108,23 @@ impl Drop for HeldLines {
     }
 }
 
-/// Where the log goes: standard error, with request lines held back per thread and written in
-/// one go when the thread runs out of work (see [`LogWriter::write_held`]) or holds
-/// [`HELD_BYTES`]. Under load this turns a write per request into one per batch, as nginx's
-/// `access_log … buffer=` does, while a quiet server still writes each line at once. Any other
-/// line first writes what its thread holds, so each thread's lines stay in order.
-#[derive(Debug, Clone, Copy, Default)]
+/// Where the log goes: standard error. Request lines are the log's bulk, one per request, so
+/// they are formatted directly rather than through `tracing`'s field visitors, and held back
+/// per thread to be written in one go when the thread runs out of work (see
+/// [`LogWriter::write_held`]) or holds [`HELD_BYTES`]. Under load this turns a write per request
+/// into one per batch, as nginx's `access_log … buffer=` does, while a quiet server still
+/// writes each line at once. Any other line first writes what its thread holds, so each
+/// thread's lines stay in order.
+#[derive(Debug, Clone, Copy)]
 pub struct LogWriter;
 
 impl LogWriter {
+    /// The writer for a log in `format`; request lines follow it from now on.
+    pub fn new(format: LogFormat) -> Self {
+        let _ = FORMAT.set(format);
+        LogWriter
+    }
+
     /// Writes the request lines this thread holds: call it whenever a thread is about to wait
     /// for work (tokio's `on_thread_park`), so no line waits longer than the work before it.
     pub fn write_held() {
@@ -110,13 +132,8 @@ impl LogWriter {
     }
 }
 
-/// One line of the log on its way out.
-pub enum LogLine {
-    /// A request line: kept with the thread's others.
-    Held,
-    /// Any other line: written at once, after what the thread holds.
-    Direct,
-}
+/// One line of the log other than a request line, written after what its thread holds.
+pub struct LogLine;
 
 impl Write for LogLine {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -125,24 +142,8 @@ impl Write for LogLine {
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        let held = HELD.try_with(|held| {
-            let mut held = held.borrow_mut();
-            match self {
-                LogLine::Held => {
-                    held.0.extend_from_slice(buf);
-                    if held.0.len() >= HELD_BYTES {
-                        held.write_out();
-                    }
-                    Ok(())
-                }
-                LogLine::Direct => {
-                    held.write_out();
-                    std::io::stderr().lock().write_all(buf)
-                }
-            }
-        });
-        // While the thread is ending its held lines are gone already: write straight through.
-        held.unwrap_or_else(|_| std::io::stderr().lock().write_all(buf))
+        LogWriter::write_held();
+        std::io::stderr().lock().write_all(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -154,14 +155,7 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogWriter {
     type Writer = LogLine;
 
     fn make_writer(&'a self) -> LogLine {
-        LogLine::Direct
-    }
-
-    fn make_writer_for(&'a self, meta: &tracing::Metadata<'_>) -> LogLine {
-        match meta.target() {
-            ACCESS_TARGET => LogLine::Held,
-            _ => LogLine::Direct,
-        }
+        LogLine
     }
 }
 
@@ -194,26 +188,112 @@ impl Entry {
         Entry { started, method, uri, client }
     }
 
-    /// Writes the line: method, path, status, bytes, latency and client.
+    /// Holds the line (method, path, status, bytes, latency and client) to be written with
+    /// this thread's others, when the log filter lets request lines through.
     pub(super) fn end(self, response: &Response) {
-        let bytes = axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0);
-        let latency_ms = (self.started.elapsed().as_secs_f64() * 1_000_000.0).round() / 1000.0;
-        tracing::info!(
-            target: ACCESS_TARGET,
-            method = %self.method,
-            path = %self.uri,
-            status = response.status().as_u16(),
-            bytes,
-            latency_ms,
-            client = %self.client,
-            "request"
-        );
+        if !tracing::enabled!(target: ACCESS_TARGET, tracing::Level::INFO) {
+            return;
+        }
+        let line = RequestLine {
+            method: self.method.as_str(),
+            path: self.uri.path_and_query().map_or_else(|| self.uri.path(), |pq| pq.as_str()),
+            status: response.status().as_u16(),
+            bytes: axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0),
+            micros: self.started.elapsed().as_micros(),
+            client: self.client,
+        };
+        let format = FORMAT.get().copied().unwrap_or_default();
+        let held = HELD.try_with(|held| {
+            let mut held = held.borrow_mut();
+            let _ = line.write(&mut held.0, format);
+            if held.0.len() >= HELD_BYTES {
+                held.write_out();
+            }
+        });
+        if held.is_err() {
+            // The thread is ending and its held lines are gone already: write straight through.
+            let mut own = Vec::new();
+            let _ = line.write(&mut own, format);
+            let _ = std::io::stderr().lock().write_all(&own);
+        }
+    }
+}
+
+/// What the log says of one request.
+struct RequestLine<'a> {
+    method: &'a str,
+    path: &'a str,
+    status: u16,
+    bytes: u64,
+    micros: u128,
+    client: Client,
+}
+
+impl RequestLine<'_> {
+    /// Appends the line as `tracing-subscriber` writes any other event in `format`, so a log
+    /// reads the same throughout.
+    fn write(&self, out: &mut Vec<u8>, format: LogFormat) -> std::io::Result<()> {
+        let now = humantime::format_rfc3339_micros(std::time::SystemTime::now());
+        let (millis, micros) = (self.micros / 1000, self.micros % 1000);
+        let RequestLine { method, status, bytes, client, .. } = self;
+        match format {
+            LogFormat::Text => writeln!(
+                out,
+                "{now}  INFO {ACCESS_TARGET}: request method={method} path={} status={status} bytes={bytes} \
+                 latency_ms={millis}.{micros:03} client={client}",
+                self.path
+            ),
+            LogFormat::Json => {
+                write!(out, r#"{{"timestamp":"{now}","level":"INFO","message":"request","method":"{method}","path":"#)?;
+                serde_json::to_writer(&mut *out, self.path)?;
+                writeln!(
+                    out,
+                    r#","status":{status},"bytes":{bytes},"latency_ms":{millis}.{micros:03},"client":"{client}","target":"{ACCESS_TARGET}"}}"#
+                )
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Peer, TrustedProxies};
+    use super::{Client, LogFormat, Peer, RequestLine, TrustedProxies};
+
+    fn line(format: LogFormat) -> String {
+        let line = RequestLine {
+            method: "GET",
+            path: "/a\"b\\c?q=x y",
+            status: 404,
+            bytes: 2869,
+            micros: 1_502,
+            client: Client::Address("203.0.113.9".parse().unwrap()),
+        };
+        let mut out = Vec::new();
+        line.write(&mut out, format).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_request_line_reads_like_the_rest_of_the_log_in_either_format() {
+        let text = line(LogFormat::Text);
+        let (time, rest) = text.split_once("  INFO ").unwrap();
+        assert!(humantime::parse_rfc3339(time).is_ok(), "{time}");
+        assert_eq!(
+            rest,
+            "groupsite::access: request method=GET path=/a\"b\\c?q=x y status=404 bytes=2869 latency_ms=1.502 client=203.0.113.9\n"
+        );
+
+        let json = line(LogFormat::Json);
+        assert!(json.ends_with("}\n") && json.lines().count() == 1);
+        let entry: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(entry["path"], "/a\"b\\c?q=x y", "the path survives any character in it");
+        assert_eq!(entry["level"], "INFO");
+        assert_eq!(entry["message"], "request");
+        assert_eq!(entry["target"], "groupsite::access");
+        assert_eq!(entry["status"], 404);
+        assert_eq!(entry["latency_ms"].as_f64(), Some(1.502));
+        assert_eq!(entry["client"], "203.0.113.9");
+    }
 
     fn proxies() -> TrustedProxies {
         TrustedProxies(vec!["127.0.0.1/32".parse().unwrap(), "10.0.0.0/8".parse().unwrap()])
