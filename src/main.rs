@@ -12,7 +12,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// `mi_option_purge_delay` in mimalloc.h: how long freed memory waits before it goes back to
 /// the system. Its 10 ms let a burst of first visits (each page compressed once, with tables of
-/// a few MB) add 40-60 MB of peak RSS at 10,000 entities; at 0 it goes back at once.
+/// a few MB) raise the peak RSS at 10,000 entities to 111-144 MB, against 103-113 MB at 0,
+/// where it goes back at once. The price: a page's first compression takes about 1 ms of CPU
+/// instead of 0.2 ms (BENCHMARKS.md).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> anyhow::Result<ExitCode> {

@@ -67,9 +67,11 @@ impl Encoding {
             Encoding::Brotli => {
                 let mut out = Vec::new();
                 // A window no larger than the body: a 4 MiB window for a 20 KB page only costs
-                // time spent clearing tables.
+                // time spent clearing tables. But at least 2^17: at quality 5 and up, a window
+                // of 2^16 or less makes Brotli choose a hasher that takes 32 MB of tables, for
+                // output no smaller.
                 let bits = usize::BITS - body.len().max(1).leading_zeros();
-                let lgwin = i32::try_from(bits).unwrap_or(22).clamp(16, 22);
+                let lgwin = i32::try_from(bits).unwrap_or(22).clamp(17, 22);
                 let params = brotli::enc::BrotliEncoderParams { quality: brotli, lgwin, ..Default::default() };
                 brotli::BrotliCompress(&mut &body[..], &mut out, &params).map(|_| out)
             }
