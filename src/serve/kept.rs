@@ -83,24 +83,49 @@ impl Kept {
     }
 
     fn weight(&self) -> u32 {
-        // The identity body, room for its three compressed forms (each a fifth to a third of
-        // it) and for the four sets of headers.
-        u32::try_from(self.identity.len() * 2 + 4 * 1024).unwrap_or(u32::MAX)
+        Self::weight_of(self.identity.len())
+    }
+
+    /// What a page of `bytes` counts: the body, room for its three compressed forms (each a
+    /// fifth to a third of it) and for the four sets of headers.
+    fn weight_of(bytes: usize) -> u32 {
+        u32::try_from(bytes * 2 + 4 * 1024).unwrap_or(u32::MAX)
     }
 }
 
-/// The kept responses of one content version, bounded by their size in bytes.
+/// The kept responses of one content version, bounded by their size in bytes. quick_cache
+/// evicts while it inserts, so the bound holds at every moment; a cache that evicts in the
+/// background (moka) let memory swing 40 MB above it while every page of a large site was
+/// requested.
 pub struct KeptPages {
-    cache: moka::sync::Cache<String, Arc<Kept>>,
+    cache: quick_cache::sync::Cache<String, Arc<Kept>, ByWeight>,
+}
+
+/// What a kept page counts against the bound: [`Kept::weight`].
+#[derive(Clone)]
+struct ByWeight;
+
+impl quick_cache::Weighter<String, Arc<Kept>> for ByWeight {
+    fn weight(&self, key: &String, kept: &Arc<Kept>) -> u64 {
+        key.len() as u64 + u64::from(kept.weight())
+    }
 }
 
 impl KeptPages {
     /// A cache holding at most `bytes` of pages and their compressed forms.
     pub fn new(bytes: u64) -> Self {
-        let cache = moka::sync::Cache::builder()
-            .max_capacity(bytes)
-            .weigher(|_: &String, kept: &Arc<Kept>| kept.weight())
-            .build();
+        // quick_cache splits the bound among shards, and evicts within each: every shard must
+        // hold the largest page, or that page would never be kept.
+        let largest = u64::from(Kept::weight_of(KEEP_UP_TO));
+        let shards = 1 << (bytes / largest).max(1).ilog2();
+        let mut options = quick_cache::OptionsBuilder::new();
+        options.weight_capacity(bytes).estimated_items_capacity(usize::try_from(bytes / 16_384).unwrap_or(1024));
+        let cache = match options.shards(shards).build() {
+            Ok(options) => {
+                quick_cache::sync::Cache::with_options(options, ByWeight, Default::default(), Default::default())
+            }
+            Err(_) => quick_cache::sync::Cache::with_weighter(64, bytes, ByWeight),
+        };
         KeptPages { cache }
     }
 }
@@ -190,4 +215,40 @@ pub(super) fn not_modified(request: &HeaderMap, etag: &str, modified: SystemTime
     // HTTP dates have whole seconds; compare at that precision.
     let seconds = |t: SystemTime| t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     since.is_some_and(|since| seconds(modified) <= seconds(since))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kept, KeptPages};
+    use axum::body::Bytes;
+    use std::sync::Arc;
+
+    fn page(bytes: usize) -> Arc<Kept> {
+        Arc::new(Kept {
+            headers: Default::default(),
+            identity: Bytes::from(vec![b'x'; bytes]),
+            tag: String::new(),
+            modified: std::time::SystemTime::UNIX_EPOCH,
+            representations: Default::default(),
+        })
+    }
+
+    #[test]
+    fn the_kept_pages_never_weigh_more_than_the_bound_even_for_a_moment() {
+        let bound = 1024 * 1024;
+        let kept = KeptPages::new(bound);
+        for n in 0..2_000 {
+            kept.cache.insert(format!("/people/{n}"), page(2_000 + n % 7 * 3_000));
+            assert!(kept.cache.weight() <= bound, "after {n} pages: {} bytes", kept.cache.weight());
+        }
+        assert!(kept.cache.len() > 20, "the cache still keeps pages: {}", kept.cache.len());
+        assert!(kept.cache.get("/people/1999").is_some(), "the newest page is kept");
+    }
+
+    #[test]
+    fn the_largest_page_that_may_be_kept_is_kept_however_many_cores() {
+        let kept = KeptPages::new(crate::serve::KEPT_BYTES);
+        kept.cache.insert("/people".to_owned(), page(super::KEEP_UP_TO));
+        assert!(kept.cache.get("/people").is_some());
+    }
 }
