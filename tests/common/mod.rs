@@ -275,6 +275,19 @@ impl Server {
         std::fs::read_to_string(self.log.path()).unwrap_or_default()
     }
 
+    /// The log once `done` holds for it, or as it is after 5 s. Request lines are written in
+    /// batches, after their responses, so a test waits for them rather than for a fixed time.
+    pub fn log_when(&self, done: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let log = self.log();
+            if done(&log) || std::time::Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
     /// Sends SIGTERM.
     pub fn terminate(&self) {
         let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
