@@ -201,11 +201,12 @@ impl Entry {
             bytes: axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0),
             micros: self.started.elapsed().as_micros(),
             client: self.client,
+            at: std::time::SystemTime::now(),
         };
         let format = FORMAT.get().copied().unwrap_or_default();
         let held = HELD.try_with(|held| {
             let mut held = held.borrow_mut();
-            let _ = line.write(&mut held.0, format);
+            line.append(&mut held.0, format);
             if held.0.len() >= HELD_BYTES {
                 held.write_out();
             }
@@ -213,7 +214,7 @@ impl Entry {
         if held.is_err() {
             // The thread is ending and its held lines are gone already: write straight through.
             let mut own = Vec::new();
-            let _ = line.write(&mut own, format);
+            line.append(&mut own, format);
             let _ = std::io::stderr().lock().write_all(&own);
         }
     }
@@ -227,13 +228,27 @@ struct RequestLine<'a> {
     bytes: u64,
     micros: u128,
     client: Client,
+    /// When the request was answered.
+    at: std::time::SystemTime,
 }
 
 impl RequestLine<'_> {
-    /// Appends the line as `tracing-subscriber` writes any other event in `format`, so a log
+    /// Appends the line, whole or not at all: a clock past the year 9999 has no RFC 3339 time.
+    fn append(&self, out: &mut Vec<u8>, format: LogFormat) {
+        let whole = out.len();
+        if self.write(out, format).is_err() {
+            out.truncate(whole);
+        }
+    }
+
+    /// Writes the line as `tracing-subscriber` writes any other event in `format`, so a log
     /// reads the same throughout.
     fn write(&self, out: &mut Vec<u8>, format: LogFormat) -> std::io::Result<()> {
-        let now = humantime::format_rfc3339_micros(std::time::SystemTime::now());
+        // humantime panics on a time before 1970, which a badly set clock can give, and fails
+        // after 9999; formatted apart, so that a failure is an error here and not a panic.
+        let mut now = String::with_capacity(32);
+        let time = humantime::format_rfc3339_micros(self.at.max(std::time::UNIX_EPOCH));
+        std::fmt::Write::write_fmt(&mut now, format_args!("{time}")).map_err(std::io::Error::other)?;
         let (millis, micros) = (self.micros / 1000, self.micros % 1000);
         let RequestLine { method, status, bytes, client, .. } = self;
         match format {
@@ -258,8 +273,9 @@ impl RequestLine<'_> {
 #[cfg(test)]
 mod tests {
     use super::{Client, LogFormat, Peer, RequestLine, TrustedProxies};
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-    fn line(format: LogFormat) -> String {
+    fn line_at(format: LogFormat, at: SystemTime) -> String {
         let line = RequestLine {
             method: "GET",
             path: "/a\"b\\c?q=x y",
@@ -267,10 +283,25 @@ mod tests {
             bytes: 2869,
             micros: 1_502,
             client: Client::Address("203.0.113.9".parse().unwrap()),
+            at,
         };
-        let mut out = Vec::new();
-        line.write(&mut out, format).unwrap();
-        String::from_utf8(out).unwrap()
+        let mut out = b"earlier line\n".to_vec();
+        line.append(&mut out, format);
+        String::from_utf8(out).unwrap().strip_prefix("earlier line\n").unwrap().to_owned()
+    }
+
+    fn line(format: LogFormat) -> String {
+        line_at(format, SystemTime::now())
+    }
+
+    #[test]
+    fn a_clock_out_of_range_costs_at_most_the_line_never_the_request() {
+        for format in [LogFormat::Text, LogFormat::Json] {
+            let before_1970 = line_at(format, UNIX_EPOCH - Duration::from_secs(60));
+            assert!(before_1970.contains("1970-01-01T00:00:00"), "{before_1970}");
+            let year_10000 = UNIX_EPOCH + Duration::from_secs(253_402_300_800 + 60);
+            assert_eq!(line_at(format, year_10000), "", "no half line is left for the next to join");
+        }
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub struct KeptPages {
     cache: quick_cache::sync::Cache<String, Arc<Kept>, ByWeight>,
 }
 
-/// What a kept page counts against the bound: [`Kept::weight`].
+/// What a kept page counts against the bound: its path and [`Kept::weight`].
 #[derive(Clone)]
 struct ByWeight;
 
@@ -115,8 +115,9 @@ impl KeptPages {
     /// A cache holding at most `bytes` of pages and their compressed forms.
     pub fn new(bytes: u64) -> Self {
         // quick_cache splits the bound among shards, and evicts within each: every shard must
-        // hold the largest page, or that page would never be kept.
-        let largest = u64::from(Kept::weight_of(KEEP_UP_TO));
+        // hold the largest page, or that page would never be kept. It refuses an entry over
+        // about 97% of its shard, and the key counts too: hence a quarter more.
+        let largest = u64::from(Kept::weight_of(KEEP_UP_TO)) * 5 / 4;
         let shards = 1 << (bytes / largest).max(1).ilog2();
         let mut options = quick_cache::OptionsBuilder::new();
         options.weight_capacity(bytes).estimated_items_capacity(usize::try_from(bytes / 16_384).unwrap_or(1024));
@@ -247,8 +248,12 @@ mod tests {
 
     #[test]
     fn the_largest_page_that_may_be_kept_is_kept_however_many_cores() {
-        let kept = KeptPages::new(crate::serve::KEPT_BYTES);
-        kept.cache.insert("/people".to_owned(), page(super::KEEP_UP_TO));
-        assert!(kept.cache.get("/people").is_some());
+        let largest = u64::from(Kept::weight_of(super::KEEP_UP_TO));
+        for bound in [crate::serve::KEPT_BYTES, largest * 2 + largest / 20, largest * 4 + largest / 10, largest * 9] {
+            let kept = KeptPages::new(bound);
+            let path = format!("/people?{}", "long-query-".repeat(100));
+            kept.cache.insert(path.clone(), page(super::KEEP_UP_TO));
+            assert!(kept.cache.get(&path).is_some(), "with a bound of {bound} bytes");
+        }
     }
 }
