@@ -182,7 +182,7 @@ impl<'a> Chrome<'a> {
             "url": urls.absolute(path),
             "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute("/") },
         });
-        let mut chrome = Chrome {
+        Chrome {
             lang: &site.settings.language,
             site_name: name,
             title: full_title,
@@ -200,9 +200,8 @@ impl<'a> Chrome<'a> {
             noindex: false,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
-        };
-        chrome = chrome.schema(page_schema);
-        chrome
+        }
+        .schema(page_schema)
     }
 
     /// Sets the meta description; blank text keeps the site's own.

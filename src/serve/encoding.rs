@@ -32,6 +32,16 @@ impl Encoding {
         }
     }
 
+    /// Marks `headers` as those of a body chosen by `Accept-Encoding` and sent in this coding:
+    /// caches must keep one copy per coding, and a compressed body says how it is compressed.
+    pub fn describe(self, headers: &mut axum::http::HeaderMap) {
+        use axum::http::{HeaderValue, header};
+        headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        if self != Encoding::Identity {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(self.token()));
+        }
+    }
+
     /// `body` in this coding, compressed as small as the codec can: for bodies made once and
     /// kept. Compression into memory cannot fail; the fallback keeps the identity body should
     /// a codec ever refuse.

@@ -194,10 +194,7 @@ pub async fn search(
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CachePolicy::Search.header()));
-    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    if encoding != super::Encoding::Identity {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
-    }
+    encoding.describe(headers);
     response
 }
 

@@ -74,10 +74,7 @@ impl Kept {
             };
             set(header::ETAG, &etag);
             set(header::LAST_MODIFIED, &httpdate::fmt_http_date(self.modified));
-            set(header::VARY, "Accept-Encoding");
-            if encoding != Encoding::Identity {
-                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
-            }
+            encoding.describe(&mut headers);
             Representation { body, headers, etag }
         })
     }
