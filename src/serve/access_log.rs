@@ -69,6 +69,9 @@ impl TrustedProxies {
 
 /// The log target of request lines: `GROUPSITE_LOG=info,groupsite::access=off` turns them off.
 const ACCESS_TARGET: &str = "groupsite::access";
+/// The most bytes of a request's path and query a log line holds: a client may send 64 KiB
+/// of them, and a line is read by people and by collectors with their own limits.
+const LOGGED_PATH_BYTES: usize = 2048;
 /// A thread writes its held-back request lines once they reach this many bytes, even when busy.
 const HELD_BYTES: usize = 16 * 1024;
 
@@ -196,7 +199,7 @@ impl Entry {
         }
         let line = RequestLine {
             method: self.method.as_str(),
-            path: self.uri.path_and_query().map_or_else(|| self.uri.path(), |pq| pq.as_str()),
+            path: at_most(self.uri.path_and_query().map_or_else(|| self.uri.path(), |pq| pq.as_str())),
             status: response.status().as_u16(),
             bytes: axum::body::HttpBody::size_hint(response.body()).exact().unwrap_or(0),
             micros: self.started.elapsed().as_micros(),
@@ -220,10 +223,20 @@ impl Entry {
     }
 }
 
+/// `path` cut to [`LOGGED_PATH_BYTES`] at a character's edge, and whether it was cut.
+fn at_most(path: &str) -> (&str, bool) {
+    if path.len() <= LOGGED_PATH_BYTES {
+        return (path, false);
+    }
+    let edge = (0..=LOGGED_PATH_BYTES).rev().find(|i| path.is_char_boundary(*i)).unwrap_or(0);
+    (&path[..edge], true)
+}
+
 /// What the log says of one request.
 struct RequestLine<'a> {
     method: &'a str,
-    path: &'a str,
+    /// The path and query, and whether they were cut short (the line then shows `…`).
+    path: (&'a str, bool),
     status: u16,
     bytes: u64,
     micros: u128,
@@ -251,16 +264,20 @@ impl RequestLine<'_> {
         std::fmt::Write::write_fmt(&mut now, format_args!("{time}")).map_err(std::io::Error::other)?;
         let (millis, micros) = (self.micros / 1000, self.micros % 1000);
         let RequestLine { method, status, bytes, client, .. } = self;
+        let (path, cut) = self.path;
+        let cut = if cut { "…" } else { "" };
         match format {
             LogFormat::Text => writeln!(
                 out,
-                "{now}  INFO {ACCESS_TARGET}: request method={method} path={} status={status} bytes={bytes} \
-                 latency_ms={millis}.{micros:03} client={client}",
-                self.path
+                "{now}  INFO {ACCESS_TARGET}: request method={method} path={path}{cut} status={status} bytes={bytes} \
+                 latency_ms={millis}.{micros:03} client={client}"
             ),
             LogFormat::Json => {
                 write!(out, r#"{{"timestamp":"{now}","level":"INFO","message":"request","method":"{method}","path":"#)?;
-                serde_json::to_writer(&mut *out, self.path)?;
+                match cut {
+                    "" => serde_json::to_writer(&mut *out, path)?,
+                    _ => serde_json::to_writer(&mut *out, &format!("{path}{cut}"))?,
+                }
                 writeln!(
                     out,
                     r#","status":{status},"bytes":{bytes},"latency_ms":{millis}.{micros:03},"client":"{client}","target":"{ACCESS_TARGET}"}}"#
@@ -276,9 +293,13 @@ mod tests {
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
     fn line_at(format: LogFormat, at: SystemTime) -> String {
+        line_for("/a\"b\\c?q=x y", format, at)
+    }
+
+    fn line_for(path: &str, format: LogFormat, at: SystemTime) -> String {
         let line = RequestLine {
             method: "GET",
-            path: "/a\"b\\c?q=x y",
+            path: super::at_most(path),
             status: 404,
             bytes: 2869,
             micros: 1_502,
@@ -324,6 +345,17 @@ mod tests {
         assert_eq!(entry["status"], 404);
         assert_eq!(entry["latency_ms"].as_f64(), Some(1.502));
         assert_eq!(entry["client"], "203.0.113.9");
+    }
+
+    #[test]
+    fn a_huge_path_is_cut_at_a_character_and_marked() {
+        let path = format!("/search?q={}", "ø".repeat(30_000));
+        for format in [LogFormat::Text, LogFormat::Json] {
+            let line = line_for(&path, format, SystemTime::now());
+            assert!(line.len() < super::LOGGED_PATH_BYTES + 300, "{} bytes", line.len());
+            assert!(line.contains("øø…"), "cut at a character's edge and marked: {}", &line[line.len() - 120..]);
+            assert!(line.contains("status=404") || line.contains("\"status\":404"));
+        }
     }
 
     fn proxies() -> TrustedProxies {
