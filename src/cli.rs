@@ -156,9 +156,22 @@ pub struct ServeArgs {
     /// clean, refresh open pages, and show the content's mistakes on every page until fixed.
     #[arg(long, env = "GROUPSITE_WATCH", value_parser = clap::builder::BoolishValueParser::new())]
     pub watch: bool,
-    /// Seconds a client has to send its request headers before it is cut off.
+    /// Connections the kernel queues beyond --max-connections until one is free, as nginx's
+    /// `listen … backlog=`; the kernel caps it at net.core.somaxconn.
+    #[arg(long, env = "GROUPSITE_BACKLOG", default_value_t = 1024, value_name = "N")]
+    pub backlog: u32,
+    /// Seconds a client has to send its first request, and each request's headers, before it
+    /// is cut off.
     #[arg(long, env = "GROUPSITE_HEADER_TIMEOUT", default_value_t = 10, value_name = "SECONDS")]
     pub header_timeout: u64,
+    /// Seconds a connection is kept open waiting for its next request, as nginx's
+    /// `keepalive_timeout`; sooner when visitors wait for a free connection.
+    #[arg(long, env = "GROUPSITE_KEEPALIVE_TIMEOUT", default_value_t = 75, value_name = "SECONDS")]
+    pub keepalive_timeout: u64,
+    /// Seconds an answer may wait for the client to read any of it before the connection is
+    /// closed, as nginx's `send_timeout`.
+    #[arg(long, env = "GROUPSITE_SEND_TIMEOUT", default_value_t = 30, value_name = "SECONDS")]
+    pub send_timeout: u64,
 }
 
 /// An address becomes a one-address range.
@@ -219,7 +232,10 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         base_url: args.base_url,
         trusted_proxies: TrustedProxies(args.trusted_proxies),
         max_connections: args.max_connections,
-        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        backlog: args.backlog,
+        header_timeout: seconds(args.header_timeout),
+        keepalive_timeout: seconds(args.keepalive_timeout),
+        send_timeout: seconds(args.send_timeout),
         watch: args.watch,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -231,6 +247,11 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     drop(runtime);
     LogWriter::write_held();
     Ok(ExitCode::SUCCESS)
+}
+
+/// A timeout flag's duration: at least a second, since 0 would close every connection at once.
+fn seconds(flag: u64) -> std::time::Duration {
+    std::time::Duration::from_secs(flag.max(1))
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {

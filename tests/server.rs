@@ -4,9 +4,10 @@
 mod common;
 
 use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{Server, shipped_content};
+use common::{Server, fixture, shipped_content};
 
 #[test]
 fn a_client_that_sends_headers_slowly_is_cut_off() {
@@ -176,6 +177,218 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     assert!(entry["latency_ms"].as_f64().is_some());
     assert_eq!(entry["client"], "198.51.100.7", "a local proxy on the socket is trusted");
     assert!(!socket.exists(), "the socket is removed on exit");
+}
+
+// Hardening: no handful of connections may hold every slot, and a restart answers every
+// request already received. These run on the small fixture, so they pin the server alone.
+
+/// A connection to `server` that has sent nothing yet, with reads bounded by `wait`.
+fn connect(server: &Server, wait: Duration) -> TcpStream {
+    let stream = TcpStream::connect(server.addr).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    stream.set_write_timeout(Some(wait)).unwrap();
+    stream
+}
+
+/// One response read off a keep-alive connection: its head (lowercased) and body, or `None`
+/// when the server closed the connection before a whole response came.
+fn read_response(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    let head = String::from_utf8_lossy(&head).to_lowercase();
+    let length = head
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some((head, body))
+}
+
+/// Whether the server closes `stream` within its read timeout (rather than leaving it open).
+fn is_closed_by_server(mut stream: TcpStream) -> bool {
+    let mut sink = Vec::new();
+    match stream.read_to_end(&mut sink) {
+        Ok(_) => true,
+        Err(e) => !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+    }
+}
+
+/// A client that sends request after request and reads none of the answers, until the server
+/// takes no more of them: it holds a slot with an answer in flight.
+fn deaf_client(server: &Server) -> TcpStream {
+    let mut stream = connect(server, Duration::from_millis(500));
+    let requests = b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n".repeat(100);
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(5) && stream.write_all(&requests).is_ok() {}
+    stream
+}
+
+const HEALTHZ: &str = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+
+#[test]
+fn connections_that_open_http2_cannot_hold_every_slot() {
+    // HTTP/2 without TLS is not spoken: behind a proxy, the upstream speaks HTTP/1.1.
+    let server = Server::start(&fixture("minimal"), &["--max-connections", "4", "--header-timeout", "30"]);
+    let preface = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00";
+    let http2: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut stream = connect(&server, Duration::from_secs(5));
+            stream.write_all(preface).unwrap();
+            stream
+        })
+        .collect();
+    let started = Instant::now();
+    let mut visitor = connect(&server, Duration::from_secs(8));
+    visitor.write_all(HEALTHZ.as_bytes()).unwrap();
+    let answer = read_response(&mut visitor);
+    assert!(answer.is_some_and(|(head, _)| head.starts_with("http/1.1 200")), "a visitor is served");
+    assert!(started.elapsed() < Duration::from_secs(5), "served after {:?}", started.elapsed());
+    for stream in http2 {
+        assert!(is_closed_by_server(stream), "an HTTP/2 preface is answered and closed at once");
+    }
+}
+
+#[test]
+fn an_idle_keep_alive_connection_is_closed_after_the_keepalive_timeout() {
+    let server = Server::start(&fixture("minimal"), &["--keepalive-timeout", "1"]);
+    let mut stream = connect(&server, Duration::from_secs(10));
+    stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+    assert!(read_response(&mut stream).is_some_and(|(head, _)| head.starts_with("http/1.1 200")));
+    let started = Instant::now();
+    assert!(is_closed_by_server(stream));
+    let waited = started.elapsed();
+    assert!(waited > Duration::from_millis(500) && waited < Duration::from_secs(5), "closed after {waited:?}");
+}
+
+#[test]
+fn idle_keep_alive_connections_give_way_to_a_waiting_visitor() {
+    let server = Server::start(&fixture("minimal"), &["--max-connections", "3", "--keepalive-timeout", "120"]);
+    let idle: Vec<TcpStream> = (0..3)
+        .map(|_| {
+            let mut stream = connect(&server, Duration::from_secs(10));
+            stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+            assert!(read_response(&mut stream).is_some());
+            stream
+        })
+        .collect();
+    let started = Instant::now();
+    let mut visitor = connect(&server, Duration::from_secs(10));
+    visitor.write_all(HEALTHZ.as_bytes()).unwrap();
+    assert!(read_response(&mut visitor).is_some_and(|(head, _)| head.starts_with("http/1.1 200")));
+    assert!(started.elapsed() < Duration::from_secs(3), "served after {:?}", started.elapsed());
+    assert!(idle.into_iter().any(is_closed_by_server), "an idle connection made room");
+}
+
+#[test]
+fn clients_that_never_read_cannot_hold_every_slot() {
+    let server = Server::start(&fixture("minimal"), &["--max-connections", "2", "--send-timeout", "1"]);
+    let deaf: Vec<TcpStream> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..2).map(|_| scope.spawn(|| deaf_client(&server))).collect();
+        writers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let started = Instant::now();
+    let mut visitor = connect(&server, Duration::from_secs(10));
+    visitor.write_all(HEALTHZ.as_bytes()).unwrap();
+    assert!(read_response(&mut visitor).is_some_and(|(head, _)| head.starts_with("http/1.1 200")));
+    assert!(started.elapsed() < Duration::from_secs(5), "served after {:?}", started.elapsed());
+    for stream in deaf {
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        assert!(is_closed_by_server(stream), "a client that reads nothing is closed");
+    }
+}
+
+#[test]
+fn sigterm_answers_every_request_a_keep_alive_client_has_sent() {
+    let mut server = Server::start(&fixture("minimal"), &[]);
+    let outcomes: Vec<String> = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..16)
+            .map(|_| {
+                let server = &server;
+                scope.spawn(move || {
+                    let mut stream = connect(server, Duration::from_secs(15));
+                    let mut served = 0;
+                    loop {
+                        if stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n").is_err() {
+                            return format!("refused after {served}");
+                        }
+                        match read_response(&mut stream) {
+                            Some((head, _)) if head.contains("connection: close") => return "closed".to_owned(),
+                            Some(_) => served += 1,
+                            None => return format!("lost after {served}"),
+                        }
+                    }
+                })
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(500));
+        server.terminate();
+        clients.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    let lost: Vec<&String> = outcomes.iter().filter(|o| *o != "closed").collect();
+    assert!(lost.is_empty(), "every request sent is answered, the last with `Connection: close`: {lost:?}");
+    assert_eq!(server.child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn connections_beyond_max_connections_wait_in_the_queue_and_are_served() {
+    let server =
+        Server::start(&fixture("minimal"), &["--max-connections", "1", "--backlog", "512", "--send-timeout", "2"]);
+    // The one slot is taken until the send timeout: the others wait for it.
+    let _busy = deaf_client(&server);
+    let started = Instant::now();
+    let waiting: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut stream = connect(&server, Duration::from_secs(20));
+            stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").unwrap();
+            stream
+        })
+        .collect();
+    assert!(started.elapsed() < Duration::from_secs(1), "300 connections queued in {:?}", started.elapsed());
+    for mut stream in waiting {
+        assert!(read_response(&mut stream).is_some_and(|(head, _)| head.starts_with("http/1.1 200")));
+    }
+}
+
+#[test]
+fn a_short_backlog_turns_connections_away() {
+    let server =
+        Server::start(&fixture("minimal"), &["--max-connections", "1", "--backlog", "8", "--send-timeout", "30"]);
+    let _busy = deaf_client(&server);
+    let queued = (0..40)
+        .filter_map(|_| TcpStream::connect_timeout(&server.addr, Duration::from_millis(300)).ok())
+        .collect::<Vec<_>>();
+    assert!(queued.len() < 20, "{} of 40 connections queued behind a backlog of 8", queued.len());
+}
+
+#[test]
+fn sigterm_serves_every_connection_already_queued() {
+    let mut server =
+        Server::start(&fixture("minimal"), &["--max-connections", "1", "--backlog", "1024", "--send-timeout", "3"]);
+    // The one slot is taken by an answer that is not read: nothing queued is served before the stop.
+    let _busy = deaf_client(&server);
+    let waiting: Vec<TcpStream> = (0..600)
+        .map(|_| {
+            let mut stream = connect(&server, Duration::from_secs(20));
+            stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+            stream
+        })
+        .collect();
+    server.terminate();
+    let served = waiting
+        .into_iter()
+        .filter_map(|mut stream| read_response(&mut stream))
+        .filter(|(head, _)| head.starts_with("http/1.1 200") && head.contains("connection: close"))
+        .count();
+    assert_eq!(served, 600, "every connection queued when the server was told to stop is served");
+    assert_eq!(server.child.wait().unwrap().code(), Some(0));
 }
 
 #[test]

@@ -1,5 +1,8 @@
-//! The accept loop: TCP or a Unix socket, a cap on connections, a timeout on slow request
-//! headers, a cap on header size, and a graceful shutdown that lets requests in flight finish.
+//! The accept loop: TCP or a Unix socket, HTTP/1.1, a cap on connections with a queue behind
+//! it, a cap on header size, and a graceful stop that answers every request already received.
+//!
+//! HTTP/2 is not offered: without TLS no browser speaks it, and a proxy in front (nginx,
+//! Caddy) speaks HTTP/1.1 to its upstream; the proxy speaks HTTP/2 and HTTP/3 to visitors.
 
 use std::fmt;
 use std::future::Future;
@@ -8,23 +11,23 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use std::time::Duration;
+
 use axum::Router;
 use axum::body::Body;
+use axum::http::HeaderValue;
+use axum::http::header::CONNECTION;
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::{TcpListener, UnixListener};
-use tokio::sync::Semaphore;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use socket2::{Domain, Protocol, SockAddr, SockRef, Socket, Type};
+use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_util::either::Either;
 use tower::ServiceExt;
 
+use super::connection::{Connections, Deadlines, InFlight, Watched};
 use super::{Peer, SHUTDOWN_GRACE};
-
-/// On shutdown, the listener closes once no connection has arrived for this long.
-const DRAIN_QUIET: std::time::Duration = std::time::Duration::from_millis(50);
-/// On shutdown, the listener closes after this long even under endless traffic.
-const DRAIN_AT_MOST: std::time::Duration = std::time::Duration::from_secs(1);
 /// The most bytes of request line and headers a client may send.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
@@ -67,7 +70,9 @@ pub(super) struct Limits {
     /// Connections served at once.
     pub max_connections: usize,
     /// Time a client has to send its request headers.
-    pub header_timeout: std::time::Duration,
+    pub header_timeout: Duration,
+    /// How long each connection may stay silent or leave its answer unread.
+    pub deadlines: Deadlines,
 }
 
 /// A bound listener of either kind.
@@ -76,125 +81,192 @@ pub(super) enum Listener {
     Unix(UnixListener, PathBuf),
 }
 
+/// A connection just accepted, of either kind.
+type Stream = Either<TcpStream, UnixStream>;
+
 impl Listener {
-    /// Binds; a Unix socket left behind by a previous run is replaced.
-    pub(super) async fn bind(listen: &Listen) -> std::io::Result<Self> {
+    /// Binds with a queue `backlog` deep; a Unix socket left behind by a previous run is
+    /// replaced.
+    pub(super) async fn bind(listen: &Listen, backlog: u32) -> std::io::Result<Self> {
+        let queue = i32::try_from(backlog).unwrap_or(i32::MAX);
+        warn_if_the_kernel_caps(backlog);
         match listen {
-            Listen::Tcp(addr) => Ok(Listener::Tcp(TcpListener::bind(addr).await?)),
+            Listen::Tcp(addr) => {
+                let socket = Socket::new(Domain::for_address(*addr), Type::STREAM, Some(Protocol::TCP))?;
+                // A restart binds again at once, while the old process's connections close.
+                socket.set_reuse_address(true)?;
+                socket.bind(&(*addr).into())?;
+                socket.listen(queue)?;
+                socket.set_nonblocking(true)?;
+                Ok(Listener::Tcp(TcpListener::from_std(socket.into())?))
+            }
             Listen::Unix(path) => {
                 if tokio::net::UnixStream::connect(path).await.is_err() {
                     let _ = tokio::fs::remove_file(path).await;
                 }
-                let listener = UnixListener::bind(path)?;
+                let socket = Socket::new(Domain::UNIX, Type::STREAM, None)?;
+                socket.bind(&SockAddr::unix(path)?)?;
+                socket.listen(queue)?;
+                socket.set_nonblocking(true)?;
                 // The site is public: the proxy in front, whichever user it runs as, may connect.
                 std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o666))?;
-                Ok(Listener::Unix(listener, path.clone()))
+                Ok(Listener::Unix(UnixListener::from_std(socket.into())?, path.clone()))
             }
         }
     }
 
-    async fn accept(&self) -> std::io::Result<(Either<tokio::net::TcpStream, tokio::net::UnixStream>, Peer)> {
+    async fn accept(&self) -> std::io::Result<(Stream, Peer)> {
         match self {
             Listener::Tcp(listener) => listener.accept().await.map(|(s, addr)| (Either::Left(s), Peer::Tcp(addr))),
             Listener::Unix(listener, _) => listener.accept().await.map(|(s, _)| (Either::Right(s), Peer::Unix)),
         }
     }
 
-    /// Serves `app` within `limits` until `shutdown` completes; then serves the connections
-    /// already queued too, so a restart loses no request a client has sent.
+    fn socket(&self) -> SockRef<'_> {
+        match self {
+            Listener::Tcp(listener) => SockRef::from(listener),
+            Listener::Unix(listener, _) => SockRef::from(listener),
+        }
+    }
+
+    /// A connection the kernel has queued already, without waiting for one to come.
+    fn accept_queued(&self) -> Option<(Stream, Peer)> {
+        let (socket, address) = self.socket().accept().ok()?;
+        socket.set_nonblocking(true).ok()?;
+        match self {
+            Listener::Tcp(_) => {
+                let peer = Peer::Tcp(address.as_socket()?);
+                Some((Either::Left(TcpStream::from_std(socket.into()).ok()?), peer))
+            }
+            Listener::Unix(..) => Some((Either::Right(UnixStream::from_std(socket.into()).ok()?), Peer::Unix)),
+        }
+    }
+
+    /// Serves `app` within `limits` until `shutdown` completes; then answers every request
+    /// already received, and every connection the kernel had queued, within [`SHUTDOWN_GRACE`].
     pub(super) async fn serve(self, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
-        let mut builder = Builder::new(TokioExecutor::new());
-        builder
-            .http1()
-            .timer(TokioTimer::new())
+        let mut http = http1::Builder::new();
+        http.timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout)
+            .max_header_size(MAX_HEADER_BYTES)
             .max_buf_size(MAX_HEADER_BYTES);
-        let builder = Arc::new(builder);
-        let graceful = GracefulShutdown::new();
-        let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+        let max_connections = limits.max_connections.clamp(1, Semaphore::MAX_PERMITS);
+        let connections = Connections::default();
+        let server = Server { http, app, deadlines: limits.deadlines, connections, max_connections };
+        let slots = Arc::new(Semaphore::new(max_connections));
         tokio::pin!(shutdown);
-        let mut stopping: Option<std::time::Instant> = None;
         loop {
-            let Ok(slot) = Arc::clone(&slots).acquire_owned().await else { break };
-            let accepted = match stopping {
-                // Connections the kernel has already queued are clients whose requests are on
-                // their way: serve them until the queue stays empty for a moment (or, under
-                // endless traffic, for at most a second), then close the listener.
-                Some(since) if since.elapsed() < DRAIN_AT_MOST => {
-                    match tokio::time::timeout(DRAIN_QUIET, self.accept()).await {
-                        Ok(accepted) => accepted,
-                        Err(_) => break,
-                    }
-                }
-                Some(_) => break,
-                None => tokio::select! {
-                    accepted = self.accept() => accepted,
-                    () = &mut shutdown => {
-                        stopping = Some(std::time::Instant::now());
-                        continue;
-                    }
-                },
+            let accepted = tokio::select! {
+                accepted = self.accept() => accepted,
+                () = &mut shutdown => break,
             };
             let (stream, peer) = match accepted {
                 Ok(accepted) => accepted,
-                Err(error) if stopping.is_some() => {
-                    tracing::debug!(%error, "accept failed while stopping");
-                    break;
-                }
                 Err(error) => {
                     // Out of file descriptors and the like: wait a moment rather than spin.
                     tracing::warn!(%error, "accept failed");
-                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
                     continue;
                 }
             };
-            let app = app.clone();
-            let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
-                let mut request = request.map(Body::new);
-                request.extensions_mut().insert(peer);
-                app.clone().oneshot(request)
-            });
-            let builder = Arc::clone(&builder);
-            let watcher = graceful.watcher();
-            let header_timeout = limits.header_timeout;
-            tokio::spawn(async move {
-                // hyper's header timeout starts with the first byte: a client that connects and
-                // says nothing would hold its slot for ever.
-                if !speaks_within(&stream, header_timeout).await {
-                    tracing::debug!("a client sent nothing for {header_timeout:?}; connection closed");
-                    drop(slot);
-                    return;
+            let slot = match Arc::clone(&slots).try_acquire_owned() {
+                Ok(slot) => slot,
+                Err(_) => {
+                    // A visitor waits: connections between requests make room for it.
+                    server.connections.set_crowded(true);
+                    let slot = tokio::select! {
+                        slot = Arc::clone(&slots).acquire_owned() => slot.ok(),
+                        () = &mut shutdown => None,
+                    };
+                    server.connections.set_crowded(false);
+                    match slot {
+                        Some(slot) => slot,
+                        None => {
+                            self.drain(&server, &slots, Some((stream, peer))).await;
+                            return;
+                        }
+                    }
                 }
-                let connection = watcher.watch(builder.serve_connection(TokioIo::new(stream), service).into_owned());
-                if let Err(error) = connection.await {
-                    tracing::debug!(%error, "connection ended with an error");
-                }
-                drop(slot);
-            });
+            };
+            server.spawn(stream, peer, slot);
         }
+        self.drain(&server, &slots, None).await;
+    }
+
+    /// Stops: answers what connections have received, serves what the kernel has queued, and
+    /// waits for every connection to end, within [`SHUTDOWN_GRACE`].
+    async fn drain(self, server: &Server, slots: &Arc<Semaphore>, mut waiting: Option<(Stream, Peer)>) {
+        let until = tokio::time::Instant::now() + SHUTDOWN_GRACE;
+        server.connections.stop();
+        // The kernel queues no more than it holds now; what it holds is served.
+        if let Err(error) = self.socket().listen(0) {
+            tracing::debug!(%error, "cannot shorten the listen queue");
+        }
+        let mut queued = 0usize;
+        while let Some((stream, peer)) = waiting.take().or_else(|| self.accept_queued()) {
+            let Ok(Ok(slot)) = tokio::time::timeout_at(until, Arc::clone(slots).acquire_owned()).await else {
+                tracing::warn!("connections still queued after {SHUTDOWN_GRACE:?}; closing them");
+                break;
+            };
+            server.spawn(stream, peer, slot);
+            queued += 1;
+        }
+        tracing::debug!(queued, "served the connections queued when stopping");
         if let Listener::Unix(_, path) = &self {
             let _ = std::fs::remove_file(path);
         }
         drop(self);
-        tokio::select! {
-            () = graceful.shutdown() => {},
-            () = tokio::time::sleep(SHUTDOWN_GRACE) => tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}; stopping anyway"),
+        // Every slot back means every connection has closed.
+        let every_slot = u32::try_from(server.max_connections).unwrap_or(u32::MAX);
+        if tokio::time::timeout_at(until, slots.acquire_many(every_slot)).await.is_err() {
+            tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}; stopping anyway");
         }
     }
 }
 
-/// Whether a TCP client sends something (or hangs up) within `timeout` of connecting. A Unix
-/// socket's client is the proxy on this machine, which is trusted to speak.
-async fn speaks_within(
-    stream: &Either<tokio::net::TcpStream, tokio::net::UnixStream>,
-    timeout: std::time::Duration,
-) -> bool {
-    match stream {
-        Either::Left(tcp) => {
-            let mut first = [0u8; 1];
-            matches!(tokio::time::timeout(timeout, tcp.peek(&mut first)).await, Ok(Ok(_)))
-        }
-        Either::Right(_) => true,
+/// What every connection is served with.
+struct Server {
+    http: http1::Builder,
+    app: Router,
+    deadlines: Deadlines,
+    connections: Connections,
+    /// The slots there are, all of them free once every connection has closed.
+    max_connections: usize,
+}
+
+impl Server {
+    /// Serves one connection in a task of its own, holding `slot` until it closes.
+    fn spawn(&self, stream: Stream, peer: Peer, slot: OwnedSemaphorePermit) {
+        let (app, connections, in_flight) = (self.app.clone(), self.connections.clone(), InFlight::default());
+        let stream = Watched::new(stream, self.deadlines, &self.connections, in_flight.clone());
+        let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+            let answering = in_flight.begin();
+            let mut request = request.map(Body::new);
+            request.extensions_mut().insert(peer);
+            let (app, connections) = (app.clone(), connections.clone());
+            async move {
+                let mut response = app.oneshot(request).await?;
+                if connections.is_stopping() {
+                    response.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
+                }
+                Ok::<_, std::convert::Infallible>(response.map(|body| answering.until_sent(body)))
+            }
+        });
+        let connection = self.http.serve_connection(TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+}
+
+/// Logs a warning when the kernel will hold fewer queued connections than asked for.
+fn warn_if_the_kernel_caps(backlog: u32) {
+    let cap = std::fs::read_to_string("/proc/sys/net/core/somaxconn").ok().and_then(|t| t.trim().parse::<u32>().ok());
+    if let Some(cap) = cap.filter(|cap| *cap < backlog) {
+        tracing::warn!(backlog, somaxconn = cap, "the kernel queues at most {cap} connections (net.core.somaxconn)");
     }
 }
 

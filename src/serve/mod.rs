@@ -3,6 +3,7 @@
 
 mod access_log;
 mod assets;
+mod connection;
 mod encoding;
 mod error;
 mod front;
@@ -57,8 +58,14 @@ pub struct ServeConfig {
     pub trusted_proxies: TrustedProxies,
     /// The most connections served at once; more wait to be accepted.
     pub max_connections: usize,
-    /// How long a client may take to send its request headers before it is cut off.
+    /// Connections the kernel queues beyond those, waiting to be accepted (`listen`'s backlog).
+    pub backlog: u32,
+    /// How long a client may take to send its first request, and its headers, before it is cut off.
     pub header_timeout: Duration,
+    /// How long a connection may wait for its next request.
+    pub keepalive_timeout: Duration,
+    /// How long an answer may wait for the client to read any of it.
+    pub send_timeout: Duration,
     /// The editor's preview: reload on every change, refresh pages, show mistakes.
     pub watch: bool,
 }
@@ -307,7 +314,7 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
         Listen::Unix(_) => "http://localhost/".to_owned(),
     };
     let urls = Urls::new(config.base_url.as_deref().unwrap_or(&default_base))?;
-    let listener = listener::Listener::bind(&config.listen)
+    let listener = listener::Listener::bind(&config.listen, config.backlog)
         .await
         .map_err(|source| StartError::Listen { listen: config.listen.clone(), source })?;
     tracing::info!(listen = %config.listen, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
@@ -321,7 +328,15 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
         true => Some(watch::watch(&config.content, state.clone())?),
         false => None,
     };
-    let limits = listener::Limits { max_connections: config.max_connections, header_timeout: config.header_timeout };
+    let limits = listener::Limits {
+        max_connections: config.max_connections,
+        header_timeout: config.header_timeout,
+        deadlines: connection::Deadlines {
+            first_request: config.header_timeout,
+            keep_alive: config.keepalive_timeout,
+            send: config.send_timeout,
+        },
+    };
     listener.serve(router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
