@@ -196,3 +196,18 @@ fn export_through_a_link_replaces_the_folder_it_points_to_and_keeps_the_link() {
     assert_eq!(names_in(parent.path()), ["releases", "site"]);
     assert_eq!(names_in(&parent.path().join("releases")), ["site"]);
 }
+
+#[test]
+fn export_never_writes_into_the_content_folder() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    let inside = copy.path("site-export");
+    let outcome = export(copy.root(), &inside);
+    assert_eq!(outcome.code, Some(1));
+    assert!(outcome.stderr.contains("inside the content folder"), "{}", outcome.stderr);
+    assert!(!inside.exists());
+    // Nor into a folder that holds it, which swapping in the export would move.
+    let holder = ContentCopy::of(fixture("minimal").parent().unwrap());
+    let holding = export(&holder.path("content"), holder.root());
+    assert_eq!(holding.code, Some(1));
+    assert!(holding.stderr.contains("holds the content folder"), "{}", holding.stderr);
+}
