@@ -266,7 +266,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let exported = runtime.block_on(crate::export::export(site, content, &args.out, &args.base_url))?;
     println!(
-        "{}: {} files and {} compressed copies, for {}{}",
+        "{}: {} files and {} compressed copies, for {}{}{}",
         args.out.display(),
         exported.files,
         exported.compressed,
@@ -274,6 +274,10 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         match exported.removed {
             0 => String::new(),
             n => format!("; {n} files of the earlier export removed"),
+        },
+        match exported.kept {
+            0 => String::new(),
+            n => format!("; {n} files and folders not written by an export kept"),
         }
     );
     Ok(ExitCode::SUCCESS)
