@@ -114,6 +114,11 @@ fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
         &base,
     ]);
     assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    // What an operator keeps in the export: a repository stays private, .well-known/ is public.
+    std::fs::create_dir_all(site_root.join("research/.git")).unwrap();
+    std::fs::write(site_root.join("research/.git/config"), "[core]").unwrap();
+    std::fs::create_dir_all(site_root.join("research/.well-known")).unwrap();
+    std::fs::write(site_root.join("research/.well-known/security.txt"), "Contact: x").unwrap();
 
     let proxy = adapt(
         &std::fs::read_to_string("deploy/nginx.conf").unwrap(),
@@ -178,6 +183,10 @@ fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
         assert!(exported == served, "{path}: the export differs from what groupsite serves");
     }
     assert!(forms > 80, "every served page has the search form; {forms} had it");
+    for private in ["/research/.git/config", "/research/.groupsite-export"] {
+        assert_eq!(fetch(&format!("http://127.0.0.1:{static_port}{private}")).0, 404, "{private} is not served");
+    }
+    assert_eq!(fetch(&format!("http://127.0.0.1:{static_port}/research/.well-known/security.txt")).0, 200);
     let (status, missing) = fetch(&format!("http://127.0.0.1:{static_port}/research/no-such-page"));
     assert_eq!(status, 404);
     assert!(String::from_utf8_lossy(&missing).contains("Page not found"));
