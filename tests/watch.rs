@@ -149,3 +149,39 @@ fn the_server_never_starts_on_content_with_mistakes() {
         outcome.stderr
     );
 }
+
+/// How many folders the server's file watcher watches, from the kernel's own account.
+fn watched_folders(server: &Server) -> usize {
+    let fdinfo = std::path::PathBuf::from(format!("/proc/{}/fdinfo", server.child.id()));
+    std::fs::read_dir(fdinfo)
+        .map(|fds| {
+            fds.flatten()
+                .map(|fd| std::fs::read_to_string(fd.path()).unwrap_or_default())
+                .map(|info| info.lines().filter(|l| l.starts_with("inotify wd:")).count())
+                .sum()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_folder_moved_in_with_a_link_to_a_big_folder_outside_is_one_mistake_and_not_watched() {
+    let outside = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        let folder = outside.path().join(format!("d{i}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("f.png"), "x").unwrap();
+    }
+    let photos = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), photos.path().join("usr")).unwrap();
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    let before = watched_folders(&server);
+    assert!(before > 0, "the watcher's folders are visible");
+
+    std::fs::rename(photos.path(), copy.path("media/photos")).unwrap();
+    until(&server, "/", "the banner", |p| p.contains("media/photos/usr:1:1"));
+    let page = server.page("/");
+    assert_eq!(page.matches("<li><code>").count(), 1, "one mistake for the link:\n{page}");
+    let after = watched_folders(&server);
+    assert!(after <= before + 1, "{before} folders watched before, {after} after");
+}

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use notify_debouncer_full::notify::event::ModifyKind;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::notify::{Config, EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 
 use super::AppState;
 
@@ -29,12 +29,17 @@ pub struct WatchError {
 pub fn watch(content: &Path, state: AppState) -> Result<impl Drop, WatchError> {
     let failed = |e: &dyn std::fmt::Display| WatchError { path: content.to_path_buf(), reason: e.to_string() };
     let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<()>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
+    let on_events = move |events: DebounceEventResult| {
         if events.is_ok_and(|events| events.iter().any(|e| changes_content(&e.kind))) {
             let _ = changes.send(());
         }
-    })
-    .map_err(|e| failed(&e))?;
+    };
+    // A link within the content leads to a folder watched anyway, and one leading out is a
+    // mistake the loader does not follow: following it would watch all of `/usr`.
+    let config = Config::default().with_follow_symlinks(false);
+    let mut debouncer =
+        new_debouncer_opt::<_, RecommendedWatcher, _>(DEBOUNCE, None, on_events, RecommendedCache::new(), config)
+            .map_err(|e| failed(&e))?;
     debouncer.watch(content, RecursiveMode::Recursive).map_err(|e| failed(&e))?;
     let content = content.to_path_buf();
     tokio::spawn(async move {
