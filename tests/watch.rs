@@ -185,3 +185,63 @@ fn a_folder_moved_in_with_a_link_to_a_big_folder_outside_is_one_mistake_and_not_
     let after = watched_folders(&server);
     assert!(after <= before + 1, "{before} folders watched before, {after} after");
 }
+
+fn files_in(copy: &ContentCopy, folder: &str) -> usize {
+    std::fs::read_dir(copy.path(folder)).unwrap().count()
+}
+
+#[test]
+fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
+    let copy = ContentCopy::of_shipped();
+    let people = files_in(&copy, "people");
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::remove_dir_all(copy.path("people")).unwrap();
+    let banner = format!("This change removes {people} of {people} people.");
+    until(&server, "/people/jo-ese", "the held-back banner", |p| p.contains(&banner));
+    let page = server.page("/people/jo-ese");
+    assert!(page.contains("<h1>Jo Ese</h1>"), "the last site is still served");
+    assert!(
+        page.contains("<li>Ane Bjørnsgaard <code>people/ane-bjornsgaard</code></li>"),
+        "the banner names who would go"
+    );
+    assert!(page.contains(&format!("<li>and {} more people</li>", people - 20)), "and counts the rest");
+    assert!(page.contains("Save any file in the content folder again to publish the change, or undo the deletion."));
+    let log = server.log();
+    assert!(log.contains("WARN") && log.contains(&format!("{people} of {people} people")), "{log}");
+
+    // The deletion's own events may straggle in after the banner; they do not publish it.
+    // Nothing is waited for here but their absence.
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(server.page("/people/jo-ese").contains(&banner), "held back still; log:\n{}", server.log());
+
+    // The folder is gone, so there is nothing in it to save: touching any file will do.
+    let touched = std::process::Command::new("touch").arg(copy.path("site.toml")).status().unwrap();
+    assert!(touched.success());
+    until(&server, "/people/jo-ese", "the deletion published", str::is_empty);
+    assert!(!server.page("/").contains("content-held"), "no banner once published");
+    assert_eq!(server.log().matches("change held back: it removes").count(), 1, "held back once");
+    assert!(server.log().contains("saved again: publishing it"));
+}
+
+#[test]
+fn undoing_a_held_back_deletion_keeps_everything_and_the_banner_goes() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::rename(copy.path("pages"), copy.path(".pages-in-the-bin")).unwrap();
+    until(&server, "/", "the held-back banner", |p| p.contains("This change removes 2 of 2 pages."));
+    std::fs::rename(copy.path(".pages-in-the-bin"), copy.path("pages")).unwrap();
+    until(&server, "/accessibility", "the banner gone", |p| !p.is_empty() && !p.contains("content-held"));
+    assert!(!server.log().contains(" 0 pages"), "the deletion was never published:\n{}", server.log());
+}
+
+#[test]
+fn removing_half_of_a_kind_or_its_only_one_is_an_ordinary_edit() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::remove_file(copy.path("pages/accessibility.md")).unwrap();
+    until(&server, "/accessibility", "one of two pages gone at once", str::is_empty);
+    std::fs::remove_file(copy.path("pages/contact.md")).unwrap();
+    until(&server, "/contact", "the only page gone at once", str::is_empty);
+    assert!(!server.page("/").contains("content-held"));
+    assert!(!server.log().contains("change held back"), "{}", server.log());
+}
