@@ -238,6 +238,23 @@ pub enum ContentError {
         /// The link in `media/`.
         at: Span,
     },
+    /// A link, anywhere in the content, to a file or folder outside the content folder: what
+    /// it leads to is neither read nor served, however much is there.
+    #[error("this is a link to `{target}`, outside the content folder")]
+    LinkOutside {
+        /// The link.
+        at: Span,
+        /// Where it leads, all links resolved.
+        target: String,
+    },
+    /// A link to a file or folder that does not exist (any more).
+    #[error("this is a link to `{target}`, which does not exist")]
+    DanglingLink {
+        /// The link.
+        at: Span,
+        /// Where it leads, as the link says it.
+        target: String,
+    },
     /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
     UnknownMedia {
@@ -274,6 +291,8 @@ impl ContentError {
             | UnexpectedFile { at, .. }
             | MissingSiteFile { at }
             | MediaOutside { at }
+            | LinkOutside { at, .. }
+            | DanglingLink { at, .. }
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
             | UnknownMedia { at, .. } => Some(at),
@@ -313,6 +332,8 @@ impl ContentError {
             UnsafeUrl { .. } => Some("links start with `https://`, `http://` or `mailto:`".into()),
             ReservedSlug { .. } => Some("rename the page's file; its slug is its address, and this one is taken".into()),
             MediaOutside { .. } => Some("copy the file into `media/` instead of linking to it; the server sends nothing from outside `media/`".into()),
+            LinkOutside { .. } => Some("copy the files in instead of linking to them; nothing outside the content folder is read or served".into()),
+            DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
         }
     }

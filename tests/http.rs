@@ -152,6 +152,27 @@ async fn media_files_are_served_with_their_type_and_nothing_else_is() {
     assert!(ada.body.contains("src=\"/media/ada.png\" alt=\"A square of colour standing in for a portrait\""));
 }
 
+/// The loader refuses links that leave the content folder; the server must not send through
+/// one made after loading either, whether the file or the whole `media/` folder is swapped.
+#[tokio::test]
+async fn media_is_never_sent_through_a_link_that_leaves_the_content_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("hero.png"), "not the site's").unwrap();
+    std::fs::write(outside.path().join("ada.png"), "not the site's either").unwrap();
+    let copy = ContentCopy::of(&fixture("minimal"));
+    let app = app(copy.root());
+    assert_eq!(get(&app, "/media/ada.png").await.status, 200);
+
+    std::fs::remove_file(copy.path("media/ada.png")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("ada.png"), copy.path("media/ada.png")).unwrap();
+    assert_eq!(get(&app, "/media/ada.png").await.status, 404, "a file swapped for a link out");
+
+    std::fs::rename(copy.path("media"), copy.path("media-was")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), copy.path("media")).unwrap();
+    let hero = get(&app, "/media/hero.png").await;
+    assert_eq!(hero.status, 404, "media/ swapped for a link out: {}", hero.body);
+}
+
 #[tokio::test]
 async fn health_check_answers_ok_uncached() {
     let app = app(&shipped_content());

@@ -91,6 +91,66 @@ fn media_files_are_listed_and_links_out_of_media_refused() {
     assert_eq!(at.to_string(), "media/site.png:1:1");
 }
 
+/// A folder outside the content, of `files` files in folders of a hundred.
+fn outside_folder(files: usize) -> tempfile::TempDir {
+    let outside = tempfile::tempdir().unwrap();
+    for i in 0..files {
+        let folder = outside.path().join(format!("d{}", i / 100));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join(format!("f{i}.md")), "+++\n+++\n").unwrap();
+    }
+    outside
+}
+
+#[test]
+fn a_link_in_media_to_a_big_folder_outside_is_one_mistake_and_not_walked() {
+    let outside = outside_folder(4000);
+    let copy = ContentCopy::of(&fixture("minimal"));
+    std::os::unix::fs::symlink(outside.path(), copy.path("media/usr")).unwrap();
+    let started = std::time::Instant::now();
+    let errors = copy.errors();
+    let took = started.elapsed();
+    let [ContentError::LinkOutside { at, target }] = errors.as_slice() else {
+        panic!("{} errors, first {:?}", errors.len(), errors.first())
+    };
+    assert_eq!(at.to_string(), "media/usr:1:1");
+    let real = fs::canonicalize(outside.path()).unwrap();
+    assert_eq!(target, &real.display().to_string());
+    assert!(errors[0].hint().is_some_and(|h| h.contains("copy the files in")), "{:?}", errors[0].hint());
+    assert!(took < std::time::Duration::from_millis(500), "took {took:?}");
+}
+
+#[test]
+fn links_out_of_any_folder_or_to_nothing_are_one_mistake_each_and_links_within_work() {
+    let outside = outside_folder(3);
+    let copy = ContentCopy::of(&fixture("minimal"));
+    std::os::unix::fs::symlink(outside.path(), copy.path("people/alumni")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("d0/f0.md"), copy.path("pages/about.md")).unwrap();
+    std::os::unix::fs::symlink("gone.png", copy.path("media/old.png")).unwrap();
+    let errors = copy.errors();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| match e {
+            ContentError::LinkOutside { at, .. } => format!("{at} leads outside"),
+            ContentError::DanglingLink { at, target } => format!("{at} leads to {target}, which is not there"),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "media/old.png:1:1 leads to gone.png, which is not there",
+            "pages/about.md:1:1 leads outside",
+            "people/alumni:1:1 leads outside"
+        ]
+    );
+
+    let within = ContentCopy::of(&fixture("minimal"));
+    std::os::unix::fs::symlink("hero.png", within.path("media/banner.png")).unwrap();
+    let site = check(within.root()).unwrap_or_else(|report| panic!("a link within media/ is fine:\n{report}"));
+    assert!(site.media.contains("media/banner.png"));
+}
+
 #[test]
 fn required_list_left_empty_is_an_error() {
     let copy = ContentCopy::of(&fixture("minimal"));

@@ -149,3 +149,99 @@ fn the_server_never_starts_on_content_with_mistakes() {
         outcome.stderr
     );
 }
+
+/// How many folders the server's file watcher watches, from the kernel's own account.
+fn watched_folders(server: &Server) -> usize {
+    let fdinfo = std::path::PathBuf::from(format!("/proc/{}/fdinfo", server.child.id()));
+    std::fs::read_dir(fdinfo)
+        .map(|fds| {
+            fds.flatten()
+                .map(|fd| std::fs::read_to_string(fd.path()).unwrap_or_default())
+                .map(|info| info.lines().filter(|l| l.starts_with("inotify wd:")).count())
+                .sum()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_folder_moved_in_with_a_link_to_a_big_folder_outside_is_one_mistake_and_not_watched() {
+    let outside = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        let folder = outside.path().join(format!("d{i}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("f.png"), "x").unwrap();
+    }
+    let photos = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), photos.path().join("usr")).unwrap();
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    let before = watched_folders(&server);
+    assert!(before > 0, "the watcher's folders are visible");
+
+    std::fs::rename(photos.path(), copy.path("media/photos")).unwrap();
+    until(&server, "/", "the banner", |p| p.contains("media/photos/usr:1:1"));
+    let page = server.page("/");
+    assert_eq!(page.matches("<li><code>").count(), 1, "one mistake for the link:\n{page}");
+    let after = watched_folders(&server);
+    assert!(after <= before + 1, "{before} folders watched before, {after} after");
+}
+
+fn files_in(copy: &ContentCopy, folder: &str) -> usize {
+    std::fs::read_dir(copy.path(folder)).unwrap().count()
+}
+
+#[test]
+fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
+    let copy = ContentCopy::of_shipped();
+    let people = files_in(&copy, "people");
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::remove_dir_all(copy.path("people")).unwrap();
+    let banner = format!("This change removes {people} of {people} people.");
+    until(&server, "/people/jo-ese", "the held-back banner", |p| p.contains(&banner));
+    let page = server.page("/people/jo-ese");
+    assert!(page.contains("<h1>Jo Ese</h1>"), "the last site is still served");
+    assert!(
+        page.contains("<li>Ane Bjørnsgaard <code>people/ane-bjornsgaard</code></li>"),
+        "the banner names who would go"
+    );
+    assert!(page.contains(&format!("<li>and {} more people</li>", people - 20)), "and counts the rest");
+    assert!(page.contains("Save any file in the content folder again to publish the change, or undo the deletion."));
+    let log = server.log();
+    assert!(log.contains("WARN") && log.contains(&format!("{people} of {people} people")), "{log}");
+
+    // The deletion's own events may straggle in after the banner; they do not publish it.
+    // Nothing is waited for here but their absence.
+    std::thread::sleep(Duration::from_millis(400));
+    assert!(server.page("/people/jo-ese").contains(&banner), "held back still; log:\n{}", server.log());
+
+    // The folder is gone, so there is nothing in it to save: touching any file will do.
+    let touched = std::process::Command::new("touch").arg(copy.path("site.toml")).status().unwrap();
+    assert!(touched.success());
+    until(&server, "/people/jo-ese", "the deletion published", str::is_empty);
+    assert!(!server.page("/").contains("content-held"), "no banner once published");
+    assert_eq!(server.log().matches("change held back: it removes").count(), 1, "held back once");
+    assert!(server.log().contains("saved again: publishing it"));
+}
+
+#[test]
+fn undoing_a_held_back_deletion_keeps_everything_and_the_banner_goes() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::rename(copy.path("pages"), copy.path(".pages-in-the-bin")).unwrap();
+    until(&server, "/", "the held-back banner", |p| p.contains("This change removes 2 of 2 pages."));
+    std::fs::rename(copy.path(".pages-in-the-bin"), copy.path("pages")).unwrap();
+    until(&server, "/accessibility", "the banner gone", |p| !p.is_empty() && !p.contains("content-held"));
+    assert!(!server.log().contains(" 0 pages"), "the deletion was never published:\n{}", server.log());
+}
+
+#[test]
+fn removing_half_of_a_kind_or_its_only_one_is_an_ordinary_edit() {
+    let copy = ContentCopy::of_shipped();
+    let server = Server::start(copy.root(), &["--watch"]);
+    std::fs::remove_file(copy.path("pages/accessibility.md")).unwrap();
+    until(&server, "/accessibility", "one of two pages gone at once", str::is_empty);
+    std::fs::remove_file(copy.path("pages/contact.md")).unwrap();
+    until(&server, "/contact", "the only page gone at once", str::is_empty);
+    assert!(!server.page("/").contains("content-held"));
+    assert!(!server.log().contains("change held back"), "{}", server.log());
+}

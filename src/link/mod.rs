@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::Model;
-use crate::model::{Group, Page, Partner, Person, Practice, Project, Publication, Role, Settings, Slug};
+use crate::model::{EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Role, Settings, Slug};
 
 /// The whole site, immutable once built. Lookups are by slug; lists come in a stable order
 /// (by slug) and pages sort them as they show them.
@@ -176,6 +176,20 @@ impl Site {
     /// Sub-projects of a project.
     pub fn subprojects<'a>(&'a self, project: &Slug) -> impl Iterator<Item = &'a Project> + 'a {
         lookup(&self.index.subprojects, project, &self.projects)
+    }
+
+    /// Every entity of `kind`, by slug, with the name or title pages show it under: what the
+    /// preview names when a change would take entities away.
+    pub fn names(&self, kind: EntityKind) -> Vec<(&Slug, &str)> {
+        match kind {
+            EntityKind::Group => self.groups.values().map(|e| (&e.slug, e.name.as_str())).collect(),
+            EntityKind::Project => self.projects.values().map(|e| (&e.slug, e.title.as_str())).collect(),
+            EntityKind::Person => self.people.values().map(|e| (&e.slug, e.name.as_str())).collect(),
+            EntityKind::Partner => self.partners.values().map(|e| (&e.slug, e.name.as_str())).collect(),
+            EntityKind::Publication => self.publications.values().map(|e| (&e.slug, e.title.as_str())).collect(),
+            EntityKind::Practice => self.practices.values().map(|e| (&e.slug, e.title.as_str())).collect(),
+            EntityKind::Page => self.pages.values().map(|e| (&e.slug, e.title.as_str())).collect(),
+        }
     }
 
     /// How many entities of each kind the site holds, for `check`'s summary.

@@ -56,6 +56,7 @@ pub fn load_dir(dir: &Path) -> Content {
         return content;
     }
     let mut seen: HashMap<(EntityKind, Slug), Span> = HashMap::new();
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let media_root = fs::canonicalize(dir.join(MEDIA_FOLDER)).ok();
     let mut walk = WalkDir::new(dir)
         .follow_links(true)
@@ -68,6 +69,10 @@ pub fn load_dir(dir: &Path) -> Content {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map(|p| relative(dir, p)).unwrap_or_default();
+                if let Some(stray) = e.path().filter(|p| is_link(p)).and_then(|p| stray_link(&root, p, &path)) {
+                    content.errors.push(stray);
+                    continue;
+                }
                 let reason = if e.loop_ancestor().is_some() {
                     "a symbolic link loops back to a folder above it".to_owned()
                 } else {
@@ -78,8 +83,18 @@ pub fn load_dir(dir: &Path) -> Content {
             }
         };
         let path = relative(dir, entry.path());
-        let name = entry.file_name().to_string_lossy().into_owned();
         let is_dir = entry.file_type().is_dir();
+        if entry.path_is_symlink()
+            && let Some(stray) = stray_link(&root, entry.path(), &path)
+        {
+            content.errors.push(stray);
+            // Walkdir has listed the folder the link leads to, but goes no further in.
+            if is_dir {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
         let top = path.split('/').next().unwrap_or_default();
         if entry.depth() == 1 {
             if is_dir {
@@ -173,6 +188,25 @@ fn is_ignored(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || (name.len() > 1 && name.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The mistake a link at `path` makes when it leads out of the content folder (whose
+/// canonical path is `root`) or nowhere: whatever is there is not the site's to read, and a
+/// link to `/usr` would otherwise be walked file by file. Links within the folder are fine.
+fn stray_link(root: &Path, path: &Path, rel: &str) -> Option<ContentError> {
+    match fs::canonicalize(path) {
+        Ok(target) if target.starts_with(root) => None,
+        Ok(target) => Some(ContentError::LinkOutside { at: Span::file(rel), target: target.display().to_string() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let target = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+            Some(ContentError::DanglingLink { at: Span::file(rel), target })
+        }
+        Err(_) => None,
+    }
 }
 
 fn relative(dir: &Path, path: &Path) -> String {

@@ -70,6 +70,14 @@ impl EntityKind {
         }
     }
 
+    /// The kind in the plural, as the preview's banner counts entities: `12 of 14 people`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "people",
+            other => other.folder(),
+        }
+    }
+
     /// The kind whose folder is `folder`.
     pub fn from_folder(folder: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.folder() == folder)

@@ -50,6 +50,35 @@ pub struct Preview {
     /// The content's mistakes, `path:line:col: message`, while the last change does not check
     /// clean; empty when it does.
     pub mistakes: Vec<String>,
+    /// While the last change is held back because it removes most of a kind: what it removes.
+    pub held_back: Vec<Removal>,
+}
+
+/// How much of one kind of entity a change the preview holds back would take away, so the
+/// editor sees what would go before it goes.
+#[derive(Debug, Clone)]
+pub struct Removal {
+    /// The kind of entity.
+    pub kind: crate::model::EntityKind,
+    /// How many the served site has.
+    pub had: usize,
+    /// Those the change removes: slug and the name pages show.
+    pub gone: Vec<(crate::model::Slug, String)>,
+}
+
+impl Removal {
+    /// The most entities a banner names one by one; the rest are counted.
+    const NAMED: usize = 20;
+
+    /// Those the banner names.
+    pub fn named(&self) -> &[(crate::model::Slug, String)] {
+        &self.gone[..self.gone.len().min(Self::NAMED)]
+    }
+
+    /// How many more go than the banner names.
+    pub fn unnamed(&self) -> usize {
+        self.gone.len().saturating_sub(Self::NAMED)
+    }
 }
 
 impl Context {

@@ -1,5 +1,6 @@
 //! Images an editor puts in `content/media/`, sent from disk. Only files the loader listed
-//! (inside `media/`, no dot-files, no links leading out) can be reached, whatever the path.
+//! (inside `media/`, no dot-files, no links leading out) can be reached, whatever the path,
+//! and only while they are still inside the content folder.
 
 use std::path::Path;
 
@@ -22,14 +23,17 @@ pub fn mime_type(path: &str) -> Option<&'static str> {
 }
 
 /// The response for a listed media file (`media/hero.jpg`), if it is an image and can still be
-/// read from inside `media/`: a file swapped for a link leading out since loading is refused.
+/// read from inside `media/`, and `media/` from inside the content folder: a file or folder
+/// swapped for a link leading out since loading is refused.
 /// Its ETag and `Last-Modified` come from the file's size and time, so a cache revalidates
 /// with a `304` and an edited image is fetched again.
 pub async fn respond(content_dir: &Path, relative: &str, request: &HeaderMap) -> Option<Response> {
     let mime = mime_type(relative)?;
+    let content_root = tokio::fs::canonicalize(content_dir).await.ok()?;
     let media_root = tokio::fs::canonicalize(content_dir.join(crate::load::MEDIA_FOLDER)).await.ok()?;
     let file = tokio::fs::canonicalize(content_dir.join(relative)).await.ok()?;
-    if !file.starts_with(&media_root) {
+    // `media/` itself may have become a link since loading; its files are then not the site's.
+    if !media_root.starts_with(&content_root) || !file.starts_with(&media_root) {
         return None;
     }
     let metadata = tokio::fs::metadata(&file).await.ok()?;

@@ -34,7 +34,7 @@ pub use headers::{CONTENT_SECURITY_POLICY, CachePolicy};
 pub use listener::{BadListen, Listen};
 
 use crate::link::Site;
-use crate::render::{Context, Urls};
+use crate::render::{Context, Removal, Urls};
 use crate::search::SearchIndex;
 
 /// How long a request may take before the client gets a 408; a slow client cannot hold a
@@ -224,6 +224,7 @@ impl AppState {
                 script: assets.live_script().unwrap_or_default(),
                 events: urls.path(PREVIEW_EVENTS),
                 mistakes: Vec::new(),
+                held_back: Vec::new(),
             }),
             search: searchable.then(|| urls.path("/search")),
         };
@@ -240,21 +241,29 @@ impl AppState {
         let site = Arc::new(site);
         // Only where pages have a search form (not in an export) is there a search to answer.
         let search = index_in_background(&site, self.inner.context.search.is_some());
-        self.swap(site, search, Vec::new());
+        self.swap(site, search, Vec::new(), Vec::new());
     }
 
     /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
     pub fn show_mistakes(&self, mistakes: Vec<String>) {
         let current = self.version();
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), mistakes);
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), mistakes, Vec::new());
     }
 
-    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, mistakes: Vec<String>) {
+    /// Keeps serving the current site, and shows on every page of the preview what a change
+    /// held back would remove.
+    pub fn hold_back(&self, removals: Vec<Removal>) {
+        let current = self.version();
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Vec::new(), removals);
+    }
+
+    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, mistakes: Vec<String>, held_back: Vec<Removal>) {
         let shared = &self.inner;
         let number = self.version().number + 1;
         let mut context = shared.context.clone();
         if let Some(preview) = &mut context.preview {
             preview.mistakes = mistakes;
+            preview.held_back = held_back;
         }
         let version = Version::new(site, context, search, number);
         shared.current.store(Arc::new(version));

@@ -1,19 +1,29 @@
 //! The editor's preview: watches the content folder, reloads and checks the whole content in
 //! the background after each change, and swaps the served site only when it checks clean;
-//! otherwise the last good site stays and every page shows the mistakes.
+//! otherwise the last good site stays and every page shows the mistakes. A change that takes
+//! away most of a kind of entity (a deleted `people/`) is held back until the editor saves
+//! again, with a banner naming what would go.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::event::ModifyKind;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify_debouncer_full::notify::{Config, EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 
 use super::AppState;
+use crate::link::Site;
+use crate::model::{EntityKind, Slug};
+use crate::render::Removal;
 
 /// Saves closer together than this count as one: editors write a temporary file and rename
 /// it, or delete and recreate, or save twice.
 const DEBOUNCE: Duration = Duration::from_millis(100);
+
+/// A kind with fewer entities than this may lose them all in an ordinary edit, such as the
+/// one partner replaced by another.
+const GUARDED_FROM: usize = 2;
 
 /// Why watching could not start.
 #[derive(Debug, thiserror::Error)]
@@ -28,45 +38,110 @@ pub struct WatchError {
 /// Watches `content` for as long as the returned guard lives, reloading into `state`.
 pub fn watch(content: &Path, state: AppState) -> Result<impl Drop, WatchError> {
     let failed = |e: &dyn std::fmt::Display| WatchError { path: content.to_path_buf(), reason: e.to_string() };
-    let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<()>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
-        if events.is_ok_and(|events| events.iter().any(|e| changes_content(&e.kind))) {
-            let _ = changes.send(());
+    // Each message is when the latest change it covers was seen.
+    let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<Instant>();
+    let on_events = move |events: DebounceEventResult| {
+        let latest =
+            events.ok().and_then(|events| events.iter().filter(|e| changes_content(&e.kind)).map(|e| e.time).max());
+        if let Some(latest) = latest {
+            let _ = changes.send(latest);
         }
-    })
-    .map_err(|e| failed(&e))?;
+    };
+    // A link within the content leads to a folder watched anyway, and one leading out is a
+    // mistake the loader does not follow: following it would watch all of `/usr`.
+    let config = Config::default().with_follow_symlinks(false);
+    let mut debouncer =
+        new_debouncer_opt::<_, RecommendedWatcher, _>(DEBOUNCE, None, on_events, RecommendedCache::new(), config)
+            .map_err(|e| failed(&e))?;
     debouncer.watch(content, RecursiveMode::Recursive).map_err(|e| failed(&e))?;
     let content = content.to_path_buf();
     tokio::spawn(async move {
-        while changed.recv().await.is_some() {
+        let mut held = None;
+        while let Some(mut latest) = changed.recv().await {
             // Everything that piled up while the last reload ran is covered by this one.
-            while changed.try_recv().is_ok() {}
-            reload(&content, &state).await;
+            while let Ok(later) = changed.try_recv() {
+                latest = latest.max(later);
+            }
+            held = reload(&content, &state, held, latest).await;
         }
     });
     Ok(debouncer)
 }
 
-/// Writes, creations, removals and renames change content; reading it (as every reload does)
-/// and touching its times do not.
+/// Writes, creations, removals and renames change content, and so does closing a file written
+/// to (`touch`, which an editor may use to confirm a change held back); reading it (as every
+/// reload does) and changing its times alone do not.
 fn changes_content(kind: &EventKind) -> bool {
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
 }
 
-async fn reload(content: &Path, state: &AppState) {
+/// A change held back for removing most of a kind: what it removes, and when the banner saying
+/// so went up. A change seen after that is the editor's "save again", and publishes it.
+struct HeldBack {
+    gone: BTreeSet<(EntityKind, Slug)>,
+    shown: Instant,
+}
+
+/// Each kind of which `next` has lost more than half of what `served` has.
+fn removals(served: &Site, next: &Site) -> Vec<Removal> {
+    EntityKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let had = served.names(kind);
+            let kept: BTreeSet<&Slug> = next.names(kind).into_iter().map(|(slug, _)| slug).collect();
+            let gone: Vec<(Slug, String)> = had
+                .iter()
+                .filter(|(slug, _)| !kept.contains(slug))
+                .map(|&(slug, name)| (slug.clone(), name.to_owned()))
+                .collect();
+            (had.len() >= GUARDED_FROM && gone.len() * 2 > had.len()).then_some(Removal { kind, had: had.len(), gone })
+        })
+        .collect()
+}
+
+/// Reloads the content after a change seen at `changed`, and returns the change it holds back.
+async fn reload(content: &Path, state: &AppState, held: Option<HeldBack>, changed: Instant) -> Option<HeldBack> {
     let started = Instant::now();
     let folder = content.to_path_buf();
-    let Ok(checked) = tokio::task::spawn_blocking(move || crate::check_dir(&folder)).await else { return };
+    let Ok(checked) = tokio::task::spawn_blocking(move || crate::check_dir(&folder)).await else { return held };
     match checked {
         Ok(site) => {
+            let removals = removals(&state.site(), &site);
+            let gone: BTreeSet<(EntityKind, Slug)> =
+                removals.iter().flat_map(|r| r.gone.iter().map(|(slug, _)| (r.kind, slug.clone()))).collect();
+            // Events of the deletion itself may come in after its banner went up; only a change
+            // seen since, removing nothing more than the banner names, is the editor's "save again".
+            let confirmed =
+                !removals.is_empty() && held.as_ref().is_some_and(|h| changed > h.shown && gone.is_subset(&h.gone));
+            if !removals.is_empty() && !confirmed {
+                if held.as_ref().is_some_and(|h| h.gone == gone) {
+                    return held;
+                }
+                let counts = removals
+                    .iter()
+                    .map(|r| format!("{} of {} {}", r.gone.len(), r.had, r.kind.plural()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                state.hold_back(removals);
+                tracing::warn!(
+                    removes = %counts,
+                    "change held back: it removes most of a kind; save any file again to publish it, or undo it"
+                );
+                return Some(HeldBack { gone, shown: Instant::now() });
+            }
+            if confirmed {
+                tracing::info!("the change held back is saved again: publishing it");
+            }
             let summary = site.summary();
             state.publish(site);
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, %summary, "content reloaded");
+            None
         }
         Err(report) => {
             let report = report.in_folder(content);
@@ -81,6 +156,7 @@ async fn reload(content: &Path, state: &AppState) {
                 mistakes = report.errors.len(),
                 "content has mistakes; still serving the last version that checked clean"
             );
+            None
         }
     }
 }
