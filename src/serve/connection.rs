@@ -8,7 +8,7 @@ use std::future::Future;
 use std::io;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
@@ -18,7 +18,6 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::Notify;
 use tokio::sync::futures::OwnedNotified;
 use tokio::time::{Instant, Sleep};
-use tokio_util::sync::{CancellationToken, WaitForCancellationFutureOwned};
 
 /// How long an idle connection is kept once the server stops, for a request its client had
 /// already sent when the signal came (it is answered with `Connection: close`).
@@ -37,32 +36,43 @@ pub(super) struct Deadlines {
 }
 
 /// What the accept loop tells every connection: the server is stopping, or a visitor waits
-/// for a slot and idle connections should make room.
+/// for a slot and connections between requests should make room. Connections read these
+/// flags, and are woken when one is raised; nothing here is locked per request.
 #[derive(Clone, Default)]
-pub(super) struct Connections {
-    stopping: CancellationToken,
+pub(super) struct Connections(Arc<Signals>);
+
+#[derive(Default)]
+struct Signals {
+    stopping: AtomicBool,
     /// Set while the accept loop holds a connection that waits for a slot.
-    crowded: Arc<AtomicBool>,
-    /// Wakes the idle connections when the accept loop starts to wait.
-    make_room: Arc<Notify>,
+    crowded: AtomicBool,
+    /// How many times a flag has been raised, so a connection knows its wake-up is stale.
+    raised: AtomicU64,
+    /// Wakes the connections between requests when a flag is raised.
+    wake: Arc<Notify>,
 }
 
 impl Connections {
     /// From now on, every answer closes its connection, and idle connections close.
     pub(super) fn stop(&self) {
-        self.stopping.cancel();
+        self.raise(&self.0.stopping, true);
     }
 
     /// Whether the server is stopping, so that answers say `Connection: close`.
     pub(super) fn is_stopping(&self) -> bool {
-        self.stopping.is_cancelled()
+        self.0.stopping.load(Ordering::Acquire)
     }
 
     /// While `crowded`, connections between requests close rather than hold their slot.
     pub(super) fn set_crowded(&self, crowded: bool) {
-        self.crowded.store(crowded, Ordering::Release);
-        if crowded {
-            self.make_room.notify_waiters();
+        self.raise(&self.0.crowded, crowded);
+    }
+
+    fn raise(&self, flag: &AtomicBool, up: bool) {
+        flag.store(up, Ordering::Release);
+        if up {
+            self.0.raised.fetch_add(1, Ordering::AcqRel);
+            self.0.wake.notify_waiters();
         }
     }
 }
@@ -132,14 +142,18 @@ pub(super) struct Watched<S> {
     in_flight: InFlight,
     /// Whether a request has come: the first silence is bounded by the header timeout.
     spoken: bool,
-    /// Armed while the connection waits between requests.
-    idle: Option<Pin<Box<Sleep>>>,
+    /// When the connection must end if it stays between requests; `None` while it is busy.
+    idle_until: Option<Instant>,
+    /// Fires at or before `idle_until`; moved on only when it fires early, so a request
+    /// costs no timer of its own.
+    idle: Pin<Box<Sleep>>,
+    /// Whether the stop has shortened `idle_until` already.
+    lingering: bool,
     /// Armed while an answer waits for the client to read.
     send: Option<Pin<Box<Sleep>>>,
-    stopping: Pin<Box<WaitForCancellationFutureOwned>>,
-    /// Whether the stop has shortened the idle deadline already.
-    lingering: bool,
-    make_room: Pin<Box<OwnedNotified>>,
+    /// Registered to wake this connection when a flag is raised, and the count it was
+    /// registered at.
+    wake: Option<(Pin<Box<OwnedNotified>>, u64)>,
 }
 
 impl<S> Watched<S> {
@@ -148,36 +162,51 @@ impl<S> Watched<S> {
         Watched {
             stream,
             deadlines,
-            stopping: Box::pin(connections.stopping.clone().cancelled_owned()),
-            make_room: Box::pin(Arc::clone(&connections.make_room).notified_owned()),
             connections: connections.clone(),
             in_flight,
             spoken: false,
-            idle: None,
-            send: None,
+            idle_until: None,
+            idle: Box::pin(tokio::time::sleep(deadlines.first_request)),
             lingering: false,
+            send: None,
+            wake: None,
         }
     }
 
     /// Whether a connection that has nothing to read should end now.
     fn should_end_idle(&mut self, cx: &mut Context<'_>) -> bool {
         if !self.in_flight.is_idle() {
-            self.idle = None;
+            self.idle_until = None;
             return false;
         }
-        if self.connections.crowded.load(Ordering::Acquire) || self.make_room.as_mut().poll(cx).is_ready() {
+        let signals = &self.connections.0;
+        let raised = signals.raised.load(Ordering::Acquire);
+        if self.wake.as_ref().is_none_or(|(_, at)| *at != raised) {
+            let mut wake = Box::pin(Arc::clone(&signals.wake).notified_owned());
+            // Registers this connection's waker; a flag raised since is read just below.
+            let _ = wake.as_mut().poll(cx);
+            self.wake = Some((wake, raised));
+        }
+        if signals.crowded.load(Ordering::Acquire) {
             return true;
         }
         let silence = if self.spoken { self.deadlines.keep_alive } else { self.deadlines.first_request };
-        let idle = self.idle.get_or_insert_with(|| Box::pin(tokio::time::sleep(silence)));
-        if !self.lingering && self.stopping.as_mut().poll(cx).is_ready() {
+        let mut until = *self.idle_until.get_or_insert_with(|| Instant::now() + silence);
+        if !self.lingering && signals.stopping.load(Ordering::Acquire) {
             self.lingering = true;
-            let linger = Instant::now() + STOP_LINGER;
-            if linger < idle.deadline() {
-                idle.as_mut().reset(linger);
-            }
+            until = until.min(Instant::now() + STOP_LINGER);
+            self.idle_until = Some(until);
         }
-        idle.as_mut().poll(cx).is_ready()
+        if until < self.idle.deadline() {
+            self.idle.as_mut().reset(until);
+        }
+        while self.idle.as_mut().poll(cx).is_ready() {
+            if Instant::now() >= until {
+                return true;
+            }
+            self.idle.as_mut().reset(until);
+        }
+        false
     }
 
     /// Polls a write, failing it once the client has taken nothing for the send timeout.
@@ -217,8 +246,7 @@ impl<S: AsyncRead + Unpin> AsyncRead for Watched<S> {
             Poll::Ready(result) => {
                 if buf.filled().len() > before {
                     this.spoken = true;
-                    this.idle = None;
-                    this.make_room = Box::pin(Arc::clone(&this.connections.make_room).notified_owned());
+                    this.idle_until = None;
                 }
                 Poll::Ready(result)
             }
