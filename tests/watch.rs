@@ -138,6 +138,25 @@ fn first_event(server: &Server) -> String {
 }
 
 #[test]
+fn stopping_the_preview_with_a_page_open_is_quick() {
+    use std::io::Read;
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let mut server = Server::start(copy.root(), &["--watch"]);
+    let mut events = std::net::TcpStream::connect(server.addr).unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    std::io::Write::write_all(&mut events, b"GET /_preview/events HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+    let mut first = [0u8; 512];
+    assert!(events.read(&mut first).unwrap() > 0);
+    let started = Instant::now();
+    server.terminate();
+    assert_eq!(server.child.wait().unwrap().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(3), "an open page held the stop for {:?}", started.elapsed());
+    let mut rest = Vec::new();
+    let _ = events.read_to_end(&mut rest);
+    assert!(!String::from_utf8_lossy(&rest).contains("data: "), "no reload is sent to the page");
+}
+
+#[test]
 fn the_server_never_starts_on_content_with_mistakes() {
     let copy = ContentCopy::of_shipped();
     copy.replace("projects/abcd.toml", "title =", "tittle =");

@@ -276,6 +276,8 @@ pub async fn preview_events(State(state): State<AppState>) -> Sse<impl Stream<It
         Some(live) => live.subscribe(),
         None => tokio::sync::watch::channel(0).1,
     };
-    let events = WatchStream::new(numbers).map(|number| Ok(Event::default().data(number.to_string())));
+    let events = WatchStream::new(numbers)
+        .take_while(|number| *number != super::PREVIEW_STOPPED)
+        .map(|number| Ok(Event::default().data(number.to_string())));
     Sse::new(events).keep_alive(KeepAlive::default())
 }

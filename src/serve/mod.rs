@@ -190,6 +190,11 @@ enum Mode {
     Export,
 }
 
+/// The version number that ends the preview's event streams when the server stops, so an open
+/// tab does not hold the stop for the whole grace period; the page's script reconnects to the
+/// next server and reloads.
+const PREVIEW_STOPPED: u64 = u64::MAX;
+
 /// Where the preview's live-reload script listens.
 const PREVIEW_EVENTS: &str = "/_preview/events";
 
@@ -281,6 +286,13 @@ impl AppState {
         Arc::clone(&self.version().site)
     }
 
+    /// Ends the preview's event streams: the server is stopping.
+    fn stop_previews(&self) {
+        if let Some(live) = &self.inner.live {
+            live.send_replace(PREVIEW_STOPPED);
+        }
+    }
+
     fn is_preview(&self) -> bool {
         self.inner.live.is_some()
     }
@@ -346,7 +358,12 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
             send: config.send_timeout,
         },
     };
-    listener.serve(router(state), limits, shutdown_signal()).await;
+    let stopping = state.clone();
+    let shutdown = async move {
+        shutdown_signal().await;
+        stopping.stop_previews();
+    };
+    listener.serve(router(state), limits, shutdown).await;
     tracing::info!("stopped");
     Ok(())
 }
