@@ -416,7 +416,7 @@ impl Report {
                 .span()
                 .and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
             {
-                Some((at, id, bom)) if !files_text(&self.sources, &at.path).is_empty() => {
+                Some((at, id, bom)) if quotable(files_text(&self.sources, &at.path), at.range.start) => {
                     let range = at.range.start.saturating_sub(bom)..at.range.end.saturating_sub(bom);
                     diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(error.label())]);
                 }
@@ -434,6 +434,18 @@ impl Report {
         let n = self.errors.len();
         writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })
     }
+}
+
+/// The longest line quoted under an error; a longer one (a generated or pasted file) is named
+/// by its place only, since printing it would take longer than checking the whole site.
+const QUOTED_LINE: usize = 1000;
+
+/// Whether the line holding byte `at` of `text` can be quoted.
+fn quotable(text: &str, at: usize) -> bool {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    !text.is_empty() && end - start <= QUOTED_LINE
 }
 
 fn files_text<'a>(sources: &'a [(String, String)], path: &str) -> &'a str {
