@@ -238,6 +238,15 @@ pub enum ContentError {
         /// The link in `media/`.
         at: Span,
     },
+    /// A body the site would show with text silently missing (an unclosed `<style>`,
+    /// comment or tag), or nested too deep for the sanitizer to finish in time.
+    #[error("{mistake}")]
+    Body {
+        /// What is at fault, in the body.
+        at: Span,
+        /// What is wrong with it.
+        mistake: crate::markdown::BodyMistake,
+    },
     /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
     UnknownMedia {
@@ -276,7 +285,8 @@ impl ContentError {
             | MediaOutside { at }
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
-            | UnknownMedia { at, .. } => Some(at),
+            | UnknownMedia { at, .. }
+            | Body { at, .. } => Some(at),
         }
     }
 
@@ -314,6 +324,7 @@ impl ContentError {
             ReservedSlug { .. } => Some("rename the page's file; its slug is its address, and this one is taken".into()),
             MediaOutside { .. } => Some("copy the file into `media/` instead of linking to it; the server sends nothing from outside `media/`".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
+            Body { mistake, .. } => Some(mistake.hint()),
         }
     }
 
