@@ -391,7 +391,7 @@ mod tests {
             assert_eq!(fault.mistake, BodyMistake::TooDeep, "{markdown:?}");
             assert_eq!(fault.at.start, opening, "{markdown:?}");
         }
-        let fault = refused(&"- ".repeat(MAX_DEPTH));
+        let fault = refused(&("- ".repeat(MAX_DEPTH) + "x"));
         assert_eq!(fault.mistake, BodyMistake::TooDeep);
         render(&"> ".repeat(MAX_DEPTH / 4));
         render(&("<div>\n\nText.\n\n</div>\n\n".repeat(MAX_DEPTH * 2)));
