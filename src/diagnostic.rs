@@ -255,6 +255,15 @@ pub enum ContentError {
         /// Where it leads, as the link says it.
         target: String,
     },
+    /// A body the site would show with text silently missing (an unclosed `<style>`,
+    /// comment or tag), or nested too deep for the sanitizer to finish in time.
+    #[error("{mistake}")]
+    Body {
+        /// What is at fault, in the body.
+        at: Span,
+        /// What is wrong with it.
+        mistake: crate::markdown::BodyMistake,
+    },
     /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
     UnknownMedia {
@@ -295,7 +304,8 @@ impl ContentError {
             | DanglingLink { at, .. }
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
-            | UnknownMedia { at, .. } => Some(at),
+            | UnknownMedia { at, .. }
+            | Body { at, .. } => Some(at),
         }
     }
 
@@ -335,6 +345,7 @@ impl ContentError {
             LinkOutside { .. } => Some("copy the files in instead of linking to them; nothing outside the content folder is read or served".into()),
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
+            Body { mistake, .. } => Some(mistake.hint()),
         }
     }
 
@@ -437,7 +448,7 @@ impl Report {
                 .span()
                 .and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
             {
-                Some((at, id, bom)) if !files_text(&self.sources, &at.path).is_empty() => {
+                Some((at, id, bom)) if quotable(files_text(&self.sources, &at.path), at.range.start) => {
                     let range = at.range.start.saturating_sub(bom)..at.range.end.saturating_sub(bom);
                     diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(error.label())]);
                 }
@@ -455,6 +466,18 @@ impl Report {
         let n = self.errors.len();
         writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })
     }
+}
+
+/// The longest line quoted under an error; a longer one (a generated or pasted file) is named
+/// by its place only, since printing it would take longer than checking the whole site.
+const QUOTED_LINE: usize = 1000;
+
+/// Whether the line holding byte `at` of `text` can be quoted.
+fn quotable(text: &str, at: usize) -> bool {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    !text.is_empty() && end - start <= QUOTED_LINE
 }
 
 fn files_text<'a>(sources: &'a [(String, String)], path: &str) -> &'a str {

@@ -1,25 +1,230 @@
 //! Markdown bodies to safe HTML, once, when content is loaded.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+mod raw_html;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use crate::model::Html;
+
+/// How deep quotes, lists and HTML elements may sit inside one another in a body. The
+/// sanitizer's HTML parser does work in proportion to this depth for every element it opens,
+/// so without a bound a 100 KB file of `>` takes it tens of seconds. A real page nests a
+/// handful of levels (a list in a quote in a list); 64 is far beyond that and well under the
+/// 512 at which browsers stop nesting.
+pub const MAX_DEPTH: usize = 64;
+
+/// Elements the sanitizer removes together with everything inside them.
+pub const TEXT_DROPPING_ELEMENTS: [&str; 2] = ["script", "style"];
+
+/// The longest text the sanitizer is given as one piece. Writing out a piece of text costs it
+/// time in proportion to the piece's length for every `&` or `«` in it, so longer text is
+/// handed over in pieces, with an empty comment (which it removes) between them.
+const TEXT_PIECE: usize = 1024;
+
+/// Where a body's text is cut into pieces; the sanitizer removes it, leaving the text whole.
+const PIECE_BREAK: &str = "<!---->";
+
+/// A body the site would show with part of it silently missing, or that would take the
+/// sanitizer unbounded time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BodyMistake {
+    /// An element read as text or dropped with its content (`<style>`, `<textarea>`,
+    /// `<template>`), not closed before the Markdown that follows it.
+    #[error("`<{name}>` is not closed, so the text after it would be lost")]
+    UnclosedElement {
+        /// The element's name.
+        name: String,
+    },
+    /// A comment (`<!--`), or something read as one (`<?`, `<!`), not closed.
+    #[error("the comment opened with `{opened}` is not closed, so the text after it would be lost")]
+    UnclosedComment {
+        /// How it opens.
+        opened: &'static str,
+    },
+    /// A tag with no `>`, which takes the Markdown after it for its attributes.
+    #[error("the tag `{tag}` has no `>`, so the text after it would be lost")]
+    UnclosedTag {
+        /// The tag as far as its name.
+        tag: String,
+    },
+    /// Nesting past [`MAX_DEPTH`].
+    #[error("quotes, lists and HTML elements are nested more than {MAX_DEPTH} deep here")]
+    TooDeep,
+}
+
+impl BodyMistake {
+    /// What the editor can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            BodyMistake::UnclosedElement { name } if name == "plaintext" => {
+                "remove it: nothing ends a `<plaintext>`".into()
+            }
+            BodyMistake::UnclosedElement { name }
+                if TEXT_DROPPING_ELEMENTS.contains(&name.as_str()) || name == "template" =>
+            {
+                format!(
+                    "close it with `</{name}>` right after its content, or remove it; a `<{name}>` in a body is dropped"
+                )
+            }
+            BodyMistake::UnclosedElement { name } => {
+                format!("close it with `</{name}>` in the same paragraph, or remove it")
+            }
+            BodyMistake::UnclosedComment { opened: "<!--" } => "close the comment with `-->`".into(),
+            BodyMistake::UnclosedComment { .. } => "end it with `>`, or remove it".into(),
+            BodyMistake::UnclosedTag { .. } => "end the tag with `>`, and close any quote opened in it".into(),
+            BodyMistake::TooDeep => {
+                "no page needs this many; remove some of the `>`, list markers or HTML elements that open here".into()
+            }
+        }
+    }
+}
+
+/// A [`BodyMistake`] and where it is, as a byte range in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyFault {
+    /// Byte range in the body (not the file) of what is at fault.
+    pub at: Range<usize>,
+    /// What is wrong.
+    pub mistake: BodyMistake,
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut sanitizer = ammonia::Builder::default();
+    sanitizer.clean_content_tags(TEXT_DROPPING_ELEMENTS.into_iter().collect());
+    sanitizer
+});
 
 /// Renders a Markdown body and removes from it anything that could run in a visitor's
 /// browser (scripts, styles, event handlers, `javascript:` links), so an editor's raw HTML
 /// can never inject script. Headings move one level down: the page's own title is the one
-/// `<h1>`, so a body's `# Heading` becomes an `<h2>`.
-pub fn render(markdown: &str) -> Html {
+/// `<h1>`, so a body's `# Heading` becomes an `<h2>`. Refuses a body whose raw HTML would
+/// make the sanitizer drop the text after it, or that nests past [`MAX_DEPTH`].
+pub fn render(markdown: &str) -> Result<Html, BodyFault> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: lower(level), id, classes, attrs })
+    let fault = |(at, mistake): (Range<usize>, BodyMistake)| {
+        let end = at.end.min(markdown.len());
+        BodyFault { at: at.start.min(end)..end, mistake }
+    };
+    let mut reading = raw_html::Reading::new();
+    let mut events = Vec::new();
+    let mut piece = 0;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                reading.markdown_start(range.start, true).map_err(fault)?;
+                events.push(Event::Start(Tag::Heading { level: lower(level), id, classes, attrs }));
+                piece = 0;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                reading.markdown_end(true).map_err(fault)?;
+                events.push(Event::End(TagEnd::Heading(lower(level))));
+                piece = 0;
+            }
+            Event::Start(tag) => {
+                reading.markdown_start(range.start, is_block(&tag)).map_err(fault)?;
+                events.push(Event::Start(tag));
+                piece = 0;
+            }
+            Event::End(tag) => {
+                reading.markdown_end(is_block_end(tag)).map_err(fault)?;
+                events.push(Event::End(tag));
+                piece = 0;
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                if piece + raw.len() > TEXT_PIECE && reading.in_text() {
+                    events.push(Event::InlineHtml(PIECE_BREAK.into()));
+                    piece = 0;
+                }
+                piece += raw.len();
+                reading.raw(&raw, offset_in(markdown, &raw).unwrap_or(range.start)).map_err(fault)?;
+                events.push(Event::InlineHtml(raw));
+            }
+            Event::Text(text) => in_pieces(text, &mut piece, reading.in_text(), &mut events),
+            Event::Code(code) if code.len() > TEXT_PIECE => {
+                events.push(Event::InlineHtml("<code>".into()));
+                piece = 0;
+                in_pieces(code, &mut piece, reading.in_text(), &mut events);
+                events.push(Event::InlineHtml("</code>".into()));
+                piece = 0;
+            }
+            Event::SoftBreak => {
+                piece += 1;
+                events.push(Event::SoftBreak);
+            }
+            other => {
+                piece = 0;
+                events.push(other);
+            }
         }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
-        other => other,
-    });
+    }
+    reading.finish().map_err(fault)?;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events);
-    Html::sanitized(ammonia::clean(&unsafe_html))
+    html::push_html(&mut unsafe_html, events.into_iter());
+    Ok(Html::sanitized(SANITIZER.clean(&unsafe_html).to_string()))
+}
+
+/// Adds `text` to `events`, cut with [`PIECE_BREAK`] wherever the text since the last element
+/// (`piece` bytes so far) grows past [`TEXT_PIECE`]; uncut where a break would not be removed.
+fn in_pieces<'a>(text: CowStr<'a>, piece: &mut usize, cut: bool, events: &mut Vec<Event<'a>>) {
+    if !cut || *piece + text.len() <= TEXT_PIECE {
+        *piece += text.len();
+        events.push(Event::Text(text));
+        return;
+    }
+    let mut rest: &str = &text;
+    while *piece + rest.len() > TEXT_PIECE {
+        let mut end = TEXT_PIECE - *piece;
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end > 0 {
+            events.push(Event::Text(rest[..end].to_owned().into()));
+        }
+        events.push(Event::InlineHtml(PIECE_BREAK.into()));
+        rest = &rest[end..];
+        *piece = 0;
+    }
+    *piece = rest.len();
+    if !rest.is_empty() {
+        events.push(Event::Text(rest.to_owned().into()));
+    }
+}
+
+/// Where `part`, a slice of `body`, starts in it; `None` for text the parser made itself.
+fn offset_in(body: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
+    (start + part.len() <= body.len()).then_some(start)
+}
+
+/// Whether the element starts a block, which raw HTML left open would swallow whole.
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 fn lower(level: HeadingLevel) -> HeadingLevel {
@@ -34,7 +239,18 @@ fn lower(level: HeadingLevel) -> HeadingLevel {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::*;
+
+    fn render(markdown: &str) -> Html {
+        super::render(markdown).unwrap_or_else(|fault| panic!("{markdown:?}: {fault:?}"))
+    }
+
+    fn refused(markdown: &str) -> BodyFault {
+        match super::render(markdown) {
+            Ok(html) => panic!("{markdown:?} rendered as {:?}", html.as_str()),
+            Err(fault) => fault,
+        }
+    }
 
     #[test]
     fn markdown_becomes_html() {
@@ -73,5 +289,123 @@ mod tests {
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("Hi"), "{html}");
+    }
+
+    /// Every raw HTML opening the sanitizer's parser might read past its paragraph, as a
+    /// block of its own and inside a paragraph.
+    const OPENINGS: [&str; 20] = [
+        "<style>",
+        "<STYLE type=\"text/css\">",
+        "<style/>",
+        "<script>",
+        "<template>",
+        "<textarea>",
+        "<title>",
+        "<xmp>",
+        "<iframe>",
+        "<noembed>",
+        "<noframes>",
+        "<noscript>",
+        "<plaintext>",
+        "<!--",
+        "<?php",
+        "<![CDATA[",
+        "<!DOCTYPE",
+        "<div title=\"x",
+        "<div",
+        "</div title='",
+    ];
+
+    #[test]
+    fn text_after_raw_html_is_never_lost_in_silence() {
+        for opening in OPENINGS {
+            for markdown in [
+                format!("Before\n\n{opening}\n\n# Heading\n\nAfter text.\n"),
+                format!("Before {opening} middle\n\n# Heading\n\nAfter text.\n"),
+                format!("- Before\n\n  {opening}\n- Heading\n\nAfter text.\n"),
+                format!("> Before {opening}\n\n# Heading\n\nAfter text.\n"),
+            ] {
+                match super::render(&markdown) {
+                    Ok(html) => {
+                        let html = html.as_str();
+                        assert!(
+                            html.contains(">Heading</h") || html.contains("<li>Heading"),
+                            "{markdown:?} lost its heading: {html}"
+                        );
+                        assert!(html.contains("<p>After text.</p>"), "{markdown:?} lost its last line: {html}");
+                    }
+                    Err(fault) => {
+                        assert_eq!(
+                            fault.at.start,
+                            markdown.find(opening).unwrap_or_default(),
+                            "{markdown:?}: {fault:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unclosed_style_is_named_where_it_opens() {
+        let fault = refused("Intro.\n\n<style>\n\n## Heading\n\nText.\n");
+        assert_eq!(fault.at, 8..14);
+        assert_eq!(fault.mistake, BodyMistake::UnclosedElement { name: "style".into() });
+        assert!(fault.mistake.hint().contains("</style>"), "{}", fault.mistake.hint());
+        let fault = refused("A <style>b\n\nC</style>\n");
+        assert_eq!((fault.at.start, fault.mistake), (2, BodyMistake::UnclosedElement { name: "style".into() }));
+        assert_eq!(
+            super::render("<!-- a\n\nb").map_err(|f| f.mistake),
+            Err(BodyMistake::UnclosedComment { opened: "<!--" })
+        );
+        let tag = super::render("<div title=\"x\n\nText").map_err(|f| f.mistake);
+        assert_eq!(tag, Err(BodyMistake::UnclosedTag { tag: "<div".into() }));
+    }
+
+    #[test]
+    fn closed_raw_html_keeps_the_text_around_it() {
+        for markdown in [
+            "<style>p { color: red }</style>\n\nAfter text.",
+            "Before <style>p{}</style> and after.\n\nAfter text.",
+            "<!-- a note\nfor editors -->\n\nAfter text.",
+            "<textarea>kept</textarea>\n\nAfter text.",
+            "<div class=\"a>b\">\n\nInside.\n\n</div>\n\nAfter text.",
+            "<template><p>unseen</p></template>\n\nAfter text.",
+            "Less < more, 3<4 and a </ b> <!>.\n\nAfter text.",
+        ] {
+            let html = render(markdown);
+            assert!(html.as_str().contains("<p>After text.</p>"), "{markdown:?}: {}", html.as_str());
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        for (markdown, opening) in [
+            ("> ".repeat(MAX_DEPTH + 1) + "x", "> ".len() * MAX_DEPTH),
+            ("<div>".repeat(MAX_DEPTH + 1), "<div>".len() * MAX_DEPTH),
+            ("<div>\n".repeat(MAX_DEPTH + 1), "<div>\n".len() * MAX_DEPTH),
+            // Inside a paragraph, which is one level itself.
+            ("<span></b>".repeat(MAX_DEPTH + 1), "<span></b>".len() * (MAX_DEPTH - 1)),
+        ] {
+            let fault = refused(&markdown);
+            assert_eq!(fault.mistake, BodyMistake::TooDeep, "{markdown:?}");
+            assert_eq!(fault.at.start, opening, "{markdown:?}");
+        }
+        let fault = refused(&("- ".repeat(MAX_DEPTH) + "x"));
+        assert_eq!(fault.mistake, BodyMistake::TooDeep);
+        render(&"> ".repeat(MAX_DEPTH / 4));
+        render(&("<div>\n\nText.\n\n</div>\n\n".repeat(MAX_DEPTH * 2)));
+        render(&("<p>One<p>Two<br><li>Three".repeat(MAX_DEPTH * 2)));
+    }
+
+    #[test]
+    fn long_text_reaches_the_page_whole() {
+        let text = "&«".repeat(3000);
+        let html = render(&format!("{text}\n\n`{text}`\n\n    {text}\n"));
+        let escaped = "&amp;«".repeat(3000);
+        assert_eq!(
+            html.as_str(),
+            format!("<p>{escaped}</p>\n<p><code>{escaped}</code></p>\n<pre><code>{escaped}\n</code></pre>\n")
+        );
     }
 }

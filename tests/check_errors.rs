@@ -295,3 +295,61 @@ fn every_error_is_reported_not_just_the_first() {
     }
     assert!(outcome.stderr.contains("4 mistakes"), "{}", outcome.stderr);
 }
+
+#[test]
+fn an_unclosed_style_in_a_body_is_named_where_it_opens_not_left_to_swallow_the_rest() {
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("pages/accessibility.md", "Every page works", "<style>\n\nEvery page works");
+    assert!(at.0 > 4, "the body is below the front matter");
+    let error = the_one_error(&copy, &place("pages/accessibility.md", at), "`<style>` is not closed", "`</style>`");
+    assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
+
+    let copy = ContentCopy::of_shipped();
+    let at = copy.replace("pages/accessibility.md", "Every page works", "<!-- Every page works");
+    the_one_error(&copy, &place("pages/accessibility.md", at), "the comment opened with `<!--` is not closed", "`-->`");
+}
+
+#[test]
+fn a_style_closed_where_it_opens_is_dropped_quietly() {
+    let copy = ContentCopy::of_shipped();
+    copy.replace("pages/accessibility.md", "Every page works", "<style>p { color: red }</style>\n\nEvery page works");
+    let site = common::check(copy.root()).unwrap_or_else(|report| panic!("{report}"));
+    assert!(site.summary().contains("2 pages"), "{}", site.summary());
+}
+
+/// A body of `size` bytes that nests `opening` (`> `, `<div>`, …) as deep as it will go, as
+/// someone pasting or generating a file could write.
+fn nested(opening: &str, size: usize) -> String {
+    format!("+++\ntitle = \"Deep\"\n+++\n{}x\n", opening.repeat(size / opening.len()))
+}
+
+#[test]
+fn deep_nesting_is_named_at_the_level_past_the_bound_and_found_in_time() {
+    let bound = groupsite::markdown::MAX_DEPTH;
+    // Where each kind of nesting passes the bound: a quote is one level and holds a paragraph;
+    // a list and its item are two; a `<div>` block is one.
+    for (opening, levels) in [("> ", bound), ("- ", bound / 2), ("<div>", bound), ("<blockquote>", bound)] {
+        let copy = ContentCopy::of_shipped();
+        copy.write("pages/deep.md", nested(opening, 1_000_000));
+        let started = std::time::Instant::now();
+        let col = opening.len() * levels + 1;
+        let error = the_one_error(&copy, &place("pages/deep.md", (4, col)), "nested more than", "remove some");
+        assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
+        let took = started.elapsed();
+        assert!(took.as_secs() < 10, "{opening:?} nested through 1 MB took {took:?} to check twice");
+    }
+}
+
+#[test]
+fn a_megabyte_of_text_checks_in_time() {
+    for body in ["&«".repeat(350_000), "|a|b|\n|-|-|\n".to_owned() + &"|&|«|\n".repeat(120_000), "[".repeat(1_000_000)]
+    {
+        let copy = ContentCopy::of_shipped();
+        copy.write("pages/long.md", format!("+++\ntitle = \"Long\"\n+++\n{body}\n"));
+        let started = std::time::Instant::now();
+        common::check(copy.root()).unwrap_or_else(|report| panic!("{report}"));
+        let took = started.elapsed();
+        eprintln!("{} bytes took {took:?} to check", body.len());
+        assert!(took.as_secs() < 30, "{} bytes took {took:?} to check", body.len());
+    }
+}

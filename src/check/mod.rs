@@ -132,7 +132,11 @@ impl Checker<'_> {
             let at = Span::file(&file.path);
             self.errors.push(ContentError::ReservedSlug { at, slug: document.slug.to_string() });
         }
-        entity.identify(document.slug.clone(), markdown::render(&document.body));
+        let body = markdown::render(&document.body).map_err(|fault| {
+            let at = document.body_start + fault.at.start..document.body_start + fault.at.end;
+            ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake }
+        })?;
+        entity.identify(document.slug.clone(), body);
         Ok(entity)
     }
 }

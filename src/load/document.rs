@@ -29,6 +29,8 @@ pub struct Document {
     pub front_matter: String,
     /// The Markdown body; empty for `.toml` files.
     pub body: String,
+    /// Where the body starts in the file, so a mistake in the body is placed in the file.
+    pub body_start: usize,
 }
 
 /// A front matter that cannot be found.
@@ -64,7 +66,7 @@ const BOM: &str = "\u{feff}";
 impl Document {
     /// A `.toml` file: all front matter, no body.
     pub fn toml(source: usize, kind: EntityKind, slug: Slug, text: &str) -> Self {
-        Document { source, kind, slug, front_matter: blank_bom(text), body: String::new() }
+        Document { source, kind, slug, front_matter: blank_bom(text), body: String::new(), body_start: text.len() }
     }
 
     /// A `.md` file: `+++`, TOML, `+++`, Markdown.
@@ -81,7 +83,7 @@ impl Document {
         // The opening delimiter becomes a TOML comment of the same length.
         front_matter.replace_range(open.start..open.start + 1, "#");
         let body_start = (close.end + 1).min(text.len());
-        Ok(Document { source, kind, slug, front_matter, body: text[body_start..].to_owned() })
+        Ok(Document { source, kind, slug, front_matter, body: text[body_start..].to_owned(), body_start })
     }
 }
 
