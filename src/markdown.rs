@@ -16,6 +16,12 @@ use crate::model::Html;
 /// 512 at which browsers stop nesting.
 pub const MAX_DEPTH: usize = 64;
 
+/// The longest a raw HTML tag, or a link's or image's address or title, may be. The
+/// sanitizer reads an attribute value in time that grows with the square of its length (1 MB
+/// of `&` in a link took 12 s; in a raw attribute, minutes), and no real address or tag needs
+/// more than a few hundred bytes: the sitemap protocol caps a URL at 2,048.
+pub const MAX_TAG_BYTES: usize = 8 * 1024;
+
 /// Elements the sanitizer removes together with everything inside them.
 pub const TEXT_DROPPING_ELEMENTS: [&str; 2] = ["script", "style"];
 
@@ -50,6 +56,12 @@ pub enum BodyMistake {
         /// The tag as far as its name.
         tag: String,
     },
+    /// A raw HTML tag, or a link's address or title, longer than [`MAX_TAG_BYTES`].
+    #[error("this {what} is longer than {} KiB", MAX_TAG_BYTES / 1024)]
+    TooLong {
+        /// What is too long: "tag", "link address" …
+        what: &'static str,
+    },
     /// Nesting past [`MAX_DEPTH`].
     #[error("quotes, lists and HTML elements are nested more than {MAX_DEPTH} deep here")]
     TooDeep,
@@ -75,6 +87,7 @@ impl BodyMistake {
             BodyMistake::UnclosedComment { opened: "<!--" } => "close the comment with `-->`".into(),
             BodyMistake::UnclosedComment { .. } => "end it with `>`, or remove it".into(),
             BodyMistake::UnclosedTag { .. } => "end the tag with `>`, and close any quote opened in it".into(),
+            BodyMistake::TooLong { .. } => "shorten it, or link to a page that holds the text".into(),
             BodyMistake::TooDeep => {
                 "no page needs this many; remove some of the `>`, list markers or HTML elements that open here".into()
             }
@@ -125,6 +138,9 @@ pub fn render(markdown: &str) -> Result<Html, BodyFault> {
                 piece = 0;
             }
             Event::Start(tag) => {
+                if let Some(what) = too_long(&tag) {
+                    return Err(fault((range, BodyMistake::TooLong { what })));
+                }
                 reading.markdown_start(range.start, is_block(&tag)).map_err(fault)?;
                 events.push(Event::Start(tag));
                 piece = 0;
@@ -177,7 +193,8 @@ fn in_pieces<'a>(text: CowStr<'a>, piece: &mut usize, cut: bool, events: &mut Ve
     }
     let mut rest: &str = &text;
     while *piece + rest.len() > TEXT_PIECE {
-        let mut end = TEXT_PIECE - *piece;
+        // Raw HTML may have filled the piece already: then the break comes first.
+        let mut end = TEXT_PIECE.saturating_sub(*piece).min(rest.len());
         while !rest.is_char_boundary(end) {
             end -= 1;
         }
@@ -198,6 +215,20 @@ fn in_pieces<'a>(text: CowStr<'a>, piece: &mut usize, cut: bool, events: &mut Ve
 fn offset_in(body: &str, part: &str) -> Option<usize> {
     let start = (part.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?;
     (start + part.len() <= body.len()).then_some(start)
+}
+
+/// What of a link or image is longer than [`MAX_TAG_BYTES`], if anything.
+fn too_long(tag: &Tag) -> Option<&'static str> {
+    let (what, dest_url, title) = match tag {
+        Tag::Link { dest_url, title, .. } => ("link", dest_url, title),
+        Tag::Image { dest_url, title, .. } => ("image", dest_url, title),
+        _ => return None,
+    };
+    match (dest_url.len() > MAX_TAG_BYTES, title.len() > MAX_TAG_BYTES) {
+        (true, _) => Some(if what == "link" { "link's address" } else { "image's address" }),
+        (_, true) => Some(if what == "link" { "link's title" } else { "image's title" }),
+        _ => None,
+    }
 }
 
 /// Whether the element starts a block, which raw HTML left open would swallow whole.

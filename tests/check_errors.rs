@@ -353,3 +353,29 @@ fn a_megabyte_of_text_checks_in_time() {
         assert!(took.as_secs() < 30, "{} bytes took {took:?} to check", body.len());
     }
 }
+
+#[test]
+fn an_address_or_tag_past_the_bound_is_named_and_many_just_under_it_check_in_time() {
+    let bound = groupsite::markdown::MAX_TAG_BYTES;
+    for (body, what) in [
+        (format!("Text.\n\n[x](https://example.org/?{})\n", "&".repeat(bound)), "link's address"),
+        (format!("Text.\n\n<a title=\"{}\">x</a>\n", "&".repeat(bound)), "tag"),
+    ] {
+        let copy = ContentCopy::of(&common::fixture("minimal"));
+        copy.write("pages/long.md", format!("+++\ntitle = \"Long\"\n+++\n{body}"));
+        let message = format!("this {what} is longer than");
+        let error = the_one_error(&copy, &place("pages/long.md", (6, 1)), &message, "shorten it");
+        assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
+    }
+    // Just under the bound, 300 KB of them, with text after each raw tag.
+    let under = "&".repeat(bound - 100);
+    let link = format!("[x](https://example.org/?{under}) and <a title=\"{under}\">x</a> then text.\n\n");
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.write("pages/long.md", format!("+++\ntitle = \"Long\"\n+++\n{}", link.repeat(300_000 / link.len())));
+    let started = std::time::Instant::now();
+    let site = common::check(copy.root()).unwrap_or_else(|report| panic!("{report}"));
+    let took = started.elapsed();
+    assert!(took.as_secs() < 30, "300 KB of long links and tags took {took:?} to check");
+    let page = site.pages.values().find(|p| p.title == "Long").map(|p| p.body.as_str().to_owned()).unwrap_or_default();
+    assert_eq!(page.matches("then text.").count(), 300_000 / link.len(), "the text after each raw tag is kept");
+}

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{BodyMistake, MAX_DEPTH};
+use super::{BodyMistake, MAX_DEPTH, MAX_TAG_BYTES};
 
 /// Elements whose content the parser reads as plain text up to their end tag; a visitor then
 /// sees everything after an unclosed one as code, or nothing at all where it is also dropped.
@@ -166,7 +166,7 @@ impl Reading {
             BodyMistake::UnclosedTag { tag } => tag.len(),
             BodyMistake::UnclosedComment { opened } => opened.len(),
             BodyMistake::UnclosedElement { name } => 1 + name.len(),
-            BodyMistake::TooDeep => 1,
+            BodyMistake::TooDeep | BodyMistake::TooLong { .. } => 1,
         };
         Err((self.opened_at..self.opened_at + length, mistake))
     }
@@ -210,6 +210,9 @@ impl Reading {
             },
             State::BogusComment if c == '>' => State::Text,
             State::BogusComment => State::BogusComment,
+            State::Tag { .. } if at - self.opened_at > MAX_TAG_BYTES => {
+                return Err((self.opened_at..self.opened_at + 1, BodyMistake::TooLong { what: "tag" }));
+            }
             State::Tag { mut name, end, within } => {
                 let within = match (within, c) {
                     (Within::Quoted(q), c) if c == q => Within::Attributes,
