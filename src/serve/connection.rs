@@ -19,9 +19,12 @@ use tokio::sync::Notify;
 use tokio::sync::futures::OwnedNotified;
 use tokio::time::{Instant, Sleep};
 
-/// How long an idle connection is kept once the server stops, for a request its client had
-/// already sent when the signal came (it is answered with `Connection: close`).
+/// How long a connection between requests is kept once the server stops, for a request its
+/// client had already sent when the signal came (it is answered with `Connection: close`).
 const STOP_LINGER: Duration = Duration::from_millis(250);
+/// The same for a connection that has sent nothing yet: its client connected to send a
+/// request, which a busy machine may take a moment to write.
+const STOP_LINGER_FIRST: Duration = Duration::from_secs(1);
 
 /// The time limits of every connection (`--header-timeout`, `--keepalive-timeout`,
 /// `--send-timeout`).
@@ -194,7 +197,7 @@ impl<S> Watched<S> {
         let mut until = *self.idle_until.get_or_insert_with(|| Instant::now() + silence);
         if !self.lingering && signals.stopping.load(Ordering::Acquire) {
             self.lingering = true;
-            until = until.min(Instant::now() + STOP_LINGER);
+            until = until.min(Instant::now() + if self.spoken { STOP_LINGER } else { STOP_LINGER_FIRST });
             self.idle_until = Some(until);
         }
         if until < self.idle.deadline() {

@@ -28,6 +28,8 @@ use tower::ServiceExt;
 
 use super::connection::{Connections, Deadlines, InFlight, Watched};
 use super::{Peer, SHUTDOWN_GRACE};
+/// On stopping, the listener closes once no connection has come for this long.
+const DRAIN_QUIET: Duration = Duration::from_millis(50);
 /// The most bytes of request line and headers a client may send.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
@@ -129,19 +131,6 @@ impl Listener {
         }
     }
 
-    /// A connection the kernel has queued already, without waiting for one to come.
-    fn accept_queued(&self) -> Option<(Stream, Peer)> {
-        let (socket, address) = self.socket().accept().ok()?;
-        socket.set_nonblocking(true).ok()?;
-        match self {
-            Listener::Tcp(_) => {
-                let peer = Peer::Tcp(address.as_socket()?);
-                Some((Either::Left(TcpStream::from_std(socket.into()).ok()?), peer))
-            }
-            Listener::Unix(..) => Some((Either::Right(UnixStream::from_std(socket.into()).ok()?), Peer::Unix)),
-        }
-    }
-
     /// Serves `app` within `limits` until `shutdown` completes; then answers every request
     /// already received, and every connection the kernel had queued, within [`SHUTDOWN_GRACE`].
     pub(super) async fn serve(self, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
@@ -198,12 +187,22 @@ impl Listener {
     async fn drain(self, server: &Server, slots: &Arc<Semaphore>, mut waiting: Option<(Stream, Peer)>) {
         let until = tokio::time::Instant::now() + SHUTDOWN_GRACE;
         server.connections.stop();
-        // The kernel queues no more than it holds now; what it holds is served.
+        // From now on the kernel queues one connection at a time, and each is served.
         if let Err(error) = self.socket().listen(0) {
             tracing::debug!(%error, "cannot shorten the listen queue");
         }
         let mut queued = 0usize;
-        while let Some((stream, peer)) = waiting.take().or_else(|| self.accept_queued()) {
+        // Connections keep coming until the queue has been empty a moment: a client racing the
+        // stop is served rather than reset, and under endless traffic the grace period ends it.
+        loop {
+            let next = match waiting.take() {
+                Some(next) => Some(next),
+                None => {
+                    let quiet = (tokio::time::Instant::now() + DRAIN_QUIET).min(until);
+                    tokio::time::timeout_at(quiet, self.accept()).await.ok().and_then(Result::ok)
+                }
+            };
+            let Some((stream, peer)) = next else { break };
             let Ok(Ok(slot)) = tokio::time::timeout_at(until, Arc::clone(slots).acquire_owned()).await else {
                 tracing::warn!("connections still queued after {SHUTDOWN_GRACE:?}; closing them");
                 break;
