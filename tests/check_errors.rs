@@ -298,23 +298,25 @@ fn every_error_is_reported_not_just_the_first() {
 
 #[test]
 fn an_unclosed_style_in_a_body_is_named_where_it_opens_not_left_to_swallow_the_rest() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("pages/accessibility.md", "Every page works", "<style>\n\nEvery page works");
-    assert!(at.0 > 4, "the body is below the front matter");
-    let error = the_one_error(&copy, &place("pages/accessibility.md", at), "`<style>` is not closed", "`</style>`");
+    let front = "+++\ntitle = \"Contact\"\n+++\n";
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.write("pages/contact.md", format!("{front}Intro.\n\n<style>\n\nWrite to us.\n"));
+    let error = the_one_error(&copy, &place("pages/contact.md", (6, 1)), "`<style>` is not closed", "`</style>`");
     assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
 
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("pages/accessibility.md", "Every page works", "<!-- Every page works");
-    the_one_error(&copy, &place("pages/accessibility.md", at), "the comment opened with `<!--` is not closed", "`-->`");
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.write("pages/contact.md", format!("{front}Intro.\n\n<!-- Write to us.\n\nMore.\n"));
+    let place = place("pages/contact.md", (6, 1));
+    the_one_error(&copy, &place, "the comment opened with `<!--` is not closed", "`-->`");
 }
 
 #[test]
 fn a_style_closed_where_it_opens_is_dropped_quietly() {
-    let copy = ContentCopy::of_shipped();
-    copy.replace("pages/accessibility.md", "Every page works", "<style>p { color: red }</style>\n\nEvery page works");
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.replace("pages/contact.md", "Write to us.", "<style>p { color: red }</style>\n\nWrite to us.");
     let site = common::check(copy.root()).unwrap_or_else(|report| panic!("{report}"));
-    assert!(site.summary().contains("2 pages"), "{}", site.summary());
+    let body = site.pages.values().map(|p| p.body.as_str().to_owned()).collect::<String>();
+    assert!(body.contains("Write to us.") && !body.contains("color"), "{body}");
 }
 
 /// A body of `size` bytes that nests `opening` (`> `, `<div>`, …) as deep as it will go, as
@@ -329,7 +331,7 @@ fn deep_nesting_is_named_at_the_level_past_the_bound_and_found_in_time() {
     // Where each kind of nesting passes the bound: a quote is one level and holds a paragraph;
     // a list and its item are two; a `<div>` block is one.
     for (opening, levels) in [("> ", bound), ("- ", bound / 2), ("<div>", bound), ("<blockquote>", bound)] {
-        let copy = ContentCopy::of_shipped();
+        let copy = ContentCopy::of(&common::fixture("minimal"));
         copy.write("pages/deep.md", nested(opening, 1_000_000));
         let started = std::time::Instant::now();
         let col = opening.len() * levels + 1;
@@ -344,7 +346,7 @@ fn deep_nesting_is_named_at_the_level_past_the_bound_and_found_in_time() {
 fn a_megabyte_of_text_checks_in_time() {
     for body in ["&«".repeat(350_000), "|a|b|\n|-|-|\n".to_owned() + &"|&|«|\n".repeat(120_000), "[".repeat(1_000_000)]
     {
-        let copy = ContentCopy::of_shipped();
+        let copy = ContentCopy::of(&common::fixture("minimal"));
         copy.write("pages/long.md", format!("+++\ntitle = \"Long\"\n+++\n{body}\n"));
         let started = std::time::Instant::now();
         common::check(copy.root()).unwrap_or_else(|report| panic!("{report}"));
