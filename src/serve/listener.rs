@@ -71,9 +71,8 @@ impl fmt::Display for Listen {
 pub(super) struct Limits {
     /// Connections served at once.
     pub max_connections: usize,
-    /// Time a client has to send its request headers.
-    pub header_timeout: Duration,
-    /// How long each connection may stay silent or leave its answer unread.
+    /// How long each connection may stay silent or leave its answer unread; the silence
+    /// allowed before the first request is also the time a request's headers may take.
     pub deadlines: Deadlines,
 }
 
@@ -136,7 +135,7 @@ impl Listener {
     pub(super) async fn serve(self, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
         let mut http = http1::Builder::new();
         http.timer(TokioTimer::new())
-            .header_read_timeout(limits.header_timeout)
+            .header_read_timeout(limits.deadlines.first_request)
             .max_header_size(MAX_HEADER_BYTES)
             .max_buf_size(MAX_HEADER_BYTES);
         let max_connections = limits.max_connections.clamp(1, Semaphore::MAX_PERMITS);

@@ -351,7 +351,6 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
     };
     let limits = listener::Limits {
         max_connections: config.max_connections,
-        header_timeout: config.header_timeout,
         deadlines: connection::Deadlines {
             first_request: config.header_timeout,
             keep_alive: config.keepalive_timeout,
