@@ -535,21 +535,22 @@ fn file_for(path: &str) -> PathBuf {
 fn write(folder: &Path, relative: &Path, body: &[u8], exported: &mut Exported) -> Result<(), ExportError> {
     let text =
         matches!(relative.extension().and_then(|e| e.to_str()), Some("html" | "xml" | "txt" | "css" | "vcf" | "svg"));
-    let mut files = vec![(relative.to_path_buf(), body.to_vec())];
+    if let Some(parent) = folder.join(relative).parent() {
+        fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.to_path_buf(), source })?;
+    }
+    let mut write_one = |relative: PathBuf, bytes: &[u8]| -> Result<(), ExportError> {
+        let path = folder.join(&relative);
+        fs::write(&path, bytes).map_err(|source| ExportError::Write { path, source })?;
+        exported.paths.insert(relative);
+        Ok(())
+    };
+    write_one(relative.to_path_buf(), body)?;
     if text {
         for (encoding, suffix) in [(Encoding::Gzip, "gz"), (Encoding::Brotli, "br")] {
             let mut name = relative.as_os_str().to_owned();
             name.push(format!(".{suffix}"));
-            files.push((PathBuf::from(name), encoding.compress(body)));
+            write_one(PathBuf::from(name), &encoding.compress(body))?;
         }
-    }
-    if let Some(parent) = folder.join(relative).parent() {
-        fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.to_path_buf(), source })?;
-    }
-    for (relative, bytes) in files {
-        let path = folder.join(&relative);
-        fs::write(&path, bytes).map_err(|source| ExportError::Write { path, source })?;
-        exported.paths.insert(relative);
     }
     exported.files += 1;
     exported.compressed += if text { 2 } else { 0 };
