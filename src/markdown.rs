@@ -125,18 +125,15 @@ pub fn render(markdown: &str) -> Result<Html, BodyFault> {
     let mut events = Vec::new();
     let mut piece = 0;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: lower(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+            other => other,
+        };
         match event {
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                reading.markdown_start(range.start, true).map_err(fault)?;
-                events.push(Event::Start(Tag::Heading { level: lower(level), id, classes, attrs }));
-                piece = 0;
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                reading.markdown_end(true).map_err(fault)?;
-                events.push(Event::End(TagEnd::Heading(lower(level))));
-                piece = 0;
-            }
             Event::Start(tag) => {
                 if let Some(what) = too_long(&tag) {
                     return Err(fault((range, BodyMistake::TooLong { what })));
