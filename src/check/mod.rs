@@ -11,7 +11,7 @@ use crate::diagnostic::{ContentError, Span, nearest};
 use crate::load::{Content, Document};
 use crate::markdown;
 use crate::model::{
-    Entity, EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
+    Entity, EntityKind, Group, Html, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
     with_entities,
 };
 use crate::paths;
@@ -57,7 +57,10 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
             None
         }
     };
-    let mut checker = Checker { content, errors, reserved: paths::reserved_page_slugs() };
+    // Slugs come from the files, not from the entities that parsed: a file with a typo in one
+    // field must not make every reference to it an error too.
+    let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
+    let mut checker = Checker { content, errors, reserved: paths::reserved_page_slugs(), places };
     let model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
@@ -76,7 +79,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
         modified: content.modified,
     };
     let mut errors = checker.errors;
-    errors.extend(References::new(content).check(&model));
+    errors.extend(References::new(content, &checker.places).check(&model));
     if errors.is_empty() { Ok(model) } else { Err(errors) }
 }
 
@@ -85,6 +88,8 @@ struct Checker<'a> {
     errors: Vec<ContentError>,
     /// Names a free page cannot have, as the site's routes take them.
     reserved: Vec<String>,
+    /// Where every entity was read: its kind and slug, and the index of its file.
+    places: HashMap<(EntityKind, Slug), usize>,
 }
 
 impl Checker<'_> {
@@ -101,9 +106,33 @@ impl Checker<'_> {
         entities
     }
 
+    /// One TOML and Markdown document, typed and admitted.
     fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
         let file = self.content.source(document);
         let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
+        let (body, fault) = match markdown::render(&document.body) {
+            Ok(body) => (body, None),
+            Err(fault) => {
+                let at = document.body_start + fault.at.start..document.body_start + fault.at.end;
+                (
+                    Html::default(),
+                    Some(ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake }),
+                )
+            }
+        };
+        entity.identify(document.slug.clone(), body);
+        self.admit(&entity, document.source);
+        match fault {
+            Some(fault) => Err(fault),
+            None => Ok(entity),
+        }
+    }
+
+    /// The checks every entity passes, whatever source it was read from: `source` is the index
+    /// of its file in the content's sources, against which its spans are byte ranges. A second
+    /// source (BibTeX) builds model values with their spans and hands them here.
+    fn admit<T: Entity>(&mut self, entity: &T, source: usize) {
+        let file = &self.content.sources[source];
         for (field, list) in entity.required_lists() {
             if list.is_empty() {
                 let at = Span::new(&file.path, &file.text, list.at.clone());
@@ -116,16 +145,11 @@ impl Checker<'_> {
                 self.errors.push(ContentError::UnsafeUrl { at, url: url.href.clone() });
             }
         }
-        if T::KIND == EntityKind::Page && self.reserved.iter().any(|r| r == document.slug.as_str()) {
+        if T::KIND == EntityKind::Page && self.reserved.iter().any(|r| r == entity.slug().as_str()) {
             let at = Span::file(&file.path);
-            self.errors.push(ContentError::ReservedSlug { at, slug: document.slug.to_string() });
+            self.errors.push(ContentError::ReservedSlug { at, slug: entity.slug().to_string() });
         }
-        let body = markdown::render(&document.body).map_err(|fault| {
-            let at = document.body_start + fault.at.start..document.body_start + fault.at.end;
-            ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake }
-        })?;
-        entity.identify(document.slug.clone(), body);
-        Ok(entity)
+        self.places.insert((T::KIND, entity.slug().clone()), source);
     }
 }
 
@@ -149,21 +173,15 @@ struct References<'a> {
 }
 
 impl<'a> References<'a> {
-    /// Slugs come from the files, not from the entities that parsed: a file with a typo in
-    /// one field must not make every reference to it an error too.
-    fn new(content: &'a Content) -> Self {
+    /// From every entity's place: its kind, slug and the index of its file in `content`.
+    fn new(content: &'a Content, places: &'a HashMap<(EntityKind, Slug), usize>) -> Self {
         let mut slugs: HashMap<EntityKind, BTreeSet<&Slug>> = HashMap::new();
-        for document in &content.documents {
-            slugs.entry(document.kind).or_default().insert(&document.slug);
+        let mut files = HashMap::new();
+        for ((kind, slug), source) in places {
+            slugs.entry(*kind).or_default().insert(slug);
+            let file = &content.sources[*source];
+            files.insert((*kind, slug), (file.path.as_str(), file.text.as_str()));
         }
-        let files = content
-            .documents
-            .iter()
-            .map(|d| {
-                let file = content.source(d);
-                ((d.kind, &d.slug), (file.path.as_str(), file.text.as_str()))
-            })
-            .collect();
         References { slugs, files, media: &content.media }
     }
 
@@ -230,5 +248,62 @@ impl<'a> References<'a> {
                 current = &parent.slug;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceFile;
+    use crate::model::{PublicationKind, RefList, Url};
+
+    /// A publication built in code, as a BibTeX reader will build one, is checked as one read
+    /// from TOML is: each mistake is named at its line and column in its own file.
+    #[test]
+    fn an_entity_from_another_source_is_checked_with_its_own_spans() {
+        let bib = "@book{care,\n  title = {Care},\n  groups = {nobody},\n  url = {javascript:alert(1)},\n}\n";
+        let content = Content {
+            sources: vec![SourceFile { path: "publications/works.bib".into(), text: bib.into() }],
+            ..Content::default()
+        };
+        let at = |text: &str| bib.find(text).map(|i| i..i + text.len()).unwrap();
+        let publication = Publication {
+            slug: Slug::parse("care").unwrap(),
+            title: "Care".into(),
+            kind: PublicationKind::EditedBook,
+            venue: None,
+            publisher: None,
+            year: None,
+            editors: Vec::new(),
+            groups: RefList::new(vec![Ref::new("nobody", at("nobody"))], at("{nobody}")),
+            link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
+            description: Html::default(),
+        };
+        let mut checker =
+            Checker { content: &content, errors: Vec::new(), reserved: Vec::new(), places: HashMap::new() };
+        checker.admit(&publication, 0);
+        let model = Model {
+            settings: Settings { name: "S".into(), description: "D".into(), language: "en".into(), host: None },
+            groups: Vec::new(),
+            projects: Vec::new(),
+            people: Vec::new(),
+            partners: Vec::new(),
+            publications: vec![publication],
+            practices: Vec::new(),
+            pages: Vec::new(),
+            media: BTreeSet::new(),
+            modified: None,
+        };
+        let mut errors = checker.errors.clone();
+        errors.extend(References::new(&content, &checker.places).check(&model));
+        let places: Vec<String> = errors.iter().map(ContentError::one_line).collect();
+        assert!(
+            places.iter().any(|e| e.starts_with("publications/works.bib:4:10: ") && e.contains("javascript:")),
+            "{places:#?}"
+        );
+        assert!(
+            places.iter().any(|e| e.starts_with("publications/works.bib:3:13: ") && e.contains("nobody")),
+            "{places:#?}"
+        );
     }
 }

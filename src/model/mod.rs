@@ -16,6 +16,9 @@ use std::ops::{Deref, Range};
 
 use serde::de::{Error as _, Unexpected};
 use serde::{Deserialize, Deserializer};
+// Spans come through serde_spanned's protocol, which the TOML reader speaks; a source that does
+// not (BibTeX) builds values with their `new` and byte ranges of its own.
+use serde_spanned::Spanned;
 
 pub use group::{Group, GroupKind, Quote, Spotlight};
 pub use page::Page;
@@ -197,6 +200,11 @@ pub struct Ref {
 }
 
 impl Ref {
+    /// A reference read from any source: `at` is where `slug` was written in its file.
+    pub fn new(slug: impl Into<String>, at: Range<usize>) -> Self {
+        Ref { slug: slug.into(), at }
+    }
+
     /// The referenced slug, for lookups in a checked `Site`.
     pub fn slug(&self) -> Slug {
         Slug(self.slug.clone())
@@ -205,9 +213,9 @@ impl Ref {
 
 impl<'de> Deserialize<'de> for Ref {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(Ref { slug: spanned.into_inner(), at })
+        Ok(Ref::new(spanned.into_inner(), at))
     }
 }
 
@@ -221,11 +229,18 @@ pub struct RefList {
     pub at: Range<usize>,
 }
 
+impl RefList {
+    /// A list read from any source: `at` is where the whole list was written.
+    pub fn new(refs: Vec<Ref>, at: Range<usize>) -> Self {
+        RefList { refs, at }
+    }
+}
+
 impl<'de> Deserialize<'de> for RefList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<Vec<Ref>>::deserialize(d)?;
+        let spanned = Spanned::<Vec<Ref>>::deserialize(d)?;
         let at = spanned.span();
-        Ok(RefList { refs: spanned.into_inner(), at })
+        Ok(RefList::new(spanned.into_inner(), at))
     }
 }
 
@@ -255,6 +270,11 @@ pub struct Url {
 }
 
 impl Url {
+    /// A link read from any source: `at` is where `href` was written.
+    pub fn new(href: impl Into<String>, at: Range<usize>) -> Self {
+        Url { href: href.into(), at }
+    }
+
     /// True for the schemes a visitor's browser may follow from the site.
     pub fn is_safe(&self) -> bool {
         let lower = self.href.trim_start().to_ascii_lowercase();
@@ -265,9 +285,9 @@ impl Url {
 
 impl<'de> Deserialize<'de> for Url {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(Url { href: spanned.into_inner(), at })
+        Ok(Url::new(spanned.into_inner(), at))
     }
 }
 
@@ -356,11 +376,18 @@ pub struct MediaPath {
     pub at: Range<usize>,
 }
 
+impl MediaPath {
+    /// A media file named in any source: `at` is where `path` was written.
+    pub fn new(path: impl Into<String>, at: Range<usize>) -> Self {
+        MediaPath { path: path.into(), at }
+    }
+}
+
 impl<'de> Deserialize<'de> for MediaPath {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(MediaPath { path: spanned.into_inner(), at })
+        Ok(MediaPath::new(spanned.into_inner(), at))
     }
 }
 
