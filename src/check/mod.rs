@@ -10,10 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{ContentError, Span, nearest};
 use crate::load::{Content, Document};
 use crate::markdown;
-use crate::model::{
-    Entity, EntityKind, Group, Html, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
-    with_entities,
-};
+use crate::model::{Entities, Entity, EntityKind, Html, Project, Reader, Ref, Settings, Slug, with_entities};
 use crate::paths;
 
 /// The checked entities, before they are linked: every field typed, every reference known to
@@ -22,20 +19,8 @@ use crate::paths;
 pub struct Model {
     /// From `site.toml`.
     pub settings: Settings,
-    /// Every file in `groups/`, in file-name order, as are the lists below.
-    pub groups: Vec<Group>,
-    /// Every file in `projects/`.
-    pub projects: Vec<Project>,
-    /// Every file in `people/`.
-    pub people: Vec<Person>,
-    /// Every file in `partners/`.
-    pub partners: Vec<Partner>,
-    /// Every file in `publications/`.
-    pub publications: Vec<Publication>,
-    /// Every file in `practices/`.
-    pub practices: Vec<Practice>,
-    /// Every file in `pages/`.
-    pub pages: Vec<Page>,
+    /// Every entity file, by kind and slug.
+    pub entities: Entities,
     /// Files under `media/`, relative to the content folder.
     pub media: BTreeSet<String>,
     /// When the newest content file was last changed.
@@ -68,13 +53,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
             language: String::new(),
             host: None,
         }),
-        groups: checker.entities(),
-        projects: checker.entities(),
-        people: checker.entities(),
-        partners: checker.entities(),
-        publications: checker.entities(),
-        practices: checker.entities(),
-        pages: checker.entities(),
+        entities: Entities::read(&mut checker),
         media: content.media.clone(),
         modified: content.modified,
     };
@@ -92,20 +71,24 @@ struct Checker<'a> {
     places: HashMap<(EntityKind, Slug), usize>,
 }
 
-impl Checker<'_> {
+impl Reader for Checker<'_> {
     /// Every document of `T`'s kind, typed; the ones with mistakes are left out and their
     /// mistakes recorded.
-    fn entities<T: Entity + DeserializeOwned>(&mut self) -> Vec<T> {
-        let mut entities = Vec::new();
+    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T> {
+        let mut entities = BTreeMap::new();
         for document in self.content.documents.iter().filter(|d| d.kind == T::KIND) {
             match self.entity::<T>(document) {
-                Ok(entity) => entities.push(entity),
+                Ok(entity) => {
+                    entities.insert(entity.slug().clone(), entity);
+                }
                 Err(error) => self.errors.push(error),
             }
         }
         entities
     }
+}
 
+impl Checker<'_> {
     /// One TOML and Markdown document, typed and admitted.
     fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
         let file = self.content.source(document);
@@ -188,9 +171,9 @@ impl<'a> References<'a> {
     fn check(&self, model: &Model) -> Vec<ContentError> {
         let mut errors = Vec::new();
         for kind in EntityKind::ALL {
-            with_entities!(kind, model, |entities| self.check_all(entities, &mut errors));
+            with_entities!(kind, model.entities, |entities| self.check_all(entities, &mut errors));
         }
-        self.check_parents(&model.projects, &mut errors);
+        self.check_parents(&model.entities.projects, &mut errors);
         errors
     }
 
@@ -199,8 +182,8 @@ impl<'a> References<'a> {
         Span::new(path, text, r.at.clone())
     }
 
-    fn check_all<T: Entity>(&self, entities: &[T], errors: &mut Vec<ContentError>) {
-        for entity in entities {
+    fn check_all<T: Entity>(&self, entities: &BTreeMap<Slug, T>, errors: &mut Vec<ContentError>) {
+        for entity in entities.values() {
             for file in entity.images().into_iter().filter_map(|i| i.file.as_ref()) {
                 if !self.media.contains(&file.path) {
                     let (path, text) = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
@@ -228,10 +211,10 @@ impl<'a> References<'a> {
     }
 
     /// A project cannot be its own ancestor: the project pages would nest forever.
-    fn check_parents(&self, projects: &[Project], errors: &mut Vec<ContentError>) {
+    fn check_parents(&self, projects: &BTreeMap<Slug, Project>, errors: &mut Vec<ContentError>) {
         let parents: BTreeMap<&str, &Ref> =
-            projects.iter().filter_map(|p| Some((p.slug.as_str(), p.parent.as_ref()?))).collect();
-        for project in projects {
+            projects.values().filter_map(|p| Some((p.slug.as_str(), p.parent.as_ref()?))).collect();
+        for project in projects.values() {
             let mut current = project.slug.as_str();
             for _ in 0..=parents.len() {
                 let Some(parent) = parents.get(current) else {
@@ -255,7 +238,7 @@ impl<'a> References<'a> {
 mod tests {
     use super::*;
     use crate::load::SourceFile;
-    use crate::model::{PublicationKind, RefList, Url};
+    use crate::model::{Publication, PublicationKind, RefList, Url};
 
     /// A publication built in code, as a BibTeX reader will build one, is checked as one read
     /// from TOML is: each mistake is named at its line and column in its own file.
@@ -284,13 +267,10 @@ mod tests {
         checker.admit(&publication, 0);
         let model = Model {
             settings: Settings { name: "S".into(), description: "D".into(), language: "en".into(), host: None },
-            groups: Vec::new(),
-            projects: Vec::new(),
-            people: Vec::new(),
-            partners: Vec::new(),
-            publications: vec![publication],
-            practices: Vec::new(),
-            pages: Vec::new(),
+            entities: Entities {
+                publications: [(publication.slug.clone(), publication)].into(),
+                ..Entities::default()
+            },
             media: BTreeSet::new(),
             modified: None,
         };

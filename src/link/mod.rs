@@ -3,38 +3,37 @@
 //! sub-projects), so no page has to search.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Deref;
 
 use crate::check::Model;
 use crate::model::{
-    Entity, EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Role, Settings, Slug,
+    Entities, Entity, EntityKind, Group, Partner, Person, Practice, Project, Publication, Role, Settings, Slug,
     with_entities,
 };
 
-/// The whole site, immutable once built. Lookups are by slug; lists come in a stable order
-/// (by slug) and pages sort them as they show them.
+/// The whole site, immutable once built: its entities (`site.groups` …, through `Deref`), the
+/// settings, the media files and who refers to whom. Lookups are by slug; lists come in a
+/// stable order (by slug) and pages sort them as they show them.
 #[derive(Debug)]
 pub struct Site {
     /// The name, description, language and host every page shows.
     pub settings: Settings,
-    /// In slug order, which is also the order of the navigation and the home page.
-    pub groups: BTreeMap<Slug, Group>,
-    /// Every project and research activity, each with its page.
-    pub projects: BTreeMap<Slug, Project>,
-    /// Each with a page and a vCard; only people with a membership are in the directory.
-    pub people: BTreeMap<Slug, Person>,
-    /// Listed on `/partners`, with no page of their own.
-    pub partners: BTreeMap<Slug, Partner>,
-    /// Listed on `/publications`, with no page of their own.
-    pub publications: BTreeMap<Slug, Publication>,
-    /// Listed on `/practices`, with no page of their own.
-    pub practices: BTreeMap<Slug, Practice>,
-    /// Free pages, in slug order, which is also the order of the footer.
-    pub pages: BTreeMap<Slug, Page>,
+    /// Every entity, one map per kind.
+    pub entities: Entities,
     /// Files under `media/` (`media/hero.jpg`): the only files served from the content folder.
     pub media: BTreeSet<String>,
     /// When the newest content file was last changed: every page's `Last-Modified`.
     pub modified: std::time::SystemTime,
     index: Index,
+}
+
+/// A site is its entities and what is known of them: pages read `site.people` as they would
+/// read `site.entities.people`.
+impl Deref for Site {
+    type Target = Entities;
+    fn deref(&self) -> &Entities {
+        &self.entities
+    }
 }
 
 /// Who refers to each entity, by the kind and slug of the referring entity: the inverse of
@@ -61,25 +60,15 @@ impl Index {
     }
 }
 
-fn by_slug<T: Entity>(entities: Vec<T>) -> BTreeMap<Slug, T> {
-    entities.into_iter().map(|e| (e.slug().clone(), e)).collect()
-}
-
 /// Builds the site from a model whose references have all been checked.
 pub fn link(model: Model) -> Site {
     let mut index = Index::default();
     for kind in EntityKind::ALL {
-        with_entities!(kind, model, |entities| index.add(entities));
+        with_entities!(kind, model.entities, |entities| index.add(entities.values()));
     }
     Site {
         settings: model.settings,
-        groups: by_slug(model.groups),
-        projects: by_slug(model.projects),
-        people: by_slug(model.people),
-        partners: by_slug(model.partners),
-        publications: by_slug(model.publications),
-        practices: by_slug(model.practices),
-        pages: by_slug(model.pages),
+        entities: model.entities,
         media: model.media,
         modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
         index,

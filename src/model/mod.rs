@@ -11,10 +11,11 @@ mod project;
 mod publication;
 mod settings;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::{Deref, Range};
 
-use serde::de::{Error as _, Unexpected};
+use serde::de::{DeserializeOwned, Error as _, Unexpected};
 use serde::{Deserialize, Deserializer};
 // Spans come through serde_spanned's protocol, which the TOML reader speaks; a source that does
 // not (BibTeX) builds values with their `new` and byte ranges of its own.
@@ -87,9 +88,50 @@ impl EntityKind {
     }
 }
 
-/// The one place a kind of entity meets its collection: evaluates `$body` with `$entities`
-/// bound to the collection of `$kind` in `$holder`, the checked `Model` or the linked `Site`,
-/// which name their collections alike. `$body` is checked for each kind's type, so a step that
+/// Every entity of the site, one map per kind, by slug: what `check` builds and a `Site`
+/// holds. A new kind is a field here, a line in [`Entities::read`] and an arm of
+/// [`with_entities!`]; the steps that go through those need no edit to know of it.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// `groups/`: in slug order, which is also the order of the navigation and the home page.
+    pub groups: BTreeMap<Slug, Group>,
+    /// `projects/`: every project and research activity, each with its page.
+    pub projects: BTreeMap<Slug, Project>,
+    /// `people/`: each with a page and a vCard; only people with a membership are in the directory.
+    pub people: BTreeMap<Slug, Person>,
+    /// `partners/`: listed on `/partners`, with no page of their own.
+    pub partners: BTreeMap<Slug, Partner>,
+    /// `publications/`: listed on `/publications`, with no page of their own.
+    pub publications: BTreeMap<Slug, Publication>,
+    /// `practices/`: listed on `/practices`, with no page of their own.
+    pub practices: BTreeMap<Slug, Practice>,
+    /// `pages/`: free pages, in slug order, which is also the order of the footer.
+    pub pages: BTreeMap<Slug, Page>,
+}
+
+/// Reads every entity of one kind, whatever its source: how `check` fills [`Entities`].
+pub trait Reader {
+    /// The entities of `T`'s kind that read without a mistake, by slug.
+    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T>;
+}
+
+impl Entities {
+    /// Every kind's entities, from `reader`.
+    pub fn read(reader: &mut impl Reader) -> Self {
+        Entities {
+            groups: reader.read(),
+            projects: reader.read(),
+            people: reader.read(),
+            partners: reader.read(),
+            publications: reader.read(),
+            practices: reader.read(),
+            pages: reader.read(),
+        }
+    }
+}
+
+/// The one place a kind of entity meets its map: evaluates `$body` with `$entities` bound to
+/// the map of `$kind` in `$holder`, an [`Entities`] or what derefs to one (a `Site`). `$body` is checked for each kind's type, so a step that
 /// needs something of every kind (a search document, a reverse index) fails to compile for a
 /// kind that lacks it, and a new kind fails to compile here until it has a collection.
 macro_rules! with_entities {
