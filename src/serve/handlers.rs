@@ -16,10 +16,7 @@ use tokio_stream::{Stream, StreamExt};
 use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
 use crate::model::{EntityKind, Slug};
-use crate::render::pages::{
-    Asked, FreePage, GroupPage, HomePage, PartnersPage, PeoplePage, PersonPage, PracticesPage, ProjectFilter,
-    ProjectPage, ProjectsPage, PublicationsPage, SearchPage,
-};
+use crate::render::pages::{self, Asked, HomePage, ProjectFilter, ProjectsPage, SearchPage};
 use crate::render::{self, Context};
 
 /// Every page and text file handlers draw is kept by caches for a short while.
@@ -56,17 +53,26 @@ fn slug(raw: Option<&str>, uri: &Uri) -> Result<Slug, ServeError> {
     raw.and_then(Slug::parse).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))
 }
 
+/// The page of an entity of `kind`: a group, a project, a person, a free page; an unknown
+/// slug is a 404.
+pub async fn entity(kind: EntityKind, State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    respond(&state, |site, context| {
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        let slug = slug(raw.as_deref(), &uri)?;
+        Ok(pages::entity_page(kind, site, context, &slug).ok_or_else(not_found)??)
+    })
+}
+
+/// The list page of `kind`, such as `/people`.
+pub async fn list(kind: EntityKind, State(state): State<AppState>, uri: Uri) -> Response {
+    respond(&state, |site, context| {
+        Ok(pages::list_page(kind, site, context).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))??)
+    })
+}
+
 /// The home page, `/`.
 pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
-}
-
-/// A group's page; an unknown slug is a 404.
-pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(GroupPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
 }
 
 /// `/projects`, narrowed by its query; a filter value the site does not know is a 400.
@@ -84,19 +90,6 @@ pub async fn projects(State(state): State<AppState>, query: Result<Query<Project
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// A project's page; an unknown slug is a 404.
-pub async fn project(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(ProjectPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
-}
-
-/// The directory, `/people`.
-pub async fn people(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PeoplePage::new(site, context)))
 }
 
 /// `/people/{slug}` and `/people/{slug}.vcf`.
@@ -122,33 +115,7 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
             None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
         };
     }
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(PersonPage::new(site, context, &slug(Some(&raw), &uri)?).ok_or_else(not_found)?)
-    })
-}
-
-/// The partners list, `/partners`.
-pub async fn partners(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PartnersPage::new(site, context)))
-}
-
-/// The publications list, `/publications`.
-pub async fn publications(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PublicationsPage::new(site, context)))
-}
-
-/// The practices list, `/practices`.
-pub async fn practices(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PracticesPage::new(site, context)))
-}
-
-/// A free page: `/accessibility`, `/contact`.
-pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(FreePage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
+    entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
 }
 
 /// What `/search` reads from its address.

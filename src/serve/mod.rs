@@ -321,16 +321,11 @@ pub fn router(state: AppState) -> Router {
 fn handler(route: Route) -> MethodRouter<AppState> {
     match route {
         Route::Home => get(handlers::home),
-        Route::Entity(EntityKind::Group) => get(handlers::group),
-        Route::Entity(EntityKind::Project) => get(handlers::project),
+        // A person's vCard lives beside their page; the projects' list has filters.
         Route::Entity(EntityKind::Person) => get(handlers::person),
         Route::List(EntityKind::Project) => get(handlers::projects),
-        Route::List(EntityKind::Person) => get(handlers::people),
-        Route::List(EntityKind::Partner) => get(handlers::partners),
-        Route::List(EntityKind::Publication) => get(handlers::publications),
-        Route::List(EntityKind::Practice) => get(handlers::practices),
-        // The table gives pages only to groups, projects and people, lists only to sections.
-        Route::Entity(_) | Route::List(_) => get(handlers::fallback),
+        Route::Entity(kind) => get(move |state, uri, slug| handlers::entity(kind, state, uri, slug)),
+        Route::List(kind) => get(move |state, uri| handlers::list(kind, state, uri)),
         Route::Search => get(handlers::search),
         Route::Sitemap => get(handlers::sitemap),
         Route::SitemapPart => get(handlers::sitemap_part),
@@ -338,7 +333,7 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         Route::Health => get(handlers::healthz),
         Route::Asset => get(handlers::asset),
         Route::Media => get(handlers::media),
-        Route::FreePage => get(handlers::page),
+        Route::FreePage => get(|state, uri, slug| handlers::entity(EntityKind::Page, state, uri, slug)),
     }
 }
 

@@ -19,10 +19,44 @@ pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
 pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
 
-use super::{Context, norwegian_key};
+use askama::Template;
+
+use super::{Context, RenderError, norwegian_key};
 use crate::link::Site;
-use crate::model::{Affiliation, Group, Image, Person, Project, Role};
+use crate::model::{Affiliation, EntityKind, Group, Image, Person, Project, Role, Slug};
 use crate::paths;
+
+/// The page of the entity of `kind` named `slug`, drawn; none where there is no such entity
+/// or its kind has no pages (its entities are entries of a list).
+pub fn entity_page(
+    kind: EntityKind,
+    site: &Site,
+    context: &Context,
+    slug: &Slug,
+) -> Option<Result<String, RenderError>> {
+    let drawn = match kind {
+        EntityKind::Group => GroupPage::new(site, context, slug)?.render(),
+        EntityKind::Project => ProjectPage::new(site, context, slug)?.render(),
+        EntityKind::Person => PersonPage::new(site, context, slug)?.render(),
+        EntityKind::Page => FreePage::new(site, context, slug)?.render(),
+        EntityKind::Partner | EntityKind::Publication | EntityKind::Practice => return None,
+    };
+    Some(drawn.map_err(RenderError::from))
+}
+
+/// The list page of `kind`, drawn whole; none for a kind without one. The projects' list,
+/// which has filters, is drawn by [`ProjectsPage`] itself.
+pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Result<String, RenderError>> {
+    let drawn = match kind {
+        EntityKind::Project => ProjectsPage::new(site, context, &ProjectFilter::default()).ok()?.render(),
+        EntityKind::Person => PeoplePage::new(site, context).render(),
+        EntityKind::Partner => PartnersPage::new(site, context).render(),
+        EntityKind::Publication => PublicationsPage::new(site, context).render(),
+        EntityKind::Practice => PracticesPage::new(site, context).render(),
+        EntityKind::Group | EntityKind::Page => return None,
+    };
+    Some(drawn.map_err(RenderError::from))
+}
 
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
