@@ -231,12 +231,18 @@ pub struct Server {
 impl Server {
     /// Starts the binary on `content` with extra flags and waits until `/healthz` answers.
     pub fn start(content: &Path, flags: &[&str]) -> Server {
+        Self::start_with(content, flags, &[])
+    }
+
+    /// Starts the binary as [`Server::start`] does, with extra environment variables.
+    pub fn start_with(content: &Path, flags: &[&str], env: &[(&str, &str)]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
         let log = tempfile::NamedTempFile::new().expect("a log file");
         let child = Command::new(env!("CARGO_BIN_EXE_groupsite"))
             .args(["serve", "--content", content.to_str().expect("UTF-8"), "--addr", &addr.to_string()])
             .args(flags)
+            .envs(env.iter().copied())
             .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("the binary starts");
