@@ -18,6 +18,17 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).join("content")
 }
 
+/// The content folder of the fixture that holds one kind of mistake, under
+/// `tests/fixtures/invalid/{case}/content`.
+pub fn invalid(case: &str) -> PathBuf {
+    fixture(&format!("invalid/{case}"))
+}
+
+/// Runs `groupsite check --content dir`.
+pub fn run_check(dir: &Path) -> Outcome {
+    groupsite(&["check", "--content", dir.to_str().expect("a UTF-8 path")])
+}
+
 /// Loads, checks and links a content folder.
 pub fn check(dir: &Path) -> Result<Site, Report> {
     groupsite::check_dir(dir)
@@ -96,7 +107,7 @@ impl ContentCopy {
 
     /// Runs `groupsite check --content` on the copy.
     pub fn run_check(&self) -> Outcome {
-        groupsite(&["check", "--content", self.root().to_str().expect("a UTF-8 path")])
+        run_check(self.root())
     }
 
     /// The copy's errors, through the library.
