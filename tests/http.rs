@@ -203,3 +203,27 @@ async fn the_stylesheet_is_served_under_a_fingerprinted_name_for_a_year() {
     assert!(css.body.contains("prefers-color-scheme: dark") && css.body.contains("@media print"));
     assert_eq!(get(&app, "/assets/site.0000000000.css").await.status, 404);
 }
+
+#[test]
+fn no_free_page_can_take_an_address_a_route_answers() {
+    use groupsite::paths::{Route, reserved_page_slugs};
+    let reserved = reserved_page_slugs();
+    for route in Route::all() {
+        let pattern = route.pattern();
+        let first = pattern.trim_start_matches('/').split(['/', '.']).next().unwrap_or_default();
+        if matches!(route, Route::Home | Route::FreePage) {
+            continue;
+        }
+        assert!(reserved.iter().any(|r| r == first), "{pattern}: `{first}` is a reserved page slug");
+    }
+    assert!(groupsite::model::Slug::parse(groupsite::paths::PREVIEW_EVENTS.trim_start_matches('/')).is_none());
+    for slug in &reserved {
+        let copy = ContentCopy::of(&fixture("minimal"));
+        copy.write(&format!("pages/{slug}.md"), "+++\ntitle = \"Taken\"\n+++\n");
+        let refused = copy.errors();
+        assert!(
+            refused.iter().any(|e| matches!(e, groupsite::ContentError::ReservedSlug { slug: s, .. } if s == slug)),
+            "pages/{slug}.md is refused: {refused:?}"
+        );
+    }
+}

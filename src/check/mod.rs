@@ -12,23 +12,9 @@ use crate::load::{Content, Document};
 use crate::markdown;
 use crate::model::{
     Entity, EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
+    with_entities,
 };
-
-/// Addresses the site itself uses; a free page with one of these names could never be reached.
-pub const RESERVED_PAGE_SLUGS: [&str; 12] = [
-    "groups",
-    "projects",
-    "people",
-    "partners",
-    "publications",
-    "practices",
-    "search",
-    "sitemap",
-    "robots",
-    "healthz",
-    "assets",
-    "media",
-];
+use crate::paths;
 
 /// The checked entities, before they are linked: every field typed, every reference known to
 /// name an existing file.
@@ -71,7 +57,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
             None
         }
     };
-    let mut checker = Checker { content, errors };
+    let mut checker = Checker { content, errors, reserved: paths::reserved_page_slugs() };
     let model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
@@ -97,6 +83,8 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
 struct Checker<'a> {
     content: &'a Content,
     errors: Vec<ContentError>,
+    /// Names a free page cannot have, as the site's routes take them.
+    reserved: Vec<String>,
 }
 
 impl Checker<'_> {
@@ -128,7 +116,7 @@ impl Checker<'_> {
                 self.errors.push(ContentError::UnsafeUrl { at, url: url.href.clone() });
             }
         }
-        if T::KIND == EntityKind::Page && RESERVED_PAGE_SLUGS.contains(&document.slug.as_str()) {
+        if T::KIND == EntityKind::Page && self.reserved.iter().any(|r| r == document.slug.as_str()) {
             let at = Span::file(&file.path);
             self.errors.push(ContentError::ReservedSlug { at, slug: document.slug.to_string() });
         }
@@ -181,12 +169,9 @@ impl<'a> References<'a> {
 
     fn check(&self, model: &Model) -> Vec<ContentError> {
         let mut errors = Vec::new();
-        self.check_all(&model.groups, &mut errors);
-        self.check_all(&model.projects, &mut errors);
-        self.check_all(&model.people, &mut errors);
-        self.check_all(&model.partners, &mut errors);
-        self.check_all(&model.publications, &mut errors);
-        self.check_all(&model.practices, &mut errors);
+        for kind in EntityKind::ALL {
+            with_entities!(kind, model, |entities| self.check_all(entities, &mut errors));
+        }
         self.check_parents(&model.projects, &mut errors);
         errors
     }
@@ -196,7 +181,7 @@ impl<'a> References<'a> {
         Span::new(path, text, r.at.clone())
     }
 
-    fn check_all<T: Entity + HasSlug>(&self, entities: &[T], errors: &mut Vec<ContentError>) {
+    fn check_all<T: Entity>(&self, entities: &[T], errors: &mut Vec<ContentError>) {
         for entity in entities {
             for file in entity.images().into_iter().filter_map(|i| i.file.as_ref()) {
                 if !self.media.contains(&file.path) {
@@ -247,13 +232,3 @@ impl<'a> References<'a> {
         }
     }
 }
-
-/// Access to an entity's slug, for naming the file a reference is written in.
-trait HasSlug {
-    fn slug(&self) -> &Slug;
-}
-
-macro_rules! has_slug {
-    ($($t:ty),*) => { $(impl HasSlug for $t { fn slug(&self) -> &Slug { &self.slug } })* };
-}
-has_slug!(Group, Project, Person, Partner, Publication, Practice);

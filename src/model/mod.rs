@@ -84,6 +84,47 @@ impl EntityKind {
     }
 }
 
+/// The one place a kind of entity meets its collection: evaluates `$body` with `$entities`
+/// bound to the collection of `$kind` in `$holder`, the checked `Model` or the linked `Site`,
+/// which name their collections alike. `$body` is checked for each kind's type, so a step that
+/// needs something of every kind (a search document, a reverse index) fails to compile for a
+/// kind that lacks it, and a new kind fails to compile here until it has a collection.
+macro_rules! with_entities {
+    ($kind:expr, $holder:expr, |$entities:ident| $body:expr) => {
+        match $kind {
+            $crate::model::EntityKind::Group => {
+                let $entities = &$holder.groups;
+                $body
+            }
+            $crate::model::EntityKind::Project => {
+                let $entities = &$holder.projects;
+                $body
+            }
+            $crate::model::EntityKind::Person => {
+                let $entities = &$holder.people;
+                $body
+            }
+            $crate::model::EntityKind::Partner => {
+                let $entities = &$holder.partners;
+                $body
+            }
+            $crate::model::EntityKind::Publication => {
+                let $entities = &$holder.publications;
+                $body
+            }
+            $crate::model::EntityKind::Practice => {
+                let $entities = &$holder.practices;
+                $body
+            }
+            $crate::model::EntityKind::Page => {
+                let $entities = &$holder.pages;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_entities;
+
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -282,21 +323,6 @@ impl Html {
         self.0.trim().is_empty()
     }
 
-    /// The same HTML with its site-relative links (`href="/contact"`, `src="/media/a.png"`)
-    /// moved under `prefix` (`/research`), for a site mounted under a sub-path. `prefix` holds
-    /// only URL path characters, so the result stays safe.
-    pub fn under_prefix(&self, prefix: &str) -> Html {
-        if prefix.is_empty() {
-            return self.clone();
-        }
-        let mut out = self.0.clone();
-        for attribute in ["href=\"/", "src=\"/"] {
-            let rebased = format!("{}{prefix}/", &attribute[..attribute.len() - 1]);
-            out = out.replace(attribute, &rebased).replace(&format!("{rebased}/"), &format!("{attribute}/"));
-        }
-        Html(out)
-    }
-
     /// The first top-level paragraph and the rest, so a page can set something (a quotation)
     /// between them. Both halves are whole elements, so both stay safe.
     pub fn split_after_first_paragraph(&self) -> (Html, Html) {
@@ -356,6 +382,10 @@ pub struct Image {
 pub trait Entity {
     /// The folder and kind of this entity.
     const KIND: EntityKind;
+    /// The entity's name in URLs and references.
+    fn slug(&self) -> &Slug;
+    /// The name or title pages show it under.
+    fn name(&self) -> &str;
     /// Sets what comes from the file rather than the front matter.
     fn identify(&mut self, slug: Slug, body: Html);
     /// Every slug this entity refers to, with the kind it must name.

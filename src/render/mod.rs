@@ -10,6 +10,7 @@ mod sitemap;
 mod urls;
 mod vcard;
 
+use chrome::section_name;
 pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, SearchBox, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
@@ -84,7 +85,7 @@ impl Removal {
 impl Context {
     /// A Markdown body as this site shows it: site-relative links carry the base path.
     pub fn body(&self, html: &Html) -> Html {
-        html.under_prefix(self.urls.prefix())
+        self.urls.rebase(html)
     }
 
     /// The frame of a page in `section`, titled `title`, at `path` (root-relative, without the

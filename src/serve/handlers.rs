@@ -15,7 +15,7 @@ use tokio_stream::{Stream, StreamExt};
 
 use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
-use crate::model::Slug;
+use crate::model::{EntityKind, Slug};
 use crate::render::pages::{
     Asked, FreePage, GroupPage, HomePage, PartnersPage, PeoplePage, PersonPage, PracticesPage, ProjectFilter,
     ProjectPage, ProjectsPage, PublicationsPage, SearchPage,
@@ -68,7 +68,8 @@ pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segmen
 /// `/projects`, narrowed by its query; a filter value the site does not know is a 400.
 pub async fn projects(State(state): State<AppState>, query: Result<Query<ProjectFilter>, QueryRejection>) -> Response {
     respond(&state, |site, context| {
-        let bad = |message: String| ServeError::BadQuery { message, back: "/projects" };
+        let bad =
+            |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
         let Query(filter) = query.map_err(|_| bad("The filters in this address could not be read.".into()))?;
         let page =
             ProjectsPage::new(site, context, &filter).map_err(|e| bad(format!("{}.", capitalise(&e.to_string()))))?;
@@ -165,7 +166,7 @@ pub async fn search(
 ) -> Response {
     let Ok(Query(query)) = query else {
         let message = "The search in this address could not be read; type it in the search box.".to_owned();
-        return ServeError::BadQuery { message, back: "/search" }.into_page(&state);
+        return ServeError::BadQuery { message, back: crate::paths::SEARCH }.into_page(&state);
     };
     let version = state.version();
     let Some(index) = version.search_index().await else {

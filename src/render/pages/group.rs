@@ -9,7 +9,8 @@ use super::{
     sort_projects,
 };
 use crate::link::Site;
-use crate::model::{Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+use crate::model::{EntityKind, Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+use crate::paths;
 
 /// `/groups/{slug}`: everything about one group, drawn from every file that names it.
 #[derive(Template)]
@@ -64,7 +65,7 @@ impl<'a> GroupPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let group = site.groups.get(slug)?;
         let urls = &context.urls;
-        let path = format!("/groups/{slug}");
+        let path = paths::entity(EntityKind::Group, slug);
 
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
         sort_projects(&mut projects);
@@ -80,16 +81,14 @@ impl<'a> GroupPage<'a> {
                 })
             })
             .collect();
-        let mut partners: Vec<Linked> = site
-            .partners_of_group(slug)
-            .map(|p| Linked { label: p.name.clone(), href: urls.path(&format!("/partners#{}", p.slug)) })
-            .collect();
+        let mut partners: Vec<Linked> =
+            site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         let books = projects.iter().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| Listed {
             kind: "Edited book".into(),
             title: p.title.clone(),
-            href: urls.path(&format!("/projects/{}", p.slug)),
+            href: urls.of(*p),
             detail: None,
         });
         let publications = site
@@ -98,7 +97,7 @@ impl<'a> GroupPage<'a> {
             .map(|p| Listed {
                 kind: kind_singular(p.kind).into(),
                 title: p.title.clone(),
-                href: urls.path(&format!("/publications#{}", p.slug)),
+                href: urls.of(p),
                 detail: p.venue.clone().or_else(|| p.publisher.clone()),
             })
             .chain(books)
@@ -108,14 +107,14 @@ impl<'a> GroupPage<'a> {
             .map(|p| Listed {
                 kind: p.level.label().into(),
                 title: p.title.clone(),
-                href: urls.path(&format!("/practices#{}", p.slug)),
+                href: urls.of(p),
                 detail: p.place.clone(),
             })
             .collect();
         let journal = group.journal.as_ref().and_then(|j| site.publications.get(&j.slug())).map(|j| Listed {
             kind: "Journal".into(),
             title: j.title.clone(),
-            href: urls.path(&format!("/publications#{}", j.slug)),
+            href: urls.of(j),
             detail: None,
         });
         let hero = group.hero.as_ref().and_then(|h| picture(context, h));
@@ -125,7 +124,7 @@ impl<'a> GroupPage<'a> {
         let members: Vec<_> = Role::ALL
             .into_iter()
             .flat_map(|role| site.people_of_group(slug, role))
-            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute(&format!("/people/{}", p.slug))}))
+            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute_of(p)}))
             .collect();
         let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();
         let chrome = context

@@ -3,8 +3,9 @@
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Section};
+use super::super::{Chrome, Context, Section, section_name};
 use crate::link::Site;
+use crate::paths;
 
 /// `/`: what the site is, the groups with their taglines, and a way into every section.
 #[derive(Template)]
@@ -44,36 +45,33 @@ impl<'a> HomePage<'a> {
     /// The home page of `site`; every site has one.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let urls = &context.urls;
-        let chrome = context.chrome(site, Section::Home, &site.settings.name, "/").schema(json!({
+        let chrome = context.chrome(site, Section::Home, &site.settings.name, paths::HOME).schema(json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": site.settings.name,
-            "url": urls.absolute("/"),
+            "url": urls.absolute(paths::HOME),
         }));
         let groups = site
             .groups
             .values()
             .map(|g| GroupCard {
                 name: g.name.clone(),
-                href: urls.path(&format!("/groups/{}", g.slug)),
+                href: urls.of(g),
                 kind: g.kind.label(),
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
-        let sections = [
-            ("Projects", "/projects", site.projects.len(), "project", "projects"),
-            ("People", "/people", site.people.len(), "person", "people"),
-            ("Partners", "/partners", site.partners.len(), "partner", "partners"),
-            ("Publications", "/publications", site.publications.len(), "publication", "publications"),
-            ("Practices", "/practices", site.practices.len(), "practice", "practices"),
-        ]
-        .into_iter()
-        .map(|(label, path, n, one, many)| SectionCard {
-            label,
-            href: urls.path(path),
-            count: format!("{n} {}", if n == 1 { one } else { many }),
-        })
-        .collect();
+        let sections = paths::SECTIONS
+            .into_iter()
+            .map(|kind| {
+                let n = site.count(kind);
+                SectionCard {
+                    label: section_name(kind),
+                    href: urls.path(paths::list_page(kind)),
+                    count: format!("{n} {}", if n == 1 { kind.to_string() } else { kind.plural().to_owned() }),
+                }
+            })
+            .collect();
         HomePage { chrome, groups, sections }
     }
 }

@@ -7,7 +7,8 @@ use askama::Template;
 use super::super::{Chrome, Context, Section, norwegian_key};
 use super::{Linked, group_link};
 use crate::link::Site;
-use crate::model::{Html, Level, Link, ProjectKind, PublicationKind, Ref};
+use crate::model::{EntityKind, Html, Level, Link, ProjectKind, PublicationKind, Ref};
+use crate::paths;
 
 /// One partner, publication or practice, as its list shows it.
 pub struct Entry<'a> {
@@ -82,7 +83,7 @@ impl<'a> PartnersPage<'a> {
         let entry = |p: &'a crate::model::Partner| {
             let projects = site
                 .projects_of_partner(&p.slug)
-                .map(|pr| Linked { label: pr.title.clone(), href: urls.path(&format!("/projects/{}", pr.slug)) })
+                .map(|pr| Linked { label: pr.title.clone(), href: urls.of(pr) })
                 .collect();
             Entry {
                 id: p.slug.to_string(),
@@ -106,7 +107,7 @@ impl<'a> PartnersPage<'a> {
                 })
                 .collect();
         let chrome = context
-            .chrome(site, Section::Partners, "Partners", "/partners")
+            .chrome(site, Section::List(EntityKind::Partner), "Partners", paths::list_page(EntityKind::Partner))
             .describe(format!("The organisations {} work with.", site.settings.name))
             .trail(urls, &[]);
         PartnersPage { chrome, sections }
@@ -145,7 +146,7 @@ impl<'a> PublicationsPage<'a> {
                             .editors
                             .iter()
                             .filter_map(|e| site.people.get(&e.slug()))
-                            .map(|e| Linked { label: e.name.clone(), href: urls.path(&format!("/people/{}", e.slug)) })
+                            .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
                             .collect();
                         Entry {
                             id: p.slug.to_string(),
@@ -175,10 +176,7 @@ impl<'a> PublicationsPage<'a> {
                                 groups(site, context, &p.groups),
                                 vec![(
                                     "Project",
-                                    vec![Linked {
-                                        label: "About the book project".into(),
-                                        href: urls.path(&format!("/projects/{}", p.slug)),
-                                    }],
+                                    vec![Linked { label: "About the book project".into(), href: urls.of(p) }],
                                 )],
                             ),
                             body: None,
@@ -195,7 +193,12 @@ impl<'a> PublicationsPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(site, Section::Publications, "Publications", "/publications")
+            .chrome(
+                site,
+                Section::List(EntityKind::Publication),
+                "Publications",
+                paths::list_page(EntityKind::Publication),
+            )
             .describe(format!("Special issues, edited books, journals and reports of {}.", site.settings.name))
             .trail(urls, &[]);
         PublicationsPage { chrome, sections }
@@ -241,7 +244,7 @@ impl<'a> PracticesPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(site, Section::Practices, "Practices", "/practices")
+            .chrome(site, Section::List(EntityKind::Practice), "Practices", paths::list_page(EntityKind::Practice))
             .describe(format!(
                 "Promising practices from the neighbourhood to the international level, gathered by {}.",
                 site.settings.name

@@ -22,6 +22,7 @@ pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
 use super::{Context, norwegian_key};
 use crate::link::Site;
 use crate::model::{Affiliation, Group, Image, Person, Project, Role};
+use crate::paths;
 
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,7 @@ pub struct Picture {
 pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
     let file = image.file.as_ref()?;
     Some(Picture {
-        src: context.urls.path(&format!("/{}", file.path)),
+        src: context.urls.path(&paths::media(&file.path)),
         alt: image.alt.clone(),
         credit: image.credit.clone(),
     })
@@ -99,13 +100,13 @@ pub struct PeopleSection {
 }
 
 pub(crate) fn group_link(context: &Context, group: &Group) -> Linked {
-    Linked { label: group.name.clone(), href: context.urls.path(&format!("/groups/{}", group.slug)) }
+    Linked { label: group.name.clone(), href: context.urls.of(group) }
 }
 
 /// A group link for crowded places (cards), by its short name where it has one.
 pub(crate) fn short_group_link(context: &Context, group: &Group) -> Linked {
     let label = group.short_name.clone().unwrap_or_else(|| group.name.clone());
-    Linked { label, href: context.urls.path(&format!("/groups/{}", group.slug)) }
+    Linked { label, href: context.urls.of(group) }
 }
 
 /// The years a project runs, as far as the content gives them.
@@ -121,7 +122,7 @@ fn period(project: &Project) -> Option<String> {
 pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) -> ProjectCard {
     ProjectCard {
         title: project.title.clone(),
-        href: context.urls.path(&format!("/projects/{}", project.slug)),
+        href: context.urls.of(project),
         acronym: project.acronym.clone(),
         kind: project.kind.label(),
         status: project.status.map(|s| s.label()),
@@ -161,7 +162,7 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
     };
     PersonCard {
         name: person.name.clone(),
-        href: context.urls.path(&format!("/people/{}", person.slug)),
+        href: context.urls.of(person),
         title: person.title.clone(),
         places: person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect(),
         roles,

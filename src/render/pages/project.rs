@@ -6,7 +6,9 @@ use serde_json::json;
 use super::super::{Chrome, Context, Section};
 use super::{Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
+use crate::model::EntityKind;
 use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
+use crate::paths;
 
 /// The filters of `/projects`, as given in the query string; an empty value means "any".
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -123,12 +125,12 @@ impl<'a> ProjectsPage<'a> {
         let count =
             if filtered { format!("{} of {total} projects", projects.len()) } else { format!("{total} projects") };
         let chrome = context
-            .chrome(site, Section::Projects, "Projects", "/projects")
+            .chrome(site, Section::List(EntityKind::Project), "Projects", paths::list_page(EntityKind::Project))
             .describe(format!("All {total} projects and research activities of {}.", site.settings.name))
             .trail(&context.urls, &[]);
         Ok(ProjectsPage {
             chrome,
-            action: context.urls.path("/projects"),
+            action: context.urls.path(paths::list_page(EntityKind::Project)),
             groups: choices(site.groups.values().map(|g| (g.slug.to_string(), g.name.clone(), ())), group),
             statuses: choices(statuses.map(|s| (status_value(s).to_owned(), s.label().to_owned(), ())), status),
             kinds: choices(ProjectKind::ALL.map(|k| (kind_value(k).to_owned(), k.label().to_owned(), ())), kind),
@@ -188,13 +190,13 @@ impl<'a> ProjectPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let project = site.projects.get(slug)?;
         let urls = &context.urls;
-        let path = format!("/projects/{slug}");
+        let path = paths::entity(EntityKind::Project, slug);
         let text = |t: &str| FactValue { text: t.to_owned(), href: None };
         let partner = |r: &Ref| {
             let p = site.partners.get(&r.slug());
             FactValue {
                 text: p.map_or_else(|| r.slug.clone(), |p| p.name.clone()),
-                href: Some(urls.path(&format!("/partners#{}", r.slug))),
+                href: Some(urls.entity(EntityKind::Partner, &r.slug())),
             }
         };
         let mut facts = Vec::new();
@@ -225,19 +227,13 @@ impl<'a> ProjectPage<'a> {
                 .collect(),
         );
         let parent = project.parent.as_ref().and_then(|p| site.projects.get(&p.slug()));
-        fact(
-            "Part of",
-            parent
-                .iter()
-                .map(|p| FactValue { text: p.title.clone(), href: Some(urls.path(&format!("/projects/{}", p.slug))) })
-                .collect(),
-        );
+        fact("Part of", parent.iter().map(|p| FactValue { text: p.title.clone(), href: Some(urls.of(*p)) }).collect());
         let people = project
             .people
             .iter()
             .filter_map(|pp| {
                 let person = site.people.get(&pp.person.slug())?;
-                let link = Linked { label: person.name.clone(), href: urls.path(&format!("/people/{}", person.slug)) };
+                let link = Linked { label: person.name.clone(), href: urls.of(person) };
                 Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
@@ -246,7 +242,7 @@ impl<'a> ProjectPage<'a> {
 
         let mut ancestors = vec![("Projects", "/projects".to_owned())];
         if let Some(p) = parent {
-            ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), format!("/projects/{}", p.slug)));
+            ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), paths::entity(EntityKind::Project, &p.slug)));
         }
         let ancestors: Vec<(&str, &str)> = ancestors.iter().map(|(l, p)| (*l, p.as_str())).collect();
         let heading = match &project.acronym {
@@ -257,7 +253,7 @@ impl<'a> ProjectPage<'a> {
         // The title first, so each project's description is its own.
         let description = format!("{heading}. {} of {}.", project.kind.label(), group_names.join(" and "));
         let chrome = context
-            .chrome(site, Section::Projects, &heading, &path)
+            .chrome(site, Section::List(EntityKind::Project), &heading, &path)
             .describe(description)
             .trail(urls, &ancestors)
             .og("article")
@@ -268,7 +264,7 @@ impl<'a> ProjectPage<'a> {
                 "alternateName": project.acronym,
                 "url": urls.absolute(&path),
                 "funder": project.funder.as_ref().and_then(|f| site.partners.get(&f.slug())).map(|f| json!({"@type": "Organization", "name": f.name})),
-                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute(&format!("/groups/{}", g.slug))})).collect::<Vec<_>>(),
+                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(*g)})).collect::<Vec<_>>(),
             }));
         Some(ProjectPage {
             chrome,
