@@ -131,6 +131,9 @@ async fn media_files_are_served_with_their_type_and_nothing_else_is() {
     let hero = get(&app, "/media/hero.png").await;
     assert_eq!(hero.status, 200);
     assert_eq!(hero.header("content-type"), "image/png");
+    assert_eq!(hero.header("cache-control"), "public, max-age=3600", "caches keep an image an hour");
+    copy.write("media/hero.png", "replaced");
+    assert_eq!(get(&app, "/media/hero.png").await.body, "replaced", "a replaced image is sent at once");
     for path in [
         "/media/.secret.png",
         "/media/notes.txt",

@@ -19,9 +19,6 @@ use crate::model::{EntityKind, Slug};
 use crate::render::pages::{self, Asked, HomePage, ProjectFilter, ProjectsPage, SearchPage};
 use crate::render::{self, Context};
 
-/// Every page and text file handlers draw is kept by caches for a short while.
-const PAGE_CACHE: &str = CachePolicy::Page.header();
-
 fn render(page: impl Template) -> Result<String, ServeError> {
     page.render().map_err(|e| ServeError::Internal(e.into()))
 }
@@ -30,8 +27,7 @@ fn render(page: impl Template) -> Result<String, ServeError> {
 fn respond(state: &AppState, build: impl FnOnce(&Site, &Context) -> Result<String, ServeError>) -> Response {
     let version = state.version();
     match build(&version.site, &version.context) {
-        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], html)
-            .into_response(),
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
         Err(error) => error.into_page(state),
     }
 }
@@ -106,8 +102,8 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
                     [
                         (header::CONTENT_TYPE, "text/vcard; charset=utf-8".to_owned()),
                         (header::CONTENT_DISPOSITION, disposition),
-                        (header::CACHE_CONTROL, PAGE_CACHE.to_owned()),
                     ],
+                    CachePolicy::Page,
                     card,
                 )
                     .into_response()
@@ -158,10 +154,9 @@ pub async fn search(
     };
     let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
     let encoding = if html.len() > ONE_PACKET { super::negotiate(accept) } else { super::Encoding::Identity };
-    let mut response = (status, encoding.compress_quick(html.as_bytes())).into_response();
+    let mut response = (status, CachePolicy::Search, encoding.compress_quick(html.as_bytes())).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CachePolicy::Search.header()));
     encoding.describe(headers);
     response
 }
@@ -173,8 +168,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
 
 /// An XML document for crawlers, kept like a page.
 fn xml(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], body)
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], CachePolicy::Page, body).into_response()
 }
 
 /// `/sitemaps/{part}.xml`: a part of the sitemap of a site too large for one file.
@@ -189,24 +183,18 @@ pub async fn sitemap_part(State(state): State<AppState>, uri: Uri, Segment(file)
 /// `/robots.txt`, which names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = render::robots(&state.inner.urls);
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], text).into_response()
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], CachePolicy::Page, text).into_response()
 }
 
 /// Answers 200 once content is loaded, which it always is once the server listens.
 pub async fn healthz() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, CachePolicy::NoStore.header())],
-        "ok\n",
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], CachePolicy::NoStore, "ok\n").into_response()
 }
 
 /// A fingerprinted asset: its name changes when its bytes do, so it may be kept a year.
 pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
     match name.and_then(|n| state.inner.assets.get(&n)) {
-        Some((body, mime)) => {
-            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, CachePolicy::Asset.header())], body).into_response()
-        }
+        Some((body, mime)) => ([(header::CONTENT_TYPE, mime)], CachePolicy::Asset, body).into_response(),
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }
 }

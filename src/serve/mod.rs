@@ -26,7 +26,7 @@ use axum::routing::{MethodRouter, get};
 use tower::ServiceBuilder;
 use tower_http::timeout::TimeoutLayer;
 
-pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies};
+pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies, log_report};
 pub use assets::Assets;
 pub use encoding::{Encoding, negotiate};
 pub use error::ServeError;
