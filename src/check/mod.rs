@@ -274,9 +274,9 @@ mod tests {
             media: BTreeSet::new(),
             modified: None,
         };
-        let mut errors = checker.errors.clone();
+        let mut errors = checker.errors;
         errors.extend(References::new(&content, &checker.places).check(&model));
-        let places: Vec<String> = errors.iter().map(ContentError::one_line).collect();
+        let places = crate::diagnostic::Report::new(errors, Vec::new()).lines();
         assert!(
             places.iter().any(|e| e.starts_with("publications/works.bib:4:10: ") && e.contains("javascript:")),
             "{places:#?}"
