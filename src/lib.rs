@@ -9,18 +9,19 @@
 #![warn(missing_docs)]
 
 pub mod build;
-pub mod check;
-pub mod diagnostic;
+mod check;
+mod diagnostic;
 pub mod export;
-pub mod link;
-pub mod load;
-pub mod markdown;
+mod link;
+mod load;
+mod markdown;
 pub mod model;
 pub mod new;
 pub mod paths;
 pub mod render;
-pub mod search;
+mod search;
 pub mod serve;
 
-pub use diagnostic::{ContentError, Report, Span};
+pub use diagnostic::{ContentError, Report};
 pub use link::Site;
+pub use markdown::{MAX_DEPTH, MAX_TAG_BYTES};
