@@ -17,6 +17,7 @@ pub mod new;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod words;
 
 pub use cli::{Cli, run};
 pub use diagnostic::{ContentError, Report, Span};

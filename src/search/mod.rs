@@ -22,6 +22,7 @@ use crate::link::Site;
 use std::collections::BTreeMap;
 
 use crate::model::{EntityKind as Kind, Html, Slug};
+use crate::words::Words;
 
 /// The longest query answered; longer is a mistake (a pasted page), answered with a 400.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -41,8 +42,9 @@ pub struct Entry {
     pub kind: Kind,
     /// Its file's name.
     pub slug: Slug,
-    /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`.
-    pub label: &'static str,
+    /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`;
+    /// searched too, so "center" finds the centre.
+    pub label: String,
     /// A name or title, with an acronym or short name after it where there is one.
     pub title: String,
 }
@@ -104,6 +106,8 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// Each entry's title, folded, for suggestions when nothing matches.
     folded_titles: Vec<String>,
+    /// The interface's words, which name each entry's kind.
+    interface: Words,
     /// Keeps the reader, and so the segments, alive.
     _reader: IndexReader,
 }
@@ -144,8 +148,8 @@ pub(crate) fn stems_analyzer() -> TextAnalyzer {
 }
 
 impl SearchIndex {
-    /// Indexes every entity of `site`.
-    pub fn build(site: &Site) -> Result<Self, SearchError> {
+    /// Indexes every entity of `site`, each kind named in the words of `interface`.
+    pub fn build(site: &Site, interface: &Words) -> Result<Self, SearchError> {
         let mut schema = Schema::builder();
         let text = |tokenizer: &str| {
             TextOptions::default().set_indexing_options(
@@ -167,13 +171,13 @@ impl SearchIndex {
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
         let mut entries = Vec::new();
         let mut refused = None;
-        documents(site, None, |Document { entry, text, phones }| {
+        documents(site, interface, None, |Document { entry, text, phones }| {
             let id = entries.len();
             let mut document = TantivyDocument::default();
             document.add_u64(fields.entry, id as u64);
             document.add_text(fields.title_words, &entry.title);
             document.add_text(fields.title_stems, &entry.title);
-            for text in [text.as_str(), entry.label] {
+            for text in [text.as_str(), entry.label.as_str()] {
                 document.add_text(fields.text_words, text);
                 document.add_text(fields.text_stems, text);
             }
@@ -206,6 +210,7 @@ impl SearchIndex {
             stems: stems_analyzer(),
             entries,
             folded_titles,
+            interface: interface.clone(),
             _reader: reader,
         })
     }
@@ -269,7 +274,7 @@ impl SearchIndex {
     /// words marked; `site` is the one the index was built from.
     pub fn snippet(&self, site: &Site, entry: &Entry, terms: &Terms) -> Snippet {
         let mut text = String::new();
-        documents(site, Some((entry.kind, &entry.slug)), |document| text = document.text);
+        documents(site, &self.interface, Some((entry.kind, &entry.slug)), |document| text = document.text);
         let mut marker = snippet::Marker { words: self.words.clone(), stems: self.stems.clone(), terms };
         Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&text, Some(snippet::WINDOW)) }
     }
@@ -448,7 +453,8 @@ fn pick<'a, T>(map: &'a BTreeMap<Slug, T>, kind: Kind, only: Option<(Kind, &Slug
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
 /// made again for a snippet rather than kept, so the index holds no second copy of the content.
 /// Each is handed to `each` as it is made, so the whole site's text is never held at once.
-fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
+fn documents(site: &Site, interface: &Words, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
+    let words = interface;
     let name_of_partner = |slug: Slug| site.partners.get(&slug).map(|p| p.name.as_str());
     let name_of_person = |slug: Slug| site.people.get(&slug).map(|p| p.name.as_str());
     let mut push = |(kind, label), slug: &Slug, title: String, text: String, phones: Vec<String>| {
@@ -470,7 +476,13 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
                 .chain(person.phones.iter().map(|p| Some(p.as_str())))
                 .chain([Some(bio.as_str())]),
         );
-        push((Kind::Person, "Person"), &person.slug, person.name.clone(), text, person.phones.clone());
+        push(
+            (Kind::Person, words.get("search-kind-person")),
+            &person.slug,
+            person.name.clone(),
+            text,
+            person.phones.clone(),
+        );
     }
     for project in pick(&site.projects, Kind::Project, only) {
         let description = plain(&project.description);
@@ -490,7 +502,7 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
                 .chain([Some(description.as_str())]),
         );
         push(
-            (Kind::Project, project.kind.label()),
+            (Kind::Project, words.project_kind(project.kind)),
             &project.slug,
             titled(&project.title, project.acronym.as_ref()),
             text,
@@ -514,7 +526,7 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
             .chain([Some(about.as_str())]),
         );
         push(
-            (Kind::Group, group.kind.label()),
+            (Kind::Group, words.group_kind(group.kind)),
             &group.slug,
             titled(&group.name, group.short_name.as_ref()),
             text,
@@ -524,7 +536,7 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
     for partner in pick(&site.partners, Kind::Partner, only) {
         let description = plain(&partner.description);
         let text = joined([partner.kind.as_deref(), Some(description.as_str())]);
-        push((Kind::Partner, "Partner"), &partner.slug, partner.name.clone(), text, Vec::new());
+        push((Kind::Partner, words.get("search-kind-partner")), &partner.slug, partner.name.clone(), text, Vec::new());
     }
     for publication in pick(&site.publications, Kind::Publication, only) {
         let description = plain(&publication.description);
@@ -538,7 +550,7 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
                 .chain([Some(description.as_str())]),
         );
         push(
-            (Kind::Publication, publication.kind.label()),
+            (Kind::Publication, words.publication_kind(publication.kind)),
             &publication.slug,
             publication.title.clone(),
             text,
@@ -547,13 +559,20 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
     }
     for practice in pick(&site.practices, Kind::Practice, only) {
         let description = plain(&practice.description);
-        let text = joined([Some(practice.level.label()), practice.place.as_deref(), Some(description.as_str())]);
-        push((Kind::Practice, "Practice"), &practice.slug, practice.title.clone(), text, Vec::new());
+        let level = words.level(practice.level);
+        let text = joined([Some(level.as_str()), practice.place.as_deref(), Some(description.as_str())]);
+        push(
+            (Kind::Practice, words.get("search-kind-practice")),
+            &practice.slug,
+            practice.title.clone(),
+            text,
+            Vec::new(),
+        );
     }
     for page in pick(&site.pages, Kind::Page, only) {
         let body = plain(&page.body);
         let text = joined([page.description.as_deref(), Some(body.as_str())]);
-        push((Kind::Page, "Page"), &page.slug, page.title.clone(), text, Vec::new());
+        push((Kind::Page, words.get("search-kind-page")), &page.slug, page.title.clone(), text, Vec::new());
     }
 }
 

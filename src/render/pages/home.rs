@@ -25,7 +25,7 @@ pub struct GroupCard {
     /// The group's page.
     pub href: String,
     /// `Research group` or `Research center`, above the name.
-    pub kind: &'static str,
+    pub kind: String,
     /// The tagline, or the mission where there is no tagline.
     pub summary: Option<String>,
 }
@@ -33,7 +33,7 @@ pub struct GroupCard {
 /// A way into a section, with how much it holds.
 pub struct SectionCard {
     /// The section's name, the card's link text.
-    pub label: &'static str,
+    pub label: String,
     /// The section's page.
     pub href: String,
     /// How much it holds: `1 person`, `12 people`.
@@ -43,7 +43,7 @@ pub struct SectionCard {
 impl<'a> HomePage<'a> {
     /// The home page of `site`; every site has one.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let chrome = context.chrome(site, Section::Home, &site.settings.name, "/").schema(json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
@@ -56,24 +56,38 @@ impl<'a> HomePage<'a> {
             .map(|g| GroupCard {
                 name: g.name.clone(),
                 href: urls.path(&format!("/groups/{}", g.slug)),
-                kind: g.kind.label(),
+                kind: words.group_kind(g.kind),
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
-        let sections = [
-            ("Projects", "/projects", site.projects.len(), "project", "projects"),
-            ("People", "/people", site.people.len(), "person", "people"),
-            ("Partners", "/partners", site.partners.len(), "partner", "partners"),
-            ("Publications", "/publications", site.publications.len(), "publication", "publications"),
-            ("Practices", "/practices", site.practices.len(), "practice", "practices"),
-        ]
-        .into_iter()
-        .map(|(label, path, n, one, many)| SectionCard {
-            label,
-            href: urls.path(path),
-            count: format!("{n} {}", if n == 1 { one } else { many }),
-        })
-        .collect();
+        let count = |n: usize| [("count", n.into())];
+        let sections = vec![
+            SectionCard {
+                label: words.get("section-projects"),
+                href: urls.path("/projects"),
+                count: words.with("home-count-projects", &count(site.projects.len())),
+            },
+            SectionCard {
+                label: words.get("section-people"),
+                href: urls.path("/people"),
+                count: words.with("home-count-people", &count(site.people.len())),
+            },
+            SectionCard {
+                label: words.get("section-partners"),
+                href: urls.path("/partners"),
+                count: words.with("home-count-partners", &count(site.partners.len())),
+            },
+            SectionCard {
+                label: words.get("section-publications"),
+                href: urls.path("/publications"),
+                count: words.with("home-count-publications", &count(site.publications.len())),
+            },
+            SectionCard {
+                label: words.get("section-practices"),
+                href: urls.path("/practices"),
+                count: words.with("home-count-practices", &count(site.practices.len())),
+            },
+        ];
         HomePage { chrome, groups, sections }
     }
 }
