@@ -233,6 +233,8 @@ impl AppState {
                 held_back: Vec::new(),
             }),
             search: searchable.then(|| urls.path("/search")),
+            // NOTE: the words follow the language of the site first loaded; a change of
+            // `language` under `--watch` takes a restart.
             words: Words::for_language(&site.settings.language),
         };
         let site = Arc::new(site);

@@ -341,9 +341,10 @@ mod tests {
             for call in ["words.get(", "words.with("] {
                 for (at, _) in code.match_indices(call) {
                     let rest = code[at + call.len()..].trim_start();
-                    if let Some(quoted) = rest.strip_prefix('"') {
-                        ids.extend(quoted.split('"').next().map(str::to_owned));
-                    }
+                    let id = rest.strip_prefix('"').and_then(|quoted| quoted.split('"').next());
+                    let is_id =
+                        |id: &&str| id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    ids.extend(id.filter(is_id).filter(|id| !id.is_empty()).map(str::to_owned));
                 }
             }
         }
