@@ -24,7 +24,8 @@ pub const PSEUDO: &str = "qps-ploc";
 pub enum Arg<'a> {
     /// Shown as given; never chooses a form.
     Text(Cow<'a, str>),
-    /// Shown as digits, and chooses the plural form (`1 project`, `2 projects`).
+    /// Shown as digits, and chooses the plural form (`1 project`, `2 projects`); exact up to
+    /// 2⁵³, so a number an address gives is passed as text.
     Count(usize),
 }
 

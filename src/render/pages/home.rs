@@ -61,32 +61,29 @@ impl<'a> HomePage<'a> {
             })
             .collect();
         let count = |n: usize| [("count", n.into())];
+        let card = |label: String, path: &str, count: String| SectionCard { label, href: urls.path(path), count };
         let sections = vec![
-            SectionCard {
-                label: words.get("section-projects"),
-                href: urls.path("/projects"),
-                count: words.with("home-count-projects", &count(site.projects.len())),
-            },
-            SectionCard {
-                label: words.get("section-people"),
-                href: urls.path("/people"),
-                count: words.with("home-count-people", &count(site.people.len())),
-            },
-            SectionCard {
-                label: words.get("section-partners"),
-                href: urls.path("/partners"),
-                count: words.with("home-count-partners", &count(site.partners.len())),
-            },
-            SectionCard {
-                label: words.get("section-publications"),
-                href: urls.path("/publications"),
-                count: words.with("home-count-publications", &count(site.publications.len())),
-            },
-            SectionCard {
-                label: words.get("section-practices"),
-                href: urls.path("/practices"),
-                count: words.with("home-count-practices", &count(site.practices.len())),
-            },
+            card(
+                words.get("section-projects"),
+                "/projects",
+                words.with("home-count-projects", &count(site.projects.len())),
+            ),
+            card(words.get("section-people"), "/people", words.with("home-count-people", &count(site.people.len()))),
+            card(
+                words.get("section-partners"),
+                "/partners",
+                words.with("home-count-partners", &count(site.partners.len())),
+            ),
+            card(
+                words.get("section-publications"),
+                "/publications",
+                words.with("home-count-publications", &count(site.publications.len())),
+            ),
+            card(
+                words.get("section-practices"),
+                "/practices",
+                words.with("home-count-practices", &count(site.practices.len())),
+            ),
         ];
         HomePage { chrome, groups, sections }
     }

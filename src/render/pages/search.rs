@@ -161,7 +161,8 @@ impl<'a> SearchPage<'a> {
             }
         }
         if page > pages {
-            let past = words.with("search-past-last-page", &[("page", page.into())]);
+            // As text: an address can ask for a page past what a Fluent number holds exactly.
+            let past = words.with("search-past-last-page", &[("page", page.to_string().into())]);
             self.status = format!("{} {past}", self.status);
         }
         if pages > 1 {
