@@ -221,8 +221,18 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let site = match crate::check_dir(&args.content.content) {
         Ok(site) => site,
         Err(report) => {
-            print_report(&report.in_folder(&args.content.content), Format::Rich)?;
-            eprintln!("groupsite does not start on content with mistakes; fix them and start it again");
+            let report = report.in_folder(&args.content.content);
+            let refusal = "groupsite does not start on content with mistakes; fix them and start it again";
+            match args.log_format {
+                LogFormat::Text => {
+                    print_report(&report, Format::Rich)?;
+                    eprintln!("{refusal}");
+                }
+                LogFormat::Json => {
+                    crate::serve::log_report(&report);
+                    tracing::error!("{refusal}");
+                }
+            }
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -243,10 +253,17 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .on_thread_park(LogWriter::write_held)
         .on_thread_stop(LogWriter::write_held)
         .build()?;
-    runtime.block_on(crate::serve::run(site, &config))?;
+    let served = runtime.block_on(crate::serve::run(site, &config));
     drop(runtime);
     LogWriter::write_held();
-    Ok(ExitCode::SUCCESS)
+    match served {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) if args.log_format == LogFormat::Json => {
+            tracing::error!(%error, "cannot serve");
+            Ok(ExitCode::FAILURE)
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// A timeout flag's duration: at least a second, since 0 would close every connection at once.
@@ -305,4 +322,8 @@ fn init_logging(format: LogFormat) {
         LogFormat::Text => builder.with_ansi(std::io::stderr().is_terminal()).try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
     };
+    if format == LogFormat::Json {
+        // A panic's own message is plain text; in a JSON log it is an error event instead.
+        std::panic::set_hook(Box::new(|panic| tracing::error!(%panic, "panicked")));
+    }
 }

@@ -367,21 +367,6 @@ fn list(items: &[String]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
-impl ContentError {
-    /// The one-line form `people/ana.md:7:12: unknown group `wellfair` (hint: …)`, as compilers
-    /// print with `--error-format short` and editors' jump-to-error features expect.
-    pub fn one_line(&self) -> String {
-        let place = match self.span() {
-            Some(at) => format!("{at}: "),
-            None => String::new(),
-        };
-        match self.hint() {
-            Some(hint) => format!("{place}{self} (hint: {hint})"),
-            None => format!("{place}{self}"),
-        }
-    }
-}
-
 /// Every error found in one pass over the content, with the text of the files they point
 /// into, so they can be shown as snippets.
 #[derive(Debug, Default)]
@@ -419,12 +404,27 @@ impl Report {
         }
     }
 
+    /// Every mistake as it is shown, in the report's order: the one presenter that `check`,
+    /// the server's log and the preview's banner all draw from, each in its own form.
+    pub fn mistakes(&self) -> impl Iterator<Item = Mistake<'_>> {
+        self.errors.iter().map(|error| Mistake {
+            error,
+            place: error.span().map(|at| self.shown(&at.to_string())),
+            message: error.to_string(),
+            hint: error.hint(),
+        })
+    }
+
+    /// Every mistake on one line, `path:line:col: message (hint: …)`: what `check --format
+    /// short` prints and the preview's banner lists.
+    pub fn lines(&self) -> Vec<String> {
+        self.mistakes().map(|mistake| mistake.to_string()).collect()
+    }
+
     /// Writes every error on one line, `path:line:col: message (hint: …)`, for tools that jump
     /// to errors.
     pub fn emit_short(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        for error in &self.errors {
-            let line = error.one_line();
-            let line = if error.span().is_some() { self.shown(&line) } else { line };
+        for line in self.lines() {
             writeln!(out, "{line}")?;
         }
         Ok(())
@@ -442,8 +442,9 @@ impl Report {
             .map(|(p, t)| (p.as_str(), files.add(self.shown(p), t[bom(t)..].to_owned()), bom(t)))
             .collect();
         let config = term::Config::default();
-        for error in &self.errors {
-            let mut diagnostic = Diagnostic::error().with_message(error.to_string());
+        for mistake in self.mistakes() {
+            let error = mistake.error;
+            let mut diagnostic = Diagnostic::error().with_message(mistake.message);
             match error
                 .span()
                 .and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
@@ -453,18 +454,47 @@ impl Report {
                     diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(error.label())]);
                 }
                 _ => {
-                    if let Some(at) = error.span() {
-                        diagnostic = diagnostic.with_notes(vec![format!("in {}", self.shown(&at.to_string()))]);
+                    if let Some(place) = mistake.place {
+                        diagnostic = diagnostic.with_notes(vec![format!("in {place}")]);
                     }
                 }
             }
-            if let Some(hint) = error.hint() {
+            if let Some(hint) = mistake.hint {
                 diagnostic.notes.push(format!("help: {hint}"));
             }
             term::emit_to_write_style(out, &config, &files, &diagnostic).map_err(std::io::Error::other)?;
         }
         let n = self.errors.len();
         writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })
+    }
+}
+
+/// One mistake as every form shows it. Its `Display` is the one-line form
+/// `people/ana.md:7:12: unknown group `wellfair` (hint: …)`, as compilers print with
+/// `--error-format short` and editors' jump-to-error features expect.
+#[derive(Debug)]
+pub struct Mistake<'a> {
+    /// The error, for what a form needs beyond words (the snippet's range and label).
+    pub error: &'a ContentError,
+    /// `content/people/ana.md:7:12`, under the folder as the user named it; `None` only when
+    /// the content folder itself is missing.
+    pub place: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// What the editor can do about it.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Mistake<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(place) = &self.place {
+            write!(f, "{place}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        match &self.hint {
+            Some(hint) => write!(f, " (hint: {hint})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -486,8 +516,8 @@ fn files_text<'a>(sources: &'a [(String, String)], path: &str) -> &'a str {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for error in &self.errors {
-            writeln!(f, "{}", error.one_line())?;
+        for mistake in self.mistakes() {
+            writeln!(f, "{mistake}")?;
         }
         Ok(())
     }

@@ -320,17 +320,16 @@ fn hidden_sibling(
 /// Draws every page and file of the site into `folder`.
 async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<Exported, ExportError> {
     let mut paths = page_paths(&site);
-    paths.extend(site.people.keys().map(|s| format!("/people/{s}.vcf")));
-    paths.extend(site.media.iter().map(|m| format!("/{m}")));
+    paths.extend(site.people.keys().map(crate::paths::vcard));
+    paths.extend(site.media.iter().map(|m| crate::paths::media(m)));
     paths.extend(sitemap_paths(&site));
-    paths.push("/robots.txt".to_owned());
+    paths.push(crate::paths::ROBOTS.to_owned());
     let state = AppState::for_export(site, content.to_path_buf(), urls);
+    paths.extend(state.asset_paths());
     let app = router(state);
 
     let mut exported = Exported::default();
-    let home = fetch(&app, "/").await?;
-    let stylesheet = stylesheet_path(&home.1).into_iter();
-    for path in paths.into_iter().chain(stylesheet) {
+    for path in paths {
         let (status, body) = fetch(&app, &path).await?;
         if status != StatusCode::OK {
             return Err(ExportError::Page { path, status });
@@ -506,15 +505,6 @@ async fn fetch(app: &axum::Router, path: &str) -> Result<(StatusCode, Vec<u8>), 
     let status = response.status();
     let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.map_err(|_| failed(status))?;
     Ok((status, body.to_vec()))
-}
-
-/// The stylesheet's fingerprinted path, as the home page links it.
-fn stylesheet_path(home: &[u8]) -> Option<String> {
-    let html = String::from_utf8_lossy(home);
-    let start = html.find("rel=\"stylesheet\" href=\"")? + "rel=\"stylesheet\" href=\"".len();
-    let end = html[start..].find('"')? + start;
-    let href = &html[start..end];
-    href.find("/assets/").map(|i| href[i..].to_owned())
 }
 
 /// Where a URL path lives on disk: a page is a folder's `index.html`, anything with an

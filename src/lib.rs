@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod paths;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -31,7 +31,7 @@ pub enum NewError {
 /// its path. The slug comes from the title, Norwegian letters transliterated.
 pub fn new_file(content: &Path, kind: EntityKind, title: &str) -> Result<PathBuf, NewError> {
     let slug = Slug::suggest(title).ok_or_else(|| NewError::NoSlug(title.to_owned()))?;
-    if kind == EntityKind::Page && crate::check::RESERVED_PAGE_SLUGS.contains(&slug.as_str()) {
+    if kind == EntityKind::Page && crate::paths::reserved_page_slugs().iter().any(|r| r == slug.as_str()) {
         return Err(NewError::Reserved(slug.to_string()));
     }
     let folder = content.join(kind.folder());

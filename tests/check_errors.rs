@@ -1,24 +1,27 @@
-//! Each mistake an editor can make, injected into a copy of the shipped content: `check`
-//! exits 1 and names the file, line and column, what is wrong and how to fix it.
+//! Each mistake an editor can make, each in a small content folder of its own under
+//! `tests/fixtures/invalid/`: `check` exits 1 and names the file, line and column, what is
+//! wrong and how to fix it.
 
 mod common;
 
-use common::ContentCopy;
+use std::path::Path;
+
+use common::{ContentCopy, invalid};
 use groupsite::ContentError;
 use groupsite::model::EntityKind;
 
-/// Checks the copy through the library and through the binary. There must be exactly one
+/// Checks `dir` through the library and through the binary. There must be exactly one
 /// error, at `place` (`path:line:col`), whose message and hint contain the given words. The
 /// binary must exit 1 and print the place, the message and the hint.
-fn the_one_error(copy: &ContentCopy, place: &str, message: &str, hint: &str) -> ContentError {
-    let errors = copy.errors();
+fn the_one_error(dir: &Path, place: &str, message: &str, hint: &str) -> ContentError {
+    let errors = common::errors(dir);
     let [error] = errors.as_slice() else { panic!("expected one error, got {errors:#?}") };
     assert_eq!(error.span().map(|s| s.to_string()).as_deref(), Some(place), "{error:?}");
     assert!(error.to_string().contains(message), "message `{error}` lacks `{message}`");
     let shown_hint = error.hint().unwrap_or_default();
     assert!(shown_hint.contains(hint), "hint `{shown_hint}` lacks `{hint}`");
 
-    let outcome = copy.run_check();
+    let outcome = common::run_check(dir);
     assert_eq!(outcome.code, Some(1), "check must exit 1; stderr:\n{}", outcome.stderr);
     for expected in [place, message, hint, "error: 1 mistake in the content"] {
         assert!(outcome.stderr.contains(expected), "stderr lacks `{expected}`:\n{}", outcome.stderr);
@@ -32,65 +35,50 @@ fn place(path: &str, (line, col): (usize, usize)) -> String {
 
 #[test]
 fn toml_syntax_error_points_at_the_fault() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace("projects/point.toml", "acronym = \"POINT\"", "acronym = \"POINT");
-    let error = the_one_error(
-        &copy,
-        &place("projects/point.toml", (line, col + "acronym = \"POINT".len())),
-        "invalid TOML",
-        "toml.io",
-    );
+    let dir = invalid("toml-syntax");
+    let error = the_one_error(&dir, "projects/point.toml:2:17", "invalid TOML", "toml.io");
     assert!(matches!(error, ContentError::BadToml { .. }), "{error:?}");
-    let outcome = copy.run_check();
+    let outcome = common::run_check(&dir);
     assert!(outcome.stderr.contains("acronym = \"POINT"), "the faulty line is quoted:\n{}", outcome.stderr);
     assert!(outcome.stderr.contains('^'), "a marker under the fault:\n{}", outcome.stderr);
 }
 
 #[test]
 fn unknown_field_names_the_nearest_known_field() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("projects/abcd.toml", "title =", "tittle =");
-    let error =
-        the_one_error(&copy, &place("projects/abcd.toml", at), "unknown field `tittle`", "did you mean `title`?");
+    let error = the_one_error(
+        &invalid("unknown-field"),
+        "projects/abcd.toml:1:1",
+        "unknown field `tittle`",
+        "did you mean `title`?",
+    );
     assert!(matches!(error, ContentError::UnknownField { .. }));
 }
 
 #[test]
 fn unknown_field_in_markdown_front_matter_counts_lines_from_the_top_of_the_file() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("groups/wellfare.md", "tagline =", "tag_line =");
-    assert!(at.0 > 2, "the field is below the opening +++");
-    the_one_error(&copy, &place("groups/wellfare.md", at), "unknown field `tag_line`", "did you mean `tagline`?");
+    let dir = invalid("unknown-field-in-front-matter");
+    the_one_error(&dir, "groups/alpha.md:4:1", "unknown field `tag_line`", "did you mean `tagline`?");
 }
 
 #[test]
 fn missing_required_field_is_named() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("partners/cabe.toml", "groups = [\"relational-welfare\"]\n");
-    let error = the_one_error(&copy, "partners/cabe.toml:1:1", "missing required field `name`", "add `name = …`");
+    let dir = invalid("missing-field");
+    let error = the_one_error(&dir, "partners/cabe.toml:1:1", "missing required field `name`", "add `name = …`");
     assert!(matches!(error, ContentError::MissingField { .. }));
 }
 
 #[test]
 fn wrong_type_says_what_was_expected() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace("projects/point.toml", "start_year = 2021", "start_year = \"2021\"");
-    let error = the_one_error(
-        &copy,
-        &place("projects/point.toml", (line, col + 13)),
-        "wrong type: expected u16, found string",
-        "README.md",
-    );
+    let dir = invalid("wrong-type");
+    let error = the_one_error(&dir, "projects/point.toml:3:14", "wrong type: expected u16, found string", "README.md");
     assert!(matches!(error, ContentError::WrongType { .. }));
 }
 
 #[test]
 fn value_outside_the_allowed_set_suggests_the_nearest() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace("people/larry-davidson.toml", "\"advisory-board\"", "\"advisor\"");
     let error = the_one_error(
-        &copy,
-        &place("people/larry-davidson.toml", (line, col)),
+        &invalid("value-not-allowed"),
+        "people/larry-davidson.toml:3:29",
         "`advisor` is not an allowed value",
         "did you mean `advisory-board`?",
     );
@@ -99,11 +87,9 @@ fn value_outside_the_allowed_set_suggests_the_nearest() {
 
 #[test]
 fn unknown_slug_names_the_nearest_existing_slug() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
     let error = the_one_error(
-        &copy,
-        &place("people/siri-mordal.toml", at),
+        &invalid("unknown-group"),
+        "people/siri-mordal.toml:3:13",
         "unknown group `relational-welfar`",
         "did you mean `relational-welfare`?",
     );
@@ -113,59 +99,47 @@ fn unknown_slug_names_the_nearest_existing_slug() {
 
 #[test]
 fn unknown_partner_slug_in_a_project_is_found_too() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("projects/point.toml", "\"seraf\"", "\"serraf\"");
-    the_one_error(&copy, &place("projects/point.toml", at), "unknown partner `serraf`", "did you mean `seraf`?");
+    let dir = invalid("unknown-partner");
+    the_one_error(&dir, "projects/point.toml:3:15", "unknown partner `serraf`", "did you mean `seraf`?");
 }
 
 #[test]
 fn two_files_with_one_slug_are_both_named() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("people/jo-ese.md", "+++\nname = \"Jo Ese\"\n+++\n");
-    let error = the_one_error(&copy, "people/jo-ese.toml:1:1", "two files have the slug `jo-ese`", "people/jo-ese.md");
+    let dir = invalid("duplicate-slug");
+    let error = the_one_error(&dir, "people/jo-ese.toml:1:1", "two files have the slug `jo-ese`", "people/jo-ese.md");
     assert!(matches!(error, ContentError::DuplicateSlug { kind: EntityKind::Person, .. }));
 }
 
 #[test]
 fn file_name_that_is_not_a_slug_gets_a_suggested_name() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("people/Øyvind Test.toml", "name = \"Øyvind Test\"\n");
+    let dir = invalid("file-name-not-a-slug");
     let error =
-        the_one_error(&copy, "people/Øyvind Test.toml:1:1", "not a valid file name", "rename it to `oyvind-test.toml`");
+        the_one_error(&dir, "people/Øyvind Test.toml:1:1", "not a valid file name", "rename it to `oyvind-test.toml`");
     assert!(matches!(error, ContentError::BadFileName { .. }));
 }
 
 #[test]
 fn file_in_an_unknown_folder_names_the_nearest_folder() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("peoples/jo-ese.toml", "name = \"Jo Ese\"\n");
-    let error = the_one_error(&copy, "peoples:1:1", "`peoples` is not a content folder", "did you mean `people`?");
+    let dir = invalid("unknown-folder");
+    let error = the_one_error(&dir, "peoples:1:1", "`peoples` is not a content folder", "did you mean `people`?");
     assert!(matches!(error, ContentError::UnknownFolder { .. }));
 }
 
 #[test]
 fn markdown_without_front_matter_says_how_to_add_it() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("pages/notes.md", "# Notes\n");
-    the_one_error(&copy, "pages/notes.md:1:1", "must start with front matter", "`+++`");
+    the_one_error(&invalid("no-front-matter"), "pages/notes.md:1:1", "must start with front matter", "`+++`");
 }
 
 #[test]
 fn unclosed_front_matter_points_at_the_opening_line() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("pages/notes.md", "+++\ntitle = \"Notes\"\n\nSome text.\n");
-    the_one_error(&copy, "pages/notes.md:1:1", "never closed", "add a line holding only `+++`");
+    let dir = invalid("unclosed-front-matter");
+    the_one_error(&dir, "pages/notes.md:1:1", "never closed", "add a line holding only `+++`");
 }
 
 #[test]
 fn projects_that_are_their_own_ancestors_are_each_refused() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace(
-        "projects/mattering-research.toml",
-        "kind =",
-        "parent = \"measuring-the-experience-of-mattering\"\nkind =",
-    );
-    let errors = copy.errors();
+    let dir = invalid("parent-cycle");
+    let errors = common::errors(&dir);
     let cycle: Vec<String> = errors
         .iter()
         .map(|e| match e {
@@ -173,11 +147,8 @@ fn projects_that_are_their_own_ancestors_are_each_refused() {
             other => panic!("expected only parent cycles, got {other:?}"),
         })
         .collect();
-    let child = "projects/measuring-the-experience-of-mattering.toml";
-    let child_line =
-        std::fs::read_to_string(copy.path(child)).unwrap().lines().position(|l| l.starts_with("parent")).unwrap() + 1;
-    assert_eq!(cycle, [place("projects/mattering-research.toml", (line, col + 9)), place(child, (child_line, 10))]);
-    let outcome = copy.run_check();
+    assert_eq!(cycle, ["projects/mattering-research.toml:2:10", "projects/measuring-mattering.toml:2:10"]);
+    let outcome = common::run_check(&dir);
     assert_eq!(outcome.code, Some(1));
     assert!(
         outcome.stderr.contains("leads back to `mattering-research`") && outcome.stderr.contains("remove `parent`")
@@ -186,33 +157,23 @@ fn projects_that_are_their_own_ancestors_are_each_refused() {
 
 #[test]
 fn image_file_missing_from_media_is_named() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace("groups/wellfare.md", "hero = { alt", "hero = { file = \"media/girls.jpg\", alt");
     let error = the_one_error(
-        &copy,
-        &place("groups/wellfare.md", (line, col + "hero = { file = ".len())),
+        &invalid("unknown-media"),
+        "groups/alpha.md:4:17",
         "there is no file `media/girls.jpg` in `media/`",
         "put the image in `media/`",
     );
     assert!(matches!(error, ContentError::UnknownMedia { .. }));
-    copy.write("media/girls.jpeg", [0xff, 0xd8, 0xff]);
-    let errors = copy.errors();
+    let errors = common::errors(&invalid("unknown-media-near-a-file"));
     let [ContentError::UnknownMedia { nearest, .. }] = errors.as_slice() else { panic!("{errors:?}") };
     assert_eq!(nearest.as_deref(), Some("media/girls.jpeg"));
 }
 
 #[test]
 fn a_link_that_is_not_a_web_or_email_address_is_refused() {
-    let copy = ContentCopy::of_shipped();
-    let (line, col) = copy.replace(
-        "practices/the-wigan-deal.md",
-        "{ label = \"Experiences from the Wigan Deal\" }",
-        "{ label = \"Experiences from the Wigan Deal\", url = \"javascript:alert(1)\" }",
-    );
-    let col = col + "{ label = \"Experiences from the Wigan Deal\", url = ".len();
     let error = the_one_error(
-        &copy,
-        &place("practices/the-wigan-deal.md", (line, col)),
+        &invalid("unsafe-url"),
+        "practices/the-wigan-deal.md:6:34",
         "`javascript:alert(1)` is not a web or email address",
         "`https://`",
     );
@@ -221,51 +182,39 @@ fn a_link_that_is_not_a_web_or_email_address_is_refused() {
 
 #[test]
 fn a_page_cannot_take_an_address_the_site_uses() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("pages/people.md", "+++\ntitle = \"Our people\"\n+++\n");
-    let error = the_one_error(&copy, "pages/people.md:1:1", "`people` is an address the site itself uses", "rename");
+    let dir = invalid("reserved-slug");
+    let error = the_one_error(&dir, "pages/people.md:1:1", "`people` is an address the site itself uses", "rename");
     assert!(matches!(error, ContentError::ReservedSlug { .. }));
 }
 
 #[test]
 fn blank_names_and_bad_language_tags_are_refused() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("people/jo-ese.toml", "name = \"Jo Ese\"", "name = \"  \"");
-    the_one_error(&copy, &place("people/jo-ese.toml", (at.0, at.1 + 7)), "text that is not blank", "README.md");
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("site.toml", "language = \"en\"", "language = \"\"");
-    the_one_error(&copy, &place("site.toml", (at.0, at.1 + 11)), "a language tag such as `en`", "README.md");
+    the_one_error(&invalid("blank-name"), "people/jo-ese.toml:1:8", "text that is not blank", "README.md");
+    the_one_error(&invalid("no-language"), "site.toml:3:12", "a language tag such as `en`", "README.md");
 }
 
 #[test]
 fn an_empty_list_of_groups_is_named_where_it_is_written() {
-    let copy = ContentCopy::of_shipped();
-    let at = copy.replace("projects/sovei.toml", "groups = [\"wellfare\"]", "groups = []");
     let error = the_one_error(
-        &copy,
-        &place("projects/sovei.toml", (at.0, at.1 + 9)),
+        &invalid("empty-groups"),
+        "projects/sovei.toml:3:10",
         "`groups` needs at least one entry",
         "name at least one",
     );
     assert!(matches!(error, ContentError::EmptyList { field: "groups", .. }));
-    let copy = ContentCopy::of_shipped();
-    copy.replace("projects/sovei.toml", "groups = [\"wellfare\"]\n", "");
-    the_one_error(&copy, "projects/sovei.toml:1:1", "missing required field `groups`", "add `groups = …`");
+    let dir = invalid("no-groups");
+    the_one_error(&dir, "projects/sovei.toml:1:1", "missing required field `groups`", "add `groups = …`");
 }
 
 #[test]
 fn columns_do_not_count_a_byte_order_mark() {
-    let copy = ContentCopy::of_shipped();
-    copy.write("people/jo-ese.toml", "\u{feff}name = 5\n");
-    the_one_error(&copy, "people/jo-ese.toml:1:8", "wrong type", "README.md");
+    the_one_error(&invalid("byte-order-mark"), "people/jo-ese.toml:1:8", "wrong type", "README.md");
 }
 
 #[test]
 fn short_format_prints_one_line_per_error_with_the_path_as_given() {
-    let copy = ContentCopy::of_shipped();
-    copy.replace("projects/abcd.toml", "title =", "tittle =");
-    copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
-    let root = copy.root().to_str().unwrap();
+    let dir = invalid("two-mistakes");
+    let root = dir.to_str().unwrap();
     let outcome = common::groupsite(&["check", "--content", root, "--format", "short"]);
     assert_eq!(outcome.code, Some(1));
     let lines: Vec<&str> = outcome.stderr.lines().collect();
@@ -273,7 +222,7 @@ fn short_format_prints_one_line_per_error_with_the_path_as_given() {
         lines,
         [
             format!(
-                "{root}/people/siri-mordal.toml:9:13: unknown group `relational-welfar` (hint: did you mean `relational-welfare`?)"
+                "{root}/people/siri-mordal.toml:3:13: unknown group `relational-welfar` (hint: did you mean `relational-welfare`?)"
             ),
             format!("{root}/projects/abcd.toml:1:1: unknown field `tittle` (hint: did you mean `title`?)"),
         ]
@@ -282,15 +231,11 @@ fn short_format_prints_one_line_per_error_with_the_path_as_given() {
 
 #[test]
 fn every_error_is_reported_not_just_the_first() {
-    let copy = ContentCopy::of_shipped();
-    copy.replace("projects/abcd.toml", "title =", "tittle =");
-    copy.replace("people/siri-mordal.toml", "\"relational-welfare\"", "\"relational-welfar\"");
-    copy.write("partners/cabe.toml", "groups = [\"relational-welfare\"]\n");
-    copy.write("peoples/jo-ese.toml", "name = \"Jo Ese\"\n");
-    assert_eq!(copy.errors().len(), 4, "{:#?}", copy.errors());
-    let outcome = copy.run_check();
+    let dir = invalid("four-mistakes");
+    assert_eq!(common::errors(&dir).len(), 4, "{:#?}", common::errors(&dir));
+    let outcome = common::run_check(&dir);
     assert_eq!(outcome.code, Some(1));
-    for place in ["projects/abcd.toml:1:1", "people/siri-mordal.toml:", "partners/cabe.toml:1:1", "peoples:1:1"] {
+    for place in ["projects/abcd.toml:1:1", "people/siri-mordal.toml:3:13", "partners/cabe.toml:1:1", "peoples:1:1"] {
         assert!(outcome.stderr.contains(place), "stderr lacks {place}:\n{}", outcome.stderr);
     }
     assert!(outcome.stderr.contains("4 mistakes"), "{}", outcome.stderr);
@@ -298,16 +243,11 @@ fn every_error_is_reported_not_just_the_first() {
 
 #[test]
 fn an_unclosed_style_in_a_body_is_named_where_it_opens_not_left_to_swallow_the_rest() {
-    let front = "+++\ntitle = \"Contact\"\n+++\n";
-    let copy = ContentCopy::of(&common::fixture("minimal"));
-    copy.write("pages/contact.md", format!("{front}Intro.\n\n<style>\n\nWrite to us.\n"));
-    let error = the_one_error(&copy, &place("pages/contact.md", (6, 1)), "`<style>` is not closed", "`</style>`");
+    let dir = invalid("unclosed-style");
+    let error = the_one_error(&dir, "pages/contact.md:6:1", "`<style>` is not closed", "`</style>`");
     assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
-
-    let copy = ContentCopy::of(&common::fixture("minimal"));
-    copy.write("pages/contact.md", format!("{front}Intro.\n\n<!-- Write to us.\n\nMore.\n"));
-    let place = place("pages/contact.md", (6, 1));
-    the_one_error(&copy, &place, "the comment opened with `<!--` is not closed", "`-->`");
+    let dir = invalid("unclosed-comment");
+    the_one_error(&dir, "pages/contact.md:6:1", "the comment opened with `<!--` is not closed", "`-->`");
 }
 
 #[test]
@@ -335,7 +275,7 @@ fn deep_nesting_is_named_at_the_level_past_the_bound_and_found_in_time() {
         copy.write("pages/deep.md", nested(opening, 1_000_000));
         let started = std::time::Instant::now();
         let col = opening.len() * levels + 1;
-        let error = the_one_error(&copy, &place("pages/deep.md", (4, col)), "nested more than", "remove some");
+        let error = the_one_error(copy.root(), &place("pages/deep.md", (4, col)), "nested more than", "remove some");
         assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
         let took = started.elapsed();
         assert!(took.as_secs() < 10, "{opening:?} nested through 1 MB took {took:?} to check twice");
@@ -366,7 +306,7 @@ fn an_address_or_tag_past_the_bound_is_named_and_many_just_under_it_check_in_tim
         let copy = ContentCopy::of(&common::fixture("minimal"));
         copy.write("pages/long.md", format!("+++\ntitle = \"Long\"\n+++\n{body}"));
         let message = format!("this {what} is longer than");
-        let error = the_one_error(&copy, &place("pages/long.md", (6, 1)), &message, "shorten it");
+        let error = the_one_error(copy.root(), &place("pages/long.md", (6, 1)), &message, "shorten it");
         assert!(matches!(error, ContentError::Body { .. }), "{error:?}");
     }
     // Just under the bound, 300 KB of them, with text after each raw tag.

@@ -1,5 +1,6 @@
 //! Crawls the whole site from `/` through the router, as a visitor clicking every link
-//! would: every entity is reachable and no internal link or anchor is broken.
+//! would: every entity is reachable, no internal link or anchor is broken, and the sitemap
+//! lists exactly the canonical pages a visitor can reach.
 
 mod common;
 
@@ -21,6 +22,8 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     let mut without_schema = Vec::new();
     let mut descriptions: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let with_id = scraper::Selector::parse("[id]").unwrap();
+    let canonical = scraper::Selector::parse("link[rel=canonical]").unwrap();
+    let mut canonicals: BTreeSet<String> = BTreeSet::new();
 
     while let Some(path) = queue.pop_front() {
         let page = get(&app, &path).await;
@@ -32,6 +35,7 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
             continue;
         }
         let html = page.html();
+        canonicals.extend(html.select(&canonical).filter_map(|l| l.attr("href")).map(str::to_owned));
         let schema = html.select(&json_ld).next().map(|s| s.text().collect::<String>());
         let typed = schema
             .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
@@ -68,6 +72,18 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
         let known = ids.get(to.split('?').next().unwrap_or(to)).is_some_and(|ids| ids.contains(fragment));
         assert!(known, "{from} links to {to}#{fragment}, which has no such id");
     }
+
+    let sitemap = get(&app, "/sitemap.xml").await.body;
+    let listed: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>").map(|(loc, _)| loc.replace("&amp;", "&")))
+        .collect();
+    assert!(listed.len() > 20, "the sitemap lists the site's pages: {sitemap}");
+    let unlisted: Vec<_> = canonicals.difference(&listed).collect();
+    assert!(unlisted.is_empty(), "canonical pages reachable from / but not in the sitemap: {unlisted:#?}");
+    let unreachable: Vec<_> = listed.difference(&canonicals).collect();
+    assert!(unreachable.is_empty(), "sitemap entries no page reachable from / has as canonical: {unreachable:#?}");
 
     let site = check(&shipped_content()).unwrap();
     for path in groupsite::render::page_paths(&site) {

@@ -131,6 +131,9 @@ async fn media_files_are_served_with_their_type_and_nothing_else_is() {
     let hero = get(&app, "/media/hero.png").await;
     assert_eq!(hero.status, 200);
     assert_eq!(hero.header("content-type"), "image/png");
+    assert_eq!(hero.header("cache-control"), "public, max-age=3600", "caches keep an image an hour");
+    copy.write("media/hero.png", "replaced");
+    assert_eq!(get(&app, "/media/hero.png").await.body, "replaced", "a replaced image is sent at once");
     for path in [
         "/media/.secret.png",
         "/media/notes.txt",
@@ -199,4 +202,28 @@ async fn the_stylesheet_is_served_under_a_fingerprinted_name_for_a_year() {
     assert_eq!(css.header("cache-control"), "public, max-age=31536000, immutable");
     assert!(css.body.contains("prefers-color-scheme: dark") && css.body.contains("@media print"));
     assert_eq!(get(&app, "/assets/site.0000000000.css").await.status, 404);
+}
+
+#[test]
+fn no_free_page_can_take_an_address_a_route_answers() {
+    use groupsite::paths::{Route, reserved_page_slugs};
+    let reserved = reserved_page_slugs();
+    for route in Route::all() {
+        let pattern = route.pattern();
+        let first = pattern.trim_start_matches('/').split(['/', '.']).next().unwrap_or_default();
+        if matches!(route, Route::Home | Route::FreePage) {
+            continue;
+        }
+        assert!(reserved.iter().any(|r| r == first), "{pattern}: `{first}` is a reserved page slug");
+    }
+    assert!(groupsite::model::Slug::parse(groupsite::paths::PREVIEW_EVENTS.trim_start_matches('/')).is_none());
+    for slug in &reserved {
+        let copy = ContentCopy::of(&fixture("minimal"));
+        copy.write(&format!("pages/{slug}.md"), "+++\ntitle = \"Taken\"\n+++\n");
+        let refused = copy.errors();
+        assert!(
+            refused.iter().any(|e| matches!(e, groupsite::ContentError::ReservedSlug { slug: s, .. } if s == slug)),
+            "pages/{slug}.md is refused: {refused:?}"
+        );
+    }
 }

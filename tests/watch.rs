@@ -158,15 +158,75 @@ fn stopping_the_preview_with_a_page_open_is_quick() {
 
 #[test]
 fn the_server_never_starts_on_content_with_mistakes() {
-    let copy = ContentCopy::of_shipped();
-    copy.replace("projects/abcd.toml", "title =", "tittle =");
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.replace("projects/parent-project.toml", "title =", "tittle =");
     let outcome = common::groupsite(&["serve", "--content", copy.root().to_str().unwrap(), "--addr", "127.0.0.1:0"]);
     assert_eq!(outcome.code, Some(1));
     assert!(
-        outcome.stderr.contains("projects/abcd.toml:1:1") && outcome.stderr.contains("does not start"),
+        outcome.stderr.contains("projects/parent-project.toml:1:1") && outcome.stderr.contains("does not start"),
         "{}",
         outcome.stderr
     );
+}
+
+/// Each line of `log` that is not JSON.
+fn not_json(log: &str) -> Vec<&str> {
+    log.lines().filter(|line| serde_json::from_str::<serde_json::Value>(line).is_err()).collect()
+}
+
+#[test]
+fn under_a_json_log_the_refusal_to_start_on_mistakes_is_json_lines() {
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    copy.replace("projects/parent-project.toml", "title =", "tittle =");
+    let root = copy.root().to_str().unwrap();
+    let outcome = common::groupsite(&["serve", "--content", root, "--addr", "127.0.0.1:0", "--log-format", "json"]);
+    assert_eq!(outcome.code, Some(1));
+    assert_eq!(not_json(&outcome.stderr), Vec::<&str>::new(), "every line is JSON:\n{}", outcome.stderr);
+    let place = format!("{root}/projects/parent-project.toml:1:1");
+    assert!(outcome.stderr.contains(&format!("\"place\":\"{place}\"")), "{}", outcome.stderr);
+    assert!(outcome.stderr.contains("does not start"), "{}", outcome.stderr);
+}
+
+#[test]
+fn under_a_json_log_every_line_of_a_preview_with_a_mistake_is_json() {
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let server = Server::start(copy.root(), &["--watch", "--log-format", "json"]);
+    let (line, col) = copy.replace("projects/parent-project.toml", "kind = \"project\"", "kind = \"projekt\"");
+    let place = format!("projects/parent-project.toml:{line}:{}", col + 7);
+    until(&server, "/projects", "the banner", |p| p.contains(&place));
+    let log = server.log_when(|log| log.contains("\"path\":\"/projects\"") && log.contains("still serving"));
+    assert!(log.contains(&place) && log.contains("\"hint\":\"did you mean `project`?"), "{log}");
+    assert_eq!(not_json(&log), Vec::<&str>::new(), "every line is JSON:\n{log}");
+}
+
+#[test]
+fn check_and_the_banner_show_the_same_lines_for_the_same_mistakes() {
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    copy.replace("projects/parent-project.toml", "title =", "tittle =");
+    copy.replace("people/ada-lovelace.md", "role = \"member\"", "role = \"membre\"");
+    until(&server, "/", "the banner", |p| p.contains("tittle") && p.contains("membre"));
+    let root = copy.root().to_str().unwrap();
+    let check = common::groupsite(&["check", "--content", root, "--format", "short"]);
+    let printed: Vec<&str> = check.stderr.lines().collect();
+    let page = common::Page { status: 200, headers: Default::default(), body: server.page("/") };
+    let shown = page.texts(".content-mistakes li");
+    assert_eq!(printed.len(), 2, "{}", check.stderr);
+    assert_eq!(shown, printed, "the banner lists what check prints, in its order");
+}
+
+#[test]
+fn a_reload_that_panics_is_logged_and_shown_on_the_banner_and_watching_goes_on() {
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let server = Server::start_with(copy.root(), &["--watch"], &[("GROUPSITE_TEST_PANIC_ON_RELOAD", "1")]);
+    copy.replace("projects/parent-project.toml", "Parent project", "Parent project, edited");
+    until(&server, "/projects", "the failure on the banner", |p| p.contains("failed while reloading the content"));
+    assert!(server.page("/projects").contains("Parent project<"), "the last good site is still served");
+    let failed = |log: &str| log.matches("reloading the content failed").count();
+    assert_eq!(failed(&server.log()), 1, "{}", server.log());
+    copy.replace("projects/parent-project.toml", "Parent project, edited", "Parent project, edited again");
+    let log = server.log_when(|log| failed(log) == 2);
+    assert_eq!(failed(&log), 2, "the next save is reloaded too:\n{log}");
 }
 
 /// How many folders the server's file watcher watches, from the kernel's own account.

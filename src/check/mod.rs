@@ -10,25 +10,8 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{ContentError, Span, nearest};
 use crate::load::{Content, Document};
 use crate::markdown;
-use crate::model::{
-    Entity, EntityKind, Group, Page, Partner, Person, Practice, Project, Publication, Ref, Settings, Slug,
-};
-
-/// Addresses the site itself uses; a free page with one of these names could never be reached.
-pub const RESERVED_PAGE_SLUGS: [&str; 12] = [
-    "groups",
-    "projects",
-    "people",
-    "partners",
-    "publications",
-    "practices",
-    "search",
-    "sitemap",
-    "robots",
-    "healthz",
-    "assets",
-    "media",
-];
+use crate::model::{Entities, Entity, EntityKind, Html, Project, Reader, Ref, Settings, Slug, with_entities};
+use crate::paths;
 
 /// The checked entities, before they are linked: every field typed, every reference known to
 /// name an existing file.
@@ -36,20 +19,8 @@ pub const RESERVED_PAGE_SLUGS: [&str; 12] = [
 pub struct Model {
     /// From `site.toml`.
     pub settings: Settings,
-    /// Every file in `groups/`, in file-name order, as are the lists below.
-    pub groups: Vec<Group>,
-    /// Every file in `projects/`.
-    pub projects: Vec<Project>,
-    /// Every file in `people/`.
-    pub people: Vec<Person>,
-    /// Every file in `partners/`.
-    pub partners: Vec<Partner>,
-    /// Every file in `publications/`.
-    pub publications: Vec<Publication>,
-    /// Every file in `practices/`.
-    pub practices: Vec<Practice>,
-    /// Every file in `pages/`.
-    pub pages: Vec<Page>,
+    /// Every entity file, by kind and slug.
+    pub entities: Entities,
     /// Files under `media/`, relative to the content folder.
     pub media: BTreeSet<String>,
     /// When the newest content file was last changed.
@@ -71,7 +42,10 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
             None
         }
     };
-    let mut checker = Checker { content, errors };
+    // Slugs come from the files, not from the entities that parsed: a file with a typo in one
+    // field must not make every reference to it an error too.
+    let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
+    let mut checker = Checker { content, errors, reserved: paths::reserved_page_slugs(), places };
     let model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
@@ -79,43 +53,69 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
             language: String::new(),
             host: None,
         }),
-        groups: checker.entities(),
-        projects: checker.entities(),
-        people: checker.entities(),
-        partners: checker.entities(),
-        publications: checker.entities(),
-        practices: checker.entities(),
-        pages: checker.entities(),
+        entities: Entities::read(&mut checker),
         media: content.media.clone(),
         modified: content.modified,
     };
     let mut errors = checker.errors;
-    errors.extend(References::new(content).check(&model));
+    errors.extend(References::new(content, &checker.places).check(&model));
     if errors.is_empty() { Ok(model) } else { Err(errors) }
 }
 
 struct Checker<'a> {
     content: &'a Content,
     errors: Vec<ContentError>,
+    /// Names a free page cannot have, as the site's routes take them.
+    reserved: Vec<String>,
+    /// Where every entity was read: its kind and slug, and the index of its file.
+    places: HashMap<(EntityKind, Slug), usize>,
 }
 
-impl Checker<'_> {
+impl Reader for Checker<'_> {
     /// Every document of `T`'s kind, typed; the ones with mistakes are left out and their
     /// mistakes recorded.
-    fn entities<T: Entity + DeserializeOwned>(&mut self) -> Vec<T> {
-        let mut entities = Vec::new();
+    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T> {
+        let mut entities = BTreeMap::new();
         for document in self.content.documents.iter().filter(|d| d.kind == T::KIND) {
             match self.entity::<T>(document) {
-                Ok(entity) => entities.push(entity),
+                Ok(entity) => {
+                    entities.insert(entity.slug().clone(), entity);
+                }
                 Err(error) => self.errors.push(error),
             }
         }
         entities
     }
+}
 
+impl Checker<'_> {
+    /// One TOML and Markdown document, typed and admitted.
     fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
         let file = self.content.source(document);
         let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
+        let (body, fault) = match markdown::render(&document.body) {
+            Ok(body) => (body, None),
+            Err(fault) => {
+                let at = document.body_start + fault.at.start..document.body_start + fault.at.end;
+                (
+                    Html::default(),
+                    Some(ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake }),
+                )
+            }
+        };
+        entity.identify(document.slug.clone(), body);
+        self.admit(&entity, document.source);
+        match fault {
+            Some(fault) => Err(fault),
+            None => Ok(entity),
+        }
+    }
+
+    /// The checks every entity passes, whatever source it was read from: `source` is the index
+    /// of its file in the content's sources, against which its spans are byte ranges. A second
+    /// source (BibTeX) builds model values with their spans and hands them here.
+    fn admit<T: Entity>(&mut self, entity: &T, source: usize) {
+        let file = &self.content.sources[source];
         for (field, list) in entity.required_lists() {
             if list.is_empty() {
                 let at = Span::new(&file.path, &file.text, list.at.clone());
@@ -128,16 +128,11 @@ impl Checker<'_> {
                 self.errors.push(ContentError::UnsafeUrl { at, url: url.href.clone() });
             }
         }
-        if T::KIND == EntityKind::Page && RESERVED_PAGE_SLUGS.contains(&document.slug.as_str()) {
+        if T::KIND == EntityKind::Page && self.reserved.iter().any(|r| r == entity.slug().as_str()) {
             let at = Span::file(&file.path);
-            self.errors.push(ContentError::ReservedSlug { at, slug: document.slug.to_string() });
+            self.errors.push(ContentError::ReservedSlug { at, slug: entity.slug().to_string() });
         }
-        let body = markdown::render(&document.body).map_err(|fault| {
-            let at = document.body_start + fault.at.start..document.body_start + fault.at.end;
-            ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake }
-        })?;
-        entity.identify(document.slug.clone(), body);
-        Ok(entity)
+        self.places.insert((T::KIND, entity.slug().clone()), source);
     }
 }
 
@@ -161,33 +156,24 @@ struct References<'a> {
 }
 
 impl<'a> References<'a> {
-    /// Slugs come from the files, not from the entities that parsed: a file with a typo in
-    /// one field must not make every reference to it an error too.
-    fn new(content: &'a Content) -> Self {
+    /// From every entity's place: its kind, slug and the index of its file in `content`.
+    fn new(content: &'a Content, places: &'a HashMap<(EntityKind, Slug), usize>) -> Self {
         let mut slugs: HashMap<EntityKind, BTreeSet<&Slug>> = HashMap::new();
-        for document in &content.documents {
-            slugs.entry(document.kind).or_default().insert(&document.slug);
+        let mut files = HashMap::new();
+        for ((kind, slug), source) in places {
+            slugs.entry(*kind).or_default().insert(slug);
+            let file = &content.sources[*source];
+            files.insert((*kind, slug), (file.path.as_str(), file.text.as_str()));
         }
-        let files = content
-            .documents
-            .iter()
-            .map(|d| {
-                let file = content.source(d);
-                ((d.kind, &d.slug), (file.path.as_str(), file.text.as_str()))
-            })
-            .collect();
         References { slugs, files, media: &content.media }
     }
 
     fn check(&self, model: &Model) -> Vec<ContentError> {
         let mut errors = Vec::new();
-        self.check_all(&model.groups, &mut errors);
-        self.check_all(&model.projects, &mut errors);
-        self.check_all(&model.people, &mut errors);
-        self.check_all(&model.partners, &mut errors);
-        self.check_all(&model.publications, &mut errors);
-        self.check_all(&model.practices, &mut errors);
-        self.check_parents(&model.projects, &mut errors);
+        for kind in EntityKind::ALL {
+            with_entities!(kind, model.entities, |entities| self.check_all(entities, &mut errors));
+        }
+        self.check_parents(&model.entities.projects, &mut errors);
         errors
     }
 
@@ -196,8 +182,8 @@ impl<'a> References<'a> {
         Span::new(path, text, r.at.clone())
     }
 
-    fn check_all<T: Entity + HasSlug>(&self, entities: &[T], errors: &mut Vec<ContentError>) {
-        for entity in entities {
+    fn check_all<T: Entity>(&self, entities: &BTreeMap<Slug, T>, errors: &mut Vec<ContentError>) {
+        for entity in entities.values() {
             for file in entity.images().into_iter().filter_map(|i| i.file.as_ref()) {
                 if !self.media.contains(&file.path) {
                     let (path, text) = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
@@ -225,10 +211,10 @@ impl<'a> References<'a> {
     }
 
     /// A project cannot be its own ancestor: the project pages would nest forever.
-    fn check_parents(&self, projects: &[Project], errors: &mut Vec<ContentError>) {
+    fn check_parents(&self, projects: &BTreeMap<Slug, Project>, errors: &mut Vec<ContentError>) {
         let parents: BTreeMap<&str, &Ref> =
-            projects.iter().filter_map(|p| Some((p.slug.as_str(), p.parent.as_ref()?))).collect();
-        for project in projects {
+            projects.values().filter_map(|p| Some((p.slug.as_str(), p.parent.as_ref()?))).collect();
+        for project in projects.values() {
             let mut current = project.slug.as_str();
             for _ in 0..=parents.len() {
                 let Some(parent) = parents.get(current) else {
@@ -248,12 +234,56 @@ impl<'a> References<'a> {
     }
 }
 
-/// Access to an entity's slug, for naming the file a reference is written in.
-trait HasSlug {
-    fn slug(&self) -> &Slug;
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceFile;
+    use crate::model::{Publication, PublicationKind, RefList, Url};
 
-macro_rules! has_slug {
-    ($($t:ty),*) => { $(impl HasSlug for $t { fn slug(&self) -> &Slug { &self.slug } })* };
+    /// A publication built in code, as a BibTeX reader will build one, is checked as one read
+    /// from TOML is: each mistake is named at its line and column in its own file.
+    #[test]
+    fn an_entity_from_another_source_is_checked_with_its_own_spans() {
+        let bib = "@book{care,\n  title = {Care},\n  groups = {nobody},\n  url = {javascript:alert(1)},\n}\n";
+        let content = Content {
+            sources: vec![SourceFile { path: "publications/works.bib".into(), text: bib.into() }],
+            ..Content::default()
+        };
+        let at = |text: &str| bib.find(text).map(|i| i..i + text.len()).unwrap();
+        let publication = Publication {
+            slug: Slug::parse("care").unwrap(),
+            title: "Care".into(),
+            kind: PublicationKind::EditedBook,
+            venue: None,
+            publisher: None,
+            year: None,
+            editors: Vec::new(),
+            groups: RefList::new(vec![Ref::new("nobody", at("nobody"))], at("{nobody}")),
+            link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
+            description: Html::default(),
+        };
+        let mut checker =
+            Checker { content: &content, errors: Vec::new(), reserved: Vec::new(), places: HashMap::new() };
+        checker.admit(&publication, 0);
+        let model = Model {
+            settings: Settings { name: "S".into(), description: "D".into(), language: "en".into(), host: None },
+            entities: Entities {
+                publications: [(publication.slug.clone(), publication)].into(),
+                ..Entities::default()
+            },
+            media: BTreeSet::new(),
+            modified: None,
+        };
+        let mut errors = checker.errors;
+        errors.extend(References::new(&content, &checker.places).check(&model));
+        let places = crate::diagnostic::Report::new(errors, Vec::new()).lines();
+        assert!(
+            places.iter().any(|e| e.starts_with("publications/works.bib:4:10: ") && e.contains("javascript:")),
+            "{places:#?}"
+        );
+        assert!(
+            places.iter().any(|e| e.starts_with("publications/works.bib:3:13: ") && e.contains("nobody")),
+            "{places:#?}"
+        );
+    }
 }
-has_slug!(Group, Project, Person, Partner, Publication, Practice);

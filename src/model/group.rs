@@ -93,6 +93,12 @@ pub struct Spotlight {
 
 impl Entity for Group {
     const KIND: EntityKind = EntityKind::Group;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.about = body;

@@ -11,11 +11,15 @@ mod project;
 mod publication;
 mod settings;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::{Deref, Range};
 
-use serde::de::{Error as _, Unexpected};
+use serde::de::{DeserializeOwned, Error as _, Unexpected};
 use serde::{Deserialize, Deserializer};
+// Spans come through serde_spanned's protocol, which the TOML reader speaks; a source that does
+// not (BibTeX) builds values with their `new` and byte ranges of its own.
+use serde_spanned::Spanned;
 
 pub use group::{Group, GroupKind, Quote, Spotlight};
 pub use page::Page;
@@ -83,6 +87,88 @@ impl EntityKind {
         Self::ALL.into_iter().find(|k| k.folder() == folder)
     }
 }
+
+/// Every entity of the site, one map per kind, by slug: what `check` builds and a `Site`
+/// holds. A new kind is a field here, a line in [`Entities::read`] and an arm of
+/// [`with_entities!`]; the steps that go through those need no edit to know of it.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// `groups/`: in slug order, which is also the order of the navigation and the home page.
+    pub groups: BTreeMap<Slug, Group>,
+    /// `projects/`: every project and research activity, each with its page.
+    pub projects: BTreeMap<Slug, Project>,
+    /// `people/`: each with a page and a vCard; only people with a membership are in the directory.
+    pub people: BTreeMap<Slug, Person>,
+    /// `partners/`: listed on `/partners`, with no page of their own.
+    pub partners: BTreeMap<Slug, Partner>,
+    /// `publications/`: listed on `/publications`, with no page of their own.
+    pub publications: BTreeMap<Slug, Publication>,
+    /// `practices/`: listed on `/practices`, with no page of their own.
+    pub practices: BTreeMap<Slug, Practice>,
+    /// `pages/`: free pages, in slug order, which is also the order of the footer.
+    pub pages: BTreeMap<Slug, Page>,
+}
+
+/// Reads every entity of one kind, whatever its source: how `check` fills [`Entities`].
+pub trait Reader {
+    /// The entities of `T`'s kind that read without a mistake, by slug.
+    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T>;
+}
+
+impl Entities {
+    /// Every kind's entities, from `reader`.
+    pub fn read(reader: &mut impl Reader) -> Self {
+        Entities {
+            groups: reader.read(),
+            projects: reader.read(),
+            people: reader.read(),
+            partners: reader.read(),
+            publications: reader.read(),
+            practices: reader.read(),
+            pages: reader.read(),
+        }
+    }
+}
+
+/// The one place a kind of entity meets its map: evaluates `$body` with `$entities` bound to
+/// the map of `$kind` in `$holder`, an [`Entities`] or what derefs to one (a `Site`). `$body` is checked for each kind's type, so a step that
+/// needs something of every kind (a search document, a reverse index) fails to compile for a
+/// kind that lacks it, and a new kind fails to compile here until it has a collection.
+macro_rules! with_entities {
+    ($kind:expr, $holder:expr, |$entities:ident| $body:expr) => {
+        match $kind {
+            $crate::model::EntityKind::Group => {
+                let $entities = &$holder.groups;
+                $body
+            }
+            $crate::model::EntityKind::Project => {
+                let $entities = &$holder.projects;
+                $body
+            }
+            $crate::model::EntityKind::Person => {
+                let $entities = &$holder.people;
+                $body
+            }
+            $crate::model::EntityKind::Partner => {
+                let $entities = &$holder.partners;
+                $body
+            }
+            $crate::model::EntityKind::Publication => {
+                let $entities = &$holder.publications;
+                $body
+            }
+            $crate::model::EntityKind::Practice => {
+                let $entities = &$holder.practices;
+                $body
+            }
+            $crate::model::EntityKind::Page => {
+                let $entities = &$holder.pages;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_entities;
 
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -156,6 +242,11 @@ pub struct Ref {
 }
 
 impl Ref {
+    /// A reference read from any source: `at` is where `slug` was written in its file.
+    pub fn new(slug: impl Into<String>, at: Range<usize>) -> Self {
+        Ref { slug: slug.into(), at }
+    }
+
     /// The referenced slug, for lookups in a checked `Site`.
     pub fn slug(&self) -> Slug {
         Slug(self.slug.clone())
@@ -164,9 +255,9 @@ impl Ref {
 
 impl<'de> Deserialize<'de> for Ref {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(Ref { slug: spanned.into_inner(), at })
+        Ok(Ref::new(spanned.into_inner(), at))
     }
 }
 
@@ -180,11 +271,18 @@ pub struct RefList {
     pub at: Range<usize>,
 }
 
+impl RefList {
+    /// A list read from any source: `at` is where the whole list was written.
+    pub fn new(refs: Vec<Ref>, at: Range<usize>) -> Self {
+        RefList { refs, at }
+    }
+}
+
 impl<'de> Deserialize<'de> for RefList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<Vec<Ref>>::deserialize(d)?;
+        let spanned = Spanned::<Vec<Ref>>::deserialize(d)?;
         let at = spanned.span();
-        Ok(RefList { refs: spanned.into_inner(), at })
+        Ok(RefList::new(spanned.into_inner(), at))
     }
 }
 
@@ -214,6 +312,11 @@ pub struct Url {
 }
 
 impl Url {
+    /// A link read from any source: `at` is where `href` was written.
+    pub fn new(href: impl Into<String>, at: Range<usize>) -> Self {
+        Url { href: href.into(), at }
+    }
+
     /// True for the schemes a visitor's browser may follow from the site.
     pub fn is_safe(&self) -> bool {
         let lower = self.href.trim_start().to_ascii_lowercase();
@@ -224,9 +327,9 @@ impl Url {
 
 impl<'de> Deserialize<'de> for Url {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(Url { href: spanned.into_inner(), at })
+        Ok(Url::new(spanned.into_inner(), at))
     }
 }
 
@@ -282,21 +385,6 @@ impl Html {
         self.0.trim().is_empty()
     }
 
-    /// The same HTML with its site-relative links (`href="/contact"`, `src="/media/a.png"`)
-    /// moved under `prefix` (`/research`), for a site mounted under a sub-path. `prefix` holds
-    /// only URL path characters, so the result stays safe.
-    pub fn under_prefix(&self, prefix: &str) -> Html {
-        if prefix.is_empty() {
-            return self.clone();
-        }
-        let mut out = self.0.clone();
-        for attribute in ["href=\"/", "src=\"/"] {
-            let rebased = format!("{}{prefix}/", &attribute[..attribute.len() - 1]);
-            out = out.replace(attribute, &rebased).replace(&format!("{rebased}/"), &format!("{attribute}/"));
-        }
-        Html(out)
-    }
-
     /// The first top-level paragraph and the rest, so a page can set something (a quotation)
     /// between them. Both halves are whole elements, so both stay safe.
     pub fn split_after_first_paragraph(&self) -> (Html, Html) {
@@ -330,11 +418,18 @@ pub struct MediaPath {
     pub at: Range<usize>,
 }
 
+impl MediaPath {
+    /// A media file named in any source: `at` is where `path` was written.
+    pub fn new(path: impl Into<String>, at: Range<usize>) -> Self {
+        MediaPath { path: path.into(), at }
+    }
+}
+
 impl<'de> Deserialize<'de> for MediaPath {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(d)?;
+        let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(MediaPath { path: spanned.into_inner(), at })
+        Ok(MediaPath::new(spanned.into_inner(), at))
     }
 }
 
@@ -356,6 +451,10 @@ pub struct Image {
 pub trait Entity {
     /// The folder and kind of this entity.
     const KIND: EntityKind;
+    /// The entity's name in URLs and references.
+    fn slug(&self) -> &Slug;
+    /// The name or title pages show it under.
+    fn name(&self) -> &str;
     /// Sets what comes from the file rather than the front matter.
     fn identify(&mut self, slug: Slug, body: Html);
     /// Every slug this entity refers to, with the kind it must name.

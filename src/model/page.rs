@@ -23,6 +23,12 @@ pub struct Page {
 
 impl Entity for Page {
     const KIND: EntityKind = EntityKind::Page;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.body = body;

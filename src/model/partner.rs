@@ -29,6 +29,12 @@ pub struct Partner {
 
 impl Entity for Partner {
     const KIND: EntityKind = EntityKind::Partner;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.description = body;

@@ -104,6 +104,12 @@ impl Role {
 
 impl Entity for Person {
     const KIND: EntityKind = EntityKind::Person;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.bio = body;

@@ -59,6 +59,12 @@ impl Level {
 
 impl Entity for Practice {
     const KIND: EntityKind = EntityKind::Practice;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.description = body;

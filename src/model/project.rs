@@ -126,6 +126,12 @@ impl Status {
 
 impl Entity for Project {
     const KIND: EntityKind = EntityKind::Project;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.description = body;

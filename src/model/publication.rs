@@ -66,6 +66,12 @@ impl PublicationKind {
 
 impl Entity for Publication {
     const KIND: EntityKind = EntityKind::Publication;
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
     fn identify(&mut self, slug: Slug, body: Html) {
         self.slug = slug;
         self.description = body;

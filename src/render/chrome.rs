@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use super::{Context, Labels, Words};
 use crate::link::Site;
-use crate::model::Slug;
+use crate::model::{EntityKind, Slug};
+use crate::paths;
 
 /// The part of the site a page belongs to, so the navigation can mark it as current.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,16 +15,8 @@ pub enum Section {
     Home,
     /// One group's page, by slug.
     Group(Slug),
-    /// `/projects` and every project's page.
-    Projects,
-    /// `/people` and every person's page.
-    People,
-    /// `/partners`.
-    Partners,
-    /// `/publications`.
-    Publications,
-    /// `/practices`.
-    Practices,
+    /// A list page (`/people`) and the pages of its entities (`/people/ada`).
+    List(EntityKind),
     /// A free page, by slug.
     Page(Slug),
     /// `/search`, which the navigation has no link for: the search box leads there.
@@ -188,17 +181,11 @@ impl<'a> Chrome<'a> {
         let words = &context.words;
         let groups = site.groups.values().map(|g| {
             let label = g.short_name.clone().unwrap_or_else(|| g.name.clone());
-            (label, format!("/groups/{}", g.slug), Section::Group(g.slug.clone()))
+            (label, paths::entity(EntityKind::Group, &g.slug), Section::Group(g.slug.clone()))
         });
-        let sections = [
-            (words.get("section-projects"), "/projects", Section::Projects),
-            (words.get("section-people"), "/people", Section::People),
-            (words.get("section-partners"), "/partners", Section::Partners),
-            (words.get("section-publications"), "/publications", Section::Publications),
-            (words.get("section-practices"), "/practices", Section::Practices),
-        ]
-        .into_iter()
-        .map(|(label, href, s)| (label, href.to_owned(), s));
+        let sections = paths::SECTIONS
+            .into_iter()
+            .filter_map(|kind| Some((words.section(kind), paths::list(kind)?.to_owned(), Section::List(kind))));
         let nav = groups
             .chain(sections)
             .map(|(label, href, s)| {
@@ -215,7 +202,7 @@ impl<'a> Chrome<'a> {
             .values()
             .map(|p| NavItem {
                 label: p.title.clone(),
-                href: urls.path(&format!("/{}", p.slug)),
+                href: urls.of(p),
                 current: (section == Section::Page(p.slug.clone())).then_some(Current::Page),
             })
             .collect();
@@ -228,11 +215,7 @@ impl<'a> Chrome<'a> {
         // Pages about one entity say more (`Person`, `ResearchProject` …); the rest say what
         // kind of page they are and whose site they belong to.
         let page_type = match section {
-            Section::Projects | Section::People | Section::Partners | Section::Publications | Section::Practices
-                if href_is_section(path) =>
-            {
-                "CollectionPage"
-            }
+            Section::List(kind) if paths::list(kind) == Some(path) => "CollectionPage",
             _ => "WebPage",
         };
         let page_schema = serde_json::json!({
@@ -240,7 +223,7 @@ impl<'a> Chrome<'a> {
             "@type": page_type,
             "name": title,
             "url": urls.absolute(path),
-            "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute("/") },
+            "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute(paths::HOME) },
         });
         Chrome {
             lang: &site.settings.language,
@@ -250,7 +233,7 @@ impl<'a> Chrome<'a> {
             description: site.settings.description.clone(),
             canonical: Some(urls.absolute(path)),
             og_type: "website",
-            home_href: urls.path("/"),
+            home_href: urls.path(paths::HOME),
             nav,
             breadcrumbs: Vec::new(),
             stylesheet: &context.stylesheet.href,
@@ -278,7 +261,7 @@ impl<'a> Chrome<'a> {
 
     /// Sets the breadcrumb trail: `Home`, the given ancestors, then the page itself.
     pub fn trail(mut self, urls: &super::Urls, ancestors: &[(&str, &str)]) -> Self {
-        let mut crumbs = vec![Crumb { label: self.words.get("crumb-home"), href: Some(urls.path("/")) }];
+        let mut crumbs = vec![Crumb { label: self.words.get("crumb-home"), href: Some(urls.path(paths::HOME)) }];
         crumbs.extend(
             ancestors.iter().map(|(label, path)| Crumb { label: (*label).into(), href: Some(urls.path(path)) }),
         );
@@ -317,11 +300,6 @@ impl<'a> Chrome<'a> {
         self.og_type = og_type;
         self
     }
-}
-
-/// Whether `path` is a section's list itself (`/people`) rather than a page in it.
-fn href_is_section(path: &str) -> bool {
-    path.trim_start_matches('/').split(['/', '?']).count() == 1
 }
 
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.

@@ -87,7 +87,7 @@ impl Removal {
 impl Context {
     /// A Markdown body as this site shows it: site-relative links carry the base path.
     pub fn body(&self, html: &Html) -> Html {
-        html.under_prefix(self.urls.prefix())
+        self.urls.rebase(html)
     }
 
     /// The frame of a page in `section`, titled `title`, at `path` (root-relative, without the

@@ -2,15 +2,18 @@
 
 use super::Urls;
 use crate::link::Site;
+use crate::model::EntityKind;
+use crate::paths;
 
-/// Every page's path, without the base path: the pages a crawler should find.
+/// Every page's path, without the base path: the pages a crawler should find. Entries of a
+/// list (a partner, a publication) are found on the list's page.
 pub fn page_paths(site: &Site) -> Vec<String> {
-    let fixed = ["/", "/projects", "/people", "/partners", "/publications", "/practices"].map(str::to_owned);
-    let groups = site.groups.keys().map(|s| format!("/groups/{s}"));
-    let projects = site.projects.keys().map(|s| format!("/projects/{s}"));
-    let people = site.people.keys().map(|s| format!("/people/{s}"));
-    let pages = site.pages.keys().map(|s| format!("/{s}"));
-    fixed.into_iter().chain(groups).chain(projects).chain(people).chain(pages).collect()
+    let lists = paths::SECTIONS.into_iter().filter_map(paths::list).map(str::to_owned);
+    let entities = EntityKind::ALL
+        .into_iter()
+        .filter(|kind| matches!(paths::reached(*kind), paths::Reached::Page { .. }))
+        .flat_map(|kind| site.names(kind).into_iter().map(move |(slug, _)| paths::entity(kind, slug)));
+    std::iter::once(paths::HOME.to_owned()).chain(lists).chain(entities).collect()
 }
 
 /// The most URLs one sitemap file may list (sitemaps.org); a larger site's `/sitemap.xml` is an
@@ -34,11 +37,11 @@ pub fn sitemap_part(site: &Site, urls: &Urls, part: usize) -> Option<String> {
 }
 
 fn paths_of_sitemap(pages: usize, limit: usize) -> Vec<String> {
-    let mut paths = vec!["/sitemap.xml".to_owned()];
+    let mut files = vec![paths::SITEMAP.to_owned()];
     if pages > limit {
-        paths.extend((1..=pages.div_ceil(limit)).map(|part| format!("/sitemaps/{part}.xml")));
+        files.extend((1..=pages.div_ceil(limit)).map(paths::sitemap_part));
     }
-    paths
+    files
 }
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -77,7 +80,7 @@ fn url_set(paths: &[String], urls: &Urls) -> String {
 
 /// `/robots.txt`: everything may be crawled; the sitemap is named.
 pub fn robots(urls: &Urls) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute("/sitemap.xml"))
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute(paths::SITEMAP))
 }
 
 fn xml_escape(text: &str) -> String {

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::model::{Entity, EntityKind, Html, Slug};
+use crate::paths;
+
 /// Where the site is published, from `--base-url`: every link, canonical URL and sitemap entry
 /// is built from it, so the site works under a sub-path behind a reverse proxy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +51,36 @@ impl Urls {
         format!("{}{}{path}", self.origin, self.prefix)
     }
 
+    /// Where `entity` is shown, base path included: its page, or its entry on its list.
+    pub fn of<T: Entity>(&self, entity: &T) -> String {
+        self.entity(T::KIND, entity.slug())
+    }
+
+    /// The absolute URL of where `entity` is shown, for schema.org data and vCards.
+    pub fn absolute_of<T: Entity>(&self, entity: &T) -> String {
+        self.absolute(&paths::entity(T::KIND, entity.slug()))
+    }
+
+    /// Where the entity of `kind` named `slug` is shown, base path included.
+    pub fn entity(&self, kind: EntityKind, slug: &Slug) -> String {
+        self.path(&paths::entity(kind, slug))
+    }
+
+    /// A Markdown body as this site shows it: its site-relative links (`href="/contact"`,
+    /// `src="/media/a.png"`) moved under the base path. The base path holds only URL path
+    /// characters, so the result stays safe.
+    pub fn rebase(&self, html: &Html) -> Html {
+        if self.prefix.is_empty() {
+            return html.clone();
+        }
+        let mut out = html.as_str().to_owned();
+        for attribute in ["href=\"/", "src=\"/"] {
+            let rebased = format!("{}{}/", &attribute[..attribute.len() - 1], self.prefix);
+            out = out.replace(attribute, &rebased).replace(&format!("{rebased}/"), &format!("{attribute}/"));
+        }
+        Html::sanitized(out)
+    }
+
     /// True when the site is served over HTTPS.
     pub fn is_https(&self) -> bool {
         self.origin.starts_with("https://")
@@ -82,6 +115,19 @@ mod tests {
         let urls = Urls::new("http://127.0.0.1:3000").unwrap();
         assert_eq!(urls.path("/"), "/");
         assert_eq!(urls.absolute("/projects"), "http://127.0.0.1:3000/projects");
+    }
+
+    #[test]
+    fn site_relative_links_move_under_a_base_path() {
+        let html = crate::markdown::render(
+            "[Contact](/contact), [elsewhere](https://example.org/x) and [protocol](//cdn.example/x)",
+        )
+        .unwrap();
+        let rebased = Urls::new("https://example.org/research/").unwrap().rebase(&html);
+        assert!(rebased.as_str().contains("href=\"/research/contact\""), "{}", rebased.as_str());
+        assert!(rebased.as_str().contains("href=\"https://example.org/x\""));
+        assert!(rebased.as_str().contains("href=\"//cdn.example/x\""), "{}", rebased.as_str());
+        assert_eq!(Urls::new("https://example.org/").unwrap().rebase(&html).as_str(), html.as_str());
     }
 
     #[test]

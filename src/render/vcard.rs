@@ -40,7 +40,7 @@ pub fn vcard(site: &Site, urls: &Urls, words: &Words, person: &Person) -> String
         lines.push(format!("ORG:{org}"));
         lines.push(format!("ROLE:{}", escape(&words.role(role))));
     }
-    lines.push(format!("URL:{}", urls.absolute(&format!("/people/{}", person.slug))));
+    lines.push(format!("URL:{}", urls.absolute_of(person)));
     lines.push("END:VCARD".to_owned());
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
 }

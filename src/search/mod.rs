@@ -21,7 +21,9 @@ pub use snippet::{Fragment, Snippet};
 use crate::link::Site;
 use std::collections::BTreeMap;
 
-use crate::model::{EntityKind as Kind, Html, Slug};
+use crate::model::{
+    Entity, EntityKind as Kind, Group, Html, Page, Partner, Person, Practice, Project, Publication, Slug, with_entities,
+};
 use crate::words::Words;
 
 /// The longest query answered; longer is a mistake (a pasted page), answered with a 400.
@@ -42,8 +44,7 @@ pub struct Entry {
     pub kind: Kind,
     /// Its file's name.
     pub slug: Slug,
-    /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`;
-    /// searched too, so "center" finds the centre.
+    /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`.
     pub label: String,
     /// A name or title, with an acronym or short name after it where there is one.
     pub title: String,
@@ -442,143 +443,163 @@ struct Document {
 }
 
 /// The entities of `map`, or only the one `only` names: the index reads them all, a snippet one.
-fn pick<'a, T>(map: &'a BTreeMap<Slug, T>, kind: Kind, only: Option<(Kind, &Slug)>) -> Vec<&'a T> {
+fn pick<'a, T: Entity>(map: &'a BTreeMap<Slug, T>, only: Option<(Kind, &Slug)>) -> Vec<&'a T> {
     match only {
         None => map.values().collect(),
-        Some((k, slug)) if k == kind => map.get(slug).into_iter().collect(),
+        Some((k, slug)) if k == T::KIND => map.get(slug).into_iter().collect(),
         Some(_) => Vec::new(),
     }
 }
 
+/// The order kinds are indexed in, which decides between equally good matches: people first.
+const ORDER: [Kind; 7] =
+    [Kind::Person, Kind::Project, Kind::Group, Kind::Partner, Kind::Publication, Kind::Practice, Kind::Page];
+
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
 /// made again for a snippet rather than kept, so the index holds no second copy of the content.
 /// Each is handed to `each` as it is made, so the whole site's text is never held at once.
-fn documents(site: &Site, interface: &Words, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
-    let words = interface;
-    let name_of_partner = |slug: Slug| site.partners.get(&slug).map(|p| p.name.as_str());
-    let name_of_person = |slug: Slug| site.people.get(&slug).map(|p| p.name.as_str());
-    let mut push = |(kind, label), slug: &Slug, title: String, text: String, phones: Vec<String>| {
-        each(Document { entry: Entry { kind, slug: slug.clone(), label, title }, text, phones });
-    };
-    for person in pick(&site.people, Kind::Person, only) {
-        let bio = plain(&person.bio);
-        let places = person
+fn documents(site: &Site, words: &Words, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
+    for kind in ORDER {
+        with_entities!(kind, site, |entities| {
+            for entity in pick(entities, only) {
+                let (label, title, text) = entity.searched(site, words);
+                let entry = Entry { kind, slug: entity.slug().clone(), label, title };
+                each(Document { entry, text, phones: entity.phones() });
+            }
+        });
+    }
+}
+
+/// What a visitor may find an entity of one kind by.
+trait Searchable: Entity {
+    /// What it is as visitors read it (in `words`), its title in results, and its text as
+    /// plain text.
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String);
+    /// Phone numbers, found in any grouping of their digits.
+    fn phones(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+fn name_of_partner(site: &Site, slug: Slug) -> Option<&str> {
+    site.partners.get(&slug).map(|p| p.name.as_str())
+}
+
+fn name_of_person(site: &Site, slug: Slug) -> Option<&str> {
+    site.people.get(&slug).map(|p| p.name.as_str())
+}
+
+impl Searchable for Person {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
+        let bio = plain(&self.bio);
+        let places = self
             .affiliations
             .iter()
             .flat_map(|a| [&a.title, &a.department, &a.institution, &a.country].map(|part| part.as_deref()));
-        let positions = person.memberships.iter().map(|m| m.position.as_deref());
+        let positions = self.memberships.iter().map(|m| m.position.as_deref());
         let text = joined(
-            [person.title.as_deref()]
+            [self.title.as_deref()]
                 .into_iter()
                 .chain(places)
                 .chain(positions)
-                .chain(person.emails.iter().map(|e| Some(e.as_str())))
-                .chain(person.phones.iter().map(|p| Some(p.as_str())))
+                .chain(self.emails.iter().map(|e| Some(e.as_str())))
+                .chain(self.phones.iter().map(|p| Some(p.as_str())))
                 .chain([Some(bio.as_str())]),
         );
-        push(
-            (Kind::Person, words.get("search-kind-person")),
-            &person.slug,
-            person.name.clone(),
-            text,
-            person.phones.clone(),
-        );
+        (words.get("search-kind-person"), self.name.clone(), text)
     }
-    for project in pick(&site.projects, Kind::Project, only) {
-        let description = plain(&project.description);
-        let partners = project
+    fn phones(&self) -> Vec<String> {
+        self.phones.clone()
+    }
+}
+
+impl Searchable for Project {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
+        let description = plain(&self.description);
+        let partners = self
             .coordinator
             .iter()
-            .chain(&project.leader)
-            .chain(&project.funder)
-            .chain(&project.collaborators)
-            .map(|r| name_of_partner(r.slug()));
-        let people = project.people.iter().map(|p| name_of_person(p.person.slug()));
+            .chain(&self.leader)
+            .chain(&self.funder)
+            .chain(&self.collaborators)
+            .map(|r| name_of_partner(site, r.slug()));
+        let people = self.people.iter().map(|p| name_of_person(site, p.person.slug()));
         let text = joined(
-            [project.programme.as_deref()]
+            [self.programme.as_deref()].into_iter().chain(partners).chain(people).chain([Some(description.as_str())]),
+        );
+        (words.project_kind(self.kind), titled(&self.title, self.acronym.as_ref()), text)
+    }
+}
+
+impl Searchable for Group {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
+        let about = plain(&self.about);
+        let spotlights = self.spotlights.iter().flat_map(|s| [Some(s.title.as_str()), Some(s.text.as_str())]);
+        let quote = self.quote.as_ref().map(|q| q.text.as_str());
+        let text = joined(
+            [self.tagline.as_deref(), self.mission.as_deref(), self.host.as_deref(), self.department.as_deref(), quote]
                 .into_iter()
-                .chain(partners)
-                .chain(people)
-                .chain([Some(description.as_str())]),
+                .chain(spotlights)
+                .chain([Some(about.as_str())]),
         );
-        push(
-            (Kind::Project, words.project_kind(project.kind)),
-            &project.slug,
-            titled(&project.title, project.acronym.as_ref()),
-            text,
-            Vec::new(),
-        );
+        (words.group_kind(self.kind), titled(&self.name, self.short_name.as_ref()), text)
     }
-    for group in pick(&site.groups, Kind::Group, only) {
-        let about = plain(&group.about);
-        let spotlights = group.spotlights.iter().flat_map(|s| [Some(s.title.as_str()), Some(s.text.as_str())]);
-        let quote = group.quote.as_ref().map(|q| q.text.as_str());
+}
+
+impl Searchable for Partner {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
+        let description = plain(&self.description);
+        (
+            words.get("search-kind-partner"),
+            self.name.clone(),
+            joined([self.kind.as_deref(), Some(description.as_str())]),
+        )
+    }
+}
+
+impl Searchable for Publication {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
+        let description = plain(&self.description);
+        let year = self.year.map(|y| y.to_string());
+        let editors = self.editors.iter().map(|r| name_of_person(site, r.slug()));
         let text = joined(
-            [
-                group.tagline.as_deref(),
-                group.mission.as_deref(),
-                group.host.as_deref(),
-                group.department.as_deref(),
-                quote,
-            ]
-            .into_iter()
-            .chain(spotlights)
-            .chain([Some(about.as_str())]),
-        );
-        push(
-            (Kind::Group, words.group_kind(group.kind)),
-            &group.slug,
-            titled(&group.name, group.short_name.as_ref()),
-            text,
-            Vec::new(),
-        );
-    }
-    for partner in pick(&site.partners, Kind::Partner, only) {
-        let description = plain(&partner.description);
-        let text = joined([partner.kind.as_deref(), Some(description.as_str())]);
-        push((Kind::Partner, words.get("search-kind-partner")), &partner.slug, partner.name.clone(), text, Vec::new());
-    }
-    for publication in pick(&site.publications, Kind::Publication, only) {
-        let description = plain(&publication.description);
-        let year = publication.year.map(|y| y.to_string());
-        let editors = publication.editors.iter().map(|r| name_of_person(r.slug()));
-        let text = joined(
-            [publication.venue.as_deref(), publication.publisher.as_deref()]
+            [self.venue.as_deref(), self.publisher.as_deref()]
                 .into_iter()
                 .chain([year.as_deref()])
                 .chain(editors)
                 .chain([Some(description.as_str())]),
         );
-        push(
-            (Kind::Publication, words.publication_kind(publication.kind)),
-            &publication.slug,
-            publication.title.clone(),
-            text,
-            Vec::new(),
-        );
+        (words.publication_kind(self.kind), self.title.clone(), text)
     }
-    for practice in pick(&site.practices, Kind::Practice, only) {
-        let description = plain(&practice.description);
-        let level = words.level(practice.level);
-        let text = joined([Some(level.as_str()), practice.place.as_deref(), Some(description.as_str())]);
-        push(
-            (Kind::Practice, words.get("search-kind-practice")),
-            &practice.slug,
-            practice.title.clone(),
-            text,
-            Vec::new(),
-        );
+}
+
+impl Searchable for Practice {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
+        let description = plain(&self.description);
+        let level = words.level(self.level);
+        let text = joined([Some(level.as_str()), self.place.as_deref(), Some(description.as_str())]);
+        (words.get("search-kind-practice"), self.title.clone(), text)
     }
-    for page in pick(&site.pages, Kind::Page, only) {
-        let body = plain(&page.body);
-        let text = joined([page.description.as_deref(), Some(body.as_str())]);
-        push((Kind::Page, words.get("search-kind-page")), &page.slug, page.title.clone(), text, Vec::new());
+}
+
+impl Searchable for Page {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
+        let body = plain(&self.body);
+        (words.get("search-kind-page"), self.title.clone(), joined([self.description.as_deref(), Some(body.as_str())]))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{phone_digits, phone_forms};
+    use super::{ORDER, phone_digits, phone_forms};
+    use crate::model::EntityKind;
+
+    #[test]
+    fn every_kind_is_searched() {
+        let mut order = ORDER.to_vec();
+        order.sort();
+        assert_eq!(order, EntityKind::ALL, "each kind once");
+    }
 
     #[test]
     fn a_phone_number_is_found_in_any_grouping() {

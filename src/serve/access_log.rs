@@ -88,6 +88,33 @@ pub enum LogFormat {
 /// The format chosen at start; request lines are written in it without going through `tracing`.
 static FORMAT: OnceLock<LogFormat> = OnceLock::new();
 
+impl LogFormat {
+    /// The format the log was started in; text if it was not.
+    pub fn chosen() -> LogFormat {
+        FORMAT.get().copied().unwrap_or_default()
+    }
+}
+
+/// Writes the content's mistakes to the log: as `check` prints them in a text log, one error
+/// event per mistake (place, message, hint) in a JSON one, so every line stays JSON.
+pub fn log_report(report: &crate::Report) {
+    match LogFormat::chosen() {
+        LogFormat::Text => {
+            let mut rich = codespan_reporting::term::termcolor::Buffer::no_color();
+            if report.emit(&mut rich).is_ok() {
+                let _ = LogLine.write_all(rich.as_slice());
+            }
+        }
+        LogFormat::Json => {
+            for mistake in report.mistakes() {
+                let place = mistake.place.as_deref().unwrap_or_default();
+                let hint = mistake.hint.as_deref().unwrap_or_default();
+                tracing::error!(target: "groupsite::content", place, hint, "{}", mistake.message);
+            }
+        }
+    }
+}
+
 thread_local! {
     static HELD: RefCell<HeldLines> = const { RefCell::new(HeldLines(Vec::new())) };
 }
@@ -206,7 +233,7 @@ impl Entry {
             client: self.client,
             at: std::time::SystemTime::now(),
         };
-        let format = FORMAT.get().copied().unwrap_or_default();
+        let format = LogFormat::chosen();
         let held = HELD.try_with(|held| {
             let mut held = held.borrow_mut();
             line.append(&mut held.0, format);

@@ -21,7 +21,7 @@ struct Compiled {
 impl Compiled {
     fn new(urls: &Urls, stem: &str, extension: &str, body: &'static str, mime: &'static str) -> Self {
         let name = format!("{stem}.{}.{extension}", fingerprint(body.as_bytes()));
-        let href = urls.path(&format!("/assets/{name}"));
+        let href = urls.path(&crate::paths::asset(&name));
         Compiled { name, href, body, mime }
     }
 }
@@ -51,6 +51,11 @@ impl Assets {
     /// The live-reload script's URL, in the editor's preview.
     pub fn live_script(&self) -> Option<String> {
         self.files.iter().find(|f| f.name.starts_with("live.")).map(|f| f.href.clone())
+    }
+
+    /// Every asset's path, without the base path: what `export` writes.
+    pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.files.iter().map(|f| crate::paths::asset(&f.name))
     }
 
     /// The bytes and MIME type of the asset named `name`, if there is one.

@@ -1,5 +1,5 @@
 //! The front door every request passes through: it is logged, a GET with a body is refused, a
-//! kept page is answered at once, and the security headers are added. One middleware rather
+//! kept page is answered at once, and the cache and security headers are added. One middleware rather
 //! than a layer each, because every layer costs on every request and a kept page is otherwise
 //! answered in a few microseconds.
 
@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::access_log::Entry;
-use super::headers::{Secured, has_body_on_read, secure};
+use super::headers::{CachePolicy, Secured, finish, has_body_on_read};
 
 /// Middleware: the whole front door, in order.
 pub async fn front(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -21,7 +21,8 @@ pub async fn front(State(state): State<AppState>, request: Request, next: Next) 
         super::kept::serve_kept(&state, request, next).await
     };
     if response.extensions().get::<Secured>().is_none() {
-        secure(response.headers_mut(), &state);
+        let policy = response.extensions().get::<CachePolicy>().copied();
+        finish(response.headers_mut(), policy, &state);
     }
     entry.end(&response);
     response

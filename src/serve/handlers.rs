@@ -15,15 +15,9 @@ use tokio_stream::{Stream, StreamExt};
 
 use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
-use crate::model::Slug;
-use crate::render::pages::{
-    Asked, FreePage, GroupPage, HomePage, PartnersPage, PeoplePage, PersonPage, PracticesPage, ProjectFilter,
-    ProjectPage, ProjectsPage, PublicationsPage, SearchPage,
-};
+use crate::model::{EntityKind, Slug};
+use crate::render::pages::{self, Asked, HomePage, ProjectFilter, ProjectsPage, SearchPage};
 use crate::render::{self, Context};
-
-/// Every page and text file handlers draw is kept by caches for a short while.
-const PAGE_CACHE: &str = CachePolicy::Page.header();
 
 fn render(page: impl Template) -> Result<String, ServeError> {
     page.render().map_err(|e| ServeError::Internal(e.into()))
@@ -33,8 +27,7 @@ fn render(page: impl Template) -> Result<String, ServeError> {
 fn respond(state: &AppState, build: impl FnOnce(&Site, &Context) -> Result<String, ServeError>) -> Response {
     let version = state.version();
     match build(&version.site, &version.context) {
-        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], html)
-            .into_response(),
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
         Err(error) => error.into_page(state),
     }
 }
@@ -56,40 +49,37 @@ fn slug(raw: Option<&str>, uri: &Uri) -> Result<Slug, ServeError> {
     raw.and_then(Slug::parse).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))
 }
 
+/// The page of an entity of `kind`: a group, a project, a person, a free page; an unknown
+/// slug is a 404.
+pub async fn entity(kind: EntityKind, State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    respond(&state, |site, context| {
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        let slug = slug(raw.as_deref(), &uri)?;
+        Ok(pages::entity_page(kind, site, context, &slug).ok_or_else(not_found)??)
+    })
+}
+
+/// The list page of `kind`, such as `/people`.
+pub async fn list(kind: EntityKind, State(state): State<AppState>, uri: Uri) -> Response {
+    respond(&state, |site, context| {
+        Ok(pages::list_page(kind, site, context).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))??)
+    })
+}
+
 /// The home page, `/`.
 pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
-/// A group's page; an unknown slug is a 404.
-pub async fn group(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(GroupPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
-}
-
 /// `/projects`, narrowed by its query; a filter value the site does not know is a 400.
 pub async fn projects(State(state): State<AppState>, query: Result<Query<ProjectFilter>, QueryRejection>) -> Response {
     respond(&state, |site, context| {
-        let bad = |message: String| ServeError::BadQuery { message, back: "/projects" };
+        let bad =
+            |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
         let Query(filter) = query.map_err(|_| bad(context.words.get("filter-unreadable")))?;
         let page = ProjectsPage::new(site, context, &filter).map_err(|e| bad(e.message(&context.words)))?;
         render(page)
     })
-}
-
-/// A project's page; an unknown slug is a 404.
-pub async fn project(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(ProjectPage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
-}
-
-/// The directory, `/people`.
-pub async fn people(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PeoplePage::new(site, context)))
 }
 
 /// `/people/{slug}` and `/people/{slug}.vcf`.
@@ -106,8 +96,8 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
                     [
                         (header::CONTENT_TYPE, "text/vcard; charset=utf-8".to_owned()),
                         (header::CONTENT_DISPOSITION, disposition),
-                        (header::CACHE_CONTROL, PAGE_CACHE.to_owned()),
                     ],
+                    CachePolicy::Page,
                     card,
                 )
                     .into_response()
@@ -115,33 +105,7 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
             None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
         };
     }
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(PersonPage::new(site, context, &slug(Some(&raw), &uri)?).ok_or_else(not_found)?)
-    })
-}
-
-/// The partners list, `/partners`.
-pub async fn partners(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PartnersPage::new(site, context)))
-}
-
-/// The publications list, `/publications`.
-pub async fn publications(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PublicationsPage::new(site, context)))
-}
-
-/// The practices list, `/practices`.
-pub async fn practices(State(state): State<AppState>) -> Response {
-    respond(&state, |site, context| render(PracticesPage::new(site, context)))
-}
-
-/// A free page: `/accessibility`, `/contact`.
-pub async fn page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    respond(&state, |site, context| {
-        let not_found = || ServeError::NotFound(uri.path().to_owned());
-        render(FreePage::new(site, context, &slug(raw.as_deref(), &uri)?).ok_or_else(not_found)?)
-    })
+    entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
 }
 
 /// What `/search` reads from its address.
@@ -165,7 +129,7 @@ pub async fn search(
     let words = &version.context.words;
     let Ok(Query(query)) = query else {
         let message = words.get("search-unreadable");
-        return ServeError::BadQuery { message, back: "/search" }.into_page(&state);
+        return ServeError::BadQuery { message, back: crate::paths::SEARCH }.into_page(&state);
     };
     let Some(index) = version.search_index().await else {
         tracing::error!("search asked for, but the index could not be built");
@@ -184,10 +148,9 @@ pub async fn search(
     };
     let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
     let encoding = if html.len() > ONE_PACKET { super::negotiate(accept) } else { super::Encoding::Identity };
-    let mut response = (status, encoding.compress_quick(html.as_bytes())).into_response();
+    let mut response = (status, CachePolicy::Search, encoding.compress_quick(html.as_bytes())).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CachePolicy::Search.header()));
     encoding.describe(headers);
     response
 }
@@ -199,8 +162,7 @@ pub async fn sitemap(State(state): State<AppState>) -> Response {
 
 /// An XML document for crawlers, kept like a page.
 fn xml(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], body)
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], CachePolicy::Page, body).into_response()
 }
 
 /// `/sitemaps/{part}.xml`: a part of the sitemap of a site too large for one file.
@@ -215,24 +177,18 @@ pub async fn sitemap_part(State(state): State<AppState>, uri: Uri, Segment(file)
 /// `/robots.txt`, which names the sitemap.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let text = render::robots(&state.inner.urls);
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, PAGE_CACHE)], text).into_response()
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], CachePolicy::Page, text).into_response()
 }
 
 /// Answers 200 once content is loaded, which it always is once the server listens.
 pub async fn healthz() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, CachePolicy::NoStore.header())],
-        "ok\n",
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], CachePolicy::NoStore, "ok\n").into_response()
 }
 
 /// A fingerprinted asset: its name changes when its bytes do, so it may be kept a year.
 pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
     match name.and_then(|n| state.inner.assets.get(&n)) {
-        Some((body, mime)) => {
-            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, CachePolicy::Asset.header())], body).into_response()
-        }
+        Some((body, mime)) => ([(header::CONTENT_TYPE, mime)], CachePolicy::Asset, body).into_response(),
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }
 }

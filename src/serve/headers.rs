@@ -1,12 +1,16 @@
 //! Headers every response carries, and the cache policy each kind of response declares.
 
+use std::convert::Infallible;
+
 use axum::extract::Request;
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::response::{IntoResponseParts, ResponseParts};
 
 use super::AppState;
 
 /// How long shared caches and browsers may keep a response, declared by the handler that
-/// makes it.
+/// makes it. A handler puts the policy among its response's parts; [`finish`] alone turns it
+/// into `Cache-Control`, and the kept pages ask it whether a response may be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CachePolicy {
     /// Pages change when content does: a short life, then revalidation with the ETag, and a
@@ -14,6 +18,9 @@ pub enum CachePolicy {
     Page,
     /// Files under a content-hashed name never change: keep them a year.
     Asset,
+    /// Files from `content/media/`: an editor may replace one under the same name, so caches
+    /// keep it an hour, then revalidate with the ETag made from the file's size and time.
+    Media,
     /// Search results: the same for everyone, but one per query, so only the visitor's browser
     /// keeps them, and only for a minute; shared caches are not filled with every query.
     Search,
@@ -27,9 +34,36 @@ impl CachePolicy {
         match self {
             CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
             CachePolicy::Asset => "public, max-age=31536000, immutable",
+            CachePolicy::Media => "public, max-age=3600",
             CachePolicy::Search => "private, max-age=60",
             CachePolicy::NoStore => "no-store",
         }
+    }
+
+    /// Whether the server may keep the response it drew and answer every later request with
+    /// it: what all visitors get alike and nothing on disk can change behind it. A media file
+    /// is read on each request, so a replaced image is sent at once.
+    pub(super) const fn keepable(self) -> bool {
+        matches!(self, CachePolicy::Page | CachePolicy::Asset)
+    }
+
+    /// The `Cache-Control` value; in the editor's preview every page must show the latest save,
+    /// so browsers may not keep pages or search results.
+    const fn cache_control(self, preview: bool) -> &'static str {
+        match self {
+            CachePolicy::Page | CachePolicy::Search if preview => "no-cache",
+            other => other.header(),
+        }
+    }
+}
+
+/// The policy travels with the response, in its extensions, to [`finish`].
+impl IntoResponseParts for CachePolicy {
+    type Error = Infallible;
+
+    fn into_response_parts(self, mut parts: ResponseParts) -> Result<ResponseParts, Self::Error> {
+        parts.extensions_mut().insert(self);
+        Ok(parts)
     }
 }
 
@@ -48,9 +82,20 @@ pub const PREVIEW_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-sr
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Secured;
 
-/// Adds the security headers to `headers`, and in the editor's preview makes pages
-/// revalidate on every visit.
-pub(super) fn secure(headers: &mut axum::http::HeaderMap, state: &AppState) {
+/// Completes a response's headers: `Cache-Control` from its `policy` (none without one), and
+/// the security headers. The one place either is written.
+pub(super) fn finish(headers: &mut HeaderMap, policy: Option<CachePolicy>, state: &AppState) {
+    if let Some(policy) = policy {
+        // After the headers that say what the body is, where it has always been sent.
+        let rest = std::mem::take(headers);
+        for name in [header::CONTENT_TYPE, header::CONTENT_DISPOSITION] {
+            if let Some(value) = rest.get(&name) {
+                headers.insert(name, value.clone());
+            }
+        }
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy.cache_control(state.is_preview())));
+        headers.extend(rest);
+    }
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
@@ -63,13 +108,6 @@ pub(super) fn secure(headers: &mut axum::http::HeaderMap, state: &AppState) {
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         let policy = if state.is_preview() { PREVIEW_CONTENT_SECURITY_POLICY } else { CONTENT_SECURITY_POLICY };
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
-    }
-    // In the editor's preview every page must show the latest save: browsers may not keep it.
-    let is_page = headers.get(header::CACHE_CONTROL).is_some_and(|v| {
-        [CachePolicy::Page, CachePolicy::Search].iter().any(|p| v.as_bytes() == p.header().as_bytes())
-    });
-    if state.is_preview() && is_page {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     if state.inner.urls.is_https() {
         headers

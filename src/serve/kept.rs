@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use super::AppState;
+use super::CachePolicy;
 use super::encoding::{Encoding, negotiate};
 
 /// Bodies smaller than this are sent as they are: compressing them saves less than a packet.
@@ -23,7 +24,7 @@ const KEEP_UP_TO: usize = 4 * 1024 * 1024;
 
 /// One response as drawn, with each coding's body and complete headers made on first demand.
 pub struct Kept {
-    /// Content type and cache policy as the handler set them, the security headers added.
+    /// The handler's headers, completed by the cache policy and the security headers.
     headers: HeaderMap,
     identity: Bytes,
     /// A hash of the identity body; each coding's strong ETag is derived from it.
@@ -43,10 +44,16 @@ struct Representation {
 }
 
 impl Kept {
-    fn new(mut headers: HeaderMap, identity: Bytes, modified: SystemTime, state: &AppState) -> Self {
+    fn new(
+        mut headers: HeaderMap,
+        policy: CachePolicy,
+        identity: Bytes,
+        modified: SystemTime,
+        state: &AppState,
+    ) -> Self {
         let tag = Sha256::digest(&identity).iter().take(12).map(|b| format!("{b:02x}")).collect();
         headers.remove(header::CONTENT_LENGTH);
-        super::headers::secure(&mut headers, state);
+        super::headers::finish(&mut headers, Some(policy), state);
         Kept { headers, identity, tag, modified, representations: Default::default() }
     }
 
@@ -128,18 +135,17 @@ impl KeptPages {
     }
 }
 
-/// Whether a handler's response may be kept: a successful, public, text response that is not
-/// too large to hold.
-fn keepable(response: &Response) -> bool {
+/// The policy of a handler's response, if it may be kept: a successful text response whose
+/// policy allows it, not too large to hold.
+fn keepable(response: &Response) -> Option<CachePolicy> {
     let headers = response.headers();
     let text = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| {
         t.starts_with("text/") || t.starts_with("application/xml") || t.starts_with("application/json")
     });
-    let public =
-        headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|c| c.starts_with("public"));
     let size = axum::body::HttpBody::size_hint(response.body());
     let fits = size.upper().is_some_and(|upper| upper <= KEEP_UP_TO as u64);
-    response.status() == StatusCode::OK && text && public && fits && !headers.contains_key(header::CONTENT_ENCODING)
+    let fit = response.status() == StatusCode::OK && text && fits && !headers.contains_key(header::CONTENT_ENCODING);
+    response.extensions().get::<CachePolicy>().copied().filter(|policy| fit && policy.keepable())
 }
 
 /// The request headers a kept response depends on, copied before the request is handed on.
@@ -164,14 +170,12 @@ pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -
         }
     }
     let response = next.run(request).await;
-    if !keepable(&response) {
-        return response;
-    }
+    let Some(policy) = keepable(&response) else { return response };
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
     };
-    let kept = Arc::new(Kept::new(parts.headers, bytes, version.site.modified, state));
+    let kept = Arc::new(Kept::new(parts.headers, policy, bytes, version.site.modified, state));
     version.kept.cache.insert(key, Arc::clone(&kept));
     represent(&kept, &conditions)
 }

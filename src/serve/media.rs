@@ -7,6 +7,8 @@ use std::path::Path;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::CachePolicy;
+
 /// The MIME type of a media file by its extension; other kinds of file are not served.
 pub fn mime_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
@@ -42,17 +44,16 @@ pub async fn respond(content_dir: &Path, relative: &str, request: &HeaderMap) ->
     let etag = format!("\"{:x}-{stamp:x}\"", metadata.len());
     let headers = [
         (header::CONTENT_TYPE, mime.to_owned()),
-        (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
         (header::ETAG, etag.clone()),
         (header::LAST_MODIFIED, httpdate::fmt_http_date(modified)),
         // An SVG opened on its own must not run script.
         (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_owned()),
     ];
     if super::kept::not_modified(request, &etag, modified) {
-        return Some((StatusCode::NOT_MODIFIED, headers).into_response());
+        return Some((StatusCode::NOT_MODIFIED, CachePolicy::Media, headers).into_response());
     }
     let bytes = tokio::fs::read(file).await.ok()?;
-    Some((headers, bytes).into_response())
+    Some((headers, CachePolicy::Media, bytes).into_response())
 }
 
 #[cfg(test)]

@@ -22,11 +22,11 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use tower::ServiceBuilder;
 use tower_http::timeout::TimeoutLayer;
 
-pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies};
+pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies, log_report};
 pub use assets::Assets;
 pub use encoding::{Encoding, negotiate};
 pub use error::ServeError;
@@ -34,6 +34,8 @@ pub use headers::{CONTENT_SECURITY_POLICY, CachePolicy};
 pub use listener::{BadListen, Listen};
 
 use crate::link::Site;
+use crate::model::EntityKind;
+use crate::paths::{self, Route};
 use crate::render::{Context, Removal, Urls};
 use crate::search::SearchIndex;
 use crate::words::Words;
@@ -196,9 +198,6 @@ enum Mode {
 /// next server and reloads.
 const PREVIEW_STOPPED: u64 = u64::MAX;
 
-/// Where the preview's live-reload script listens.
-const PREVIEW_EVENTS: &str = "/_preview/events";
-
 impl AppState {
     /// State for serving `site`, loaded from `content_dir`, at `urls`, believing
     /// `X-Forwarded-For` from `trusted_proxies`.
@@ -228,11 +227,11 @@ impl AppState {
             stylesheet: assets.stylesheet(),
             preview: preview.then(|| crate::render::Preview {
                 script: assets.live_script().unwrap_or_default(),
-                events: urls.path(PREVIEW_EVENTS),
+                events: urls.path(paths::PREVIEW_EVENTS),
                 mistakes: Vec::new(),
                 held_back: Vec::new(),
             }),
-            search: searchable.then(|| urls.path("/search")),
+            search: searchable.then(|| urls.path(paths::SEARCH)),
             // NOTE: the words follow the language of the site first loaded; a change of
             // `language` under `--watch` takes a restart.
             words: Words::for_language(&site.settings.language),
@@ -281,6 +280,11 @@ impl AppState {
         }
     }
 
+    /// Every asset's path, without the base path: what `export` writes besides the pages.
+    pub fn asset_paths(&self) -> Vec<String> {
+        self.inner.assets.paths().collect()
+    }
+
     /// The content version being served now.
     pub(crate) fn version(&self) -> Arc<Version> {
         self.inner.current.load_full()
@@ -308,27 +312,33 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), front::front))
         // Inside the front door, past the kept pages: only a page being drawn can take long.
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
-    let router = Router::new()
-        .route("/", get(handlers::home))
-        .route("/groups/{slug}", get(handlers::group))
-        .route("/projects", get(handlers::projects))
-        .route("/projects/{slug}", get(handlers::project))
-        .route("/people", get(handlers::people))
-        .route("/people/{slug}", get(handlers::person))
-        .route("/partners", get(handlers::partners))
-        .route("/publications", get(handlers::publications))
-        .route("/practices", get(handlers::practices))
-        .route("/search", get(handlers::search))
-        .route("/sitemap.xml", get(handlers::sitemap))
-        .route("/sitemaps/{file}", get(handlers::sitemap_part))
-        .route("/robots.txt", get(handlers::robots))
-        .route("/healthz", get(handlers::healthz))
-        .route("/assets/{file}", get(handlers::asset))
-        .route("/media/{*path}", get(handlers::media))
-        .route("/{page}", get(handlers::page))
+    let router = Route::all()
+        .into_iter()
+        .fold(Router::new(), |router, route| router.route(&route.pattern(), handler(route)))
         .fallback(handlers::fallback);
-    let router = if state.is_preview() { router.route(PREVIEW_EVENTS, get(handlers::preview_events)) } else { router };
+    let router =
+        if state.is_preview() { router.route(paths::PREVIEW_EVENTS, get(handlers::preview_events)) } else { router };
     router.layer(layers).with_state(state)
+}
+
+/// What answers `route`.
+fn handler(route: Route) -> MethodRouter<AppState> {
+    match route {
+        Route::Home => get(handlers::home),
+        // A person's vCard lives beside their page; the projects' list has filters.
+        Route::Entity(EntityKind::Person) => get(handlers::person),
+        Route::List(EntityKind::Project) => get(handlers::projects),
+        Route::Entity(kind) => get(move |state, uri, slug| handlers::entity(kind, state, uri, slug)),
+        Route::List(kind) => get(move |state, uri| handlers::list(kind, state, uri)),
+        Route::Search => get(handlers::search),
+        Route::Sitemap => get(handlers::sitemap),
+        Route::SitemapPart => get(handlers::sitemap_part),
+        Route::Robots => get(handlers::robots),
+        Route::Health => get(handlers::healthz),
+        Route::Asset => get(handlers::asset),
+        Route::Media => get(handlers::media),
+        Route::FreePage => get(|state, uri, slug| handlers::entity(EntityKind::Page, state, uri, slug)),
+    }
 }
 
 /// Listens where `config` says and serves `site` until SIGTERM or Ctrl-C; then stops

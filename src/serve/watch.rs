@@ -62,7 +62,15 @@ pub fn watch(content: &Path, state: AppState) -> Result<impl Drop, WatchError> {
             while let Ok(later) = changed.try_recv() {
                 latest = latest.max(later);
             }
-            held = reload(&content, &state, held, latest).await;
+            // A task of its own, so a reload that panics ends only itself, and is reported.
+            let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), latest));
+            held = match reloading.await {
+                Ok(held) => held,
+                Err(failure) => {
+                    report_failure(&state, failure);
+                    None
+                }
+            };
         }
     });
     Ok(debouncer)
@@ -105,11 +113,42 @@ fn removals(served: &Site, next: &Site) -> Vec<Removal> {
         .collect()
 }
 
+/// Set in the environment, every reload panics: the only way to prove from outside that a bug
+/// in a reload is logged and shown rather than lost.
+const PANIC_FOR_TESTS: &str = "GROUPSITE_TEST_PANIC_ON_RELOAD";
+
+/// Logs a reload that panicked, and says so on every page of the preview; the last good site
+/// stays.
+fn report_failure(state: &AppState, failure: tokio::task::JoinError) {
+    let Ok(payload) = failure.try_into_panic() else { return };
+    let reason = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned());
+    tracing::error!(%reason, "reloading the content failed; still serving the last version that checked clean");
+    state.show_mistakes(vec![format!(
+        "groupsite failed while reloading the content: {reason} (this is a bug in groupsite, not a mistake in the content; save again to retry)"
+    )]);
+}
+
 /// Reloads the content after a change seen at `changed`, and returns the change it holds back.
-async fn reload(content: &Path, state: &AppState, held: Option<HeldBack>, changed: Instant) -> Option<HeldBack> {
+async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, changed: Instant) -> Option<HeldBack> {
     let started = Instant::now();
-    let folder = content.to_path_buf();
-    let Ok(checked) = tokio::task::spawn_blocking(move || crate::check_dir(&folder)).await else { return held };
+    let folder = content.clone();
+    let checking = tokio::task::spawn_blocking(move || {
+        if std::env::var_os(PANIC_FOR_TESTS).is_some() {
+            panic!("{PANIC_FOR_TESTS} is set");
+        }
+        crate::check_dir(&folder)
+    });
+    let checked = match checking.await {
+        Ok(checked) => checked,
+        Err(failure) => match failure.try_into_panic() {
+            Ok(payload) => std::panic::resume_unwind(payload),
+            Err(_) => return held,
+        },
+    };
     match checked {
         Ok(site) => {
             let removals = removals(&state.site(), &site);
@@ -144,14 +183,9 @@ async fn reload(content: &Path, state: &AppState, held: Option<HeldBack>, change
             None
         }
         Err(report) => {
-            let report = report.in_folder(content);
-            let mut rich = codespan_reporting::term::termcolor::Buffer::no_color();
-            let _ = report.emit(&mut rich);
-            eprint!("{}", String::from_utf8_lossy(rich.as_slice()));
-            let mut short = Vec::new();
-            let _ = report.emit_short(&mut short);
-            let mistakes = String::from_utf8_lossy(&short).lines().map(str::to_owned).collect();
-            state.show_mistakes(mistakes);
+            let report = report.in_folder(&content);
+            super::log_report(&report);
+            state.show_mistakes(report.lines());
             tracing::warn!(
                 mistakes = report.errors.len(),
                 "content has mistakes; still serving the last version that checked clean"

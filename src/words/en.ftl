@@ -36,35 +36,37 @@ entity-plural-page = pages
 list-pair = { $first } and { $second }
 list-series = { $first }, { $rest }
 
-## Sections, in the navigation, on the home page and as headings
+## Sections, by kind: in the navigation, on the home page, as headings and over search results
 
-section-projects = Projects
-section-people = People
-section-partners = Partners
-section-publications = Publications
-section-practices = Practices
+section-group = Groups
+section-project = Projects
+section-person = People
+section-partner = Partners
+section-publication = Publications
+section-practice = Practices
+section-page = Pages
 
 ## The home page
 
 home-groups = Groups
 home-explore = Explore
-home-count-projects = { $count ->
+home-count-project = { $count ->
     [one] { $count } project
    *[other] { $count } projects
 }
-home-count-people = { $count ->
+home-count-person = { $count ->
     [one] { $count } person
    *[other] { $count } people
 }
-home-count-partners = { $count ->
+home-count-partner = { $count ->
     [one] { $count } partner
    *[other] { $count } partners
 }
-home-count-publications = { $count ->
+home-count-publication = { $count ->
     [one] { $count } publication
    *[other] { $count } publications
 }
-home-count-practices = { $count ->
+home-count-practice = { $count ->
     [one] { $count } practice
    *[other] { $count } practices
 }
@@ -196,13 +198,6 @@ search-past-last-page = There is no page { $page } of results.
 search-best-shown = The best { $count } are shown; add a word to narrow it.
 search-unreadable = The search in this address could not be read; type it in the search box.
 search-unavailable = Search is not available. The problem has been logged.
-search-heading-group = Groups
-search-heading-project = Projects
-search-heading-person = People
-search-heading-partner = Partners
-search-heading-publication = Publications
-search-heading-practice = Practices
-search-heading-page = Pages
 search-kind-person = Person
 search-kind-partner = Partner
 search-kind-practice = Practice

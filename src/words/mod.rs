@@ -197,9 +197,15 @@ impl Words {
         self.get(&format!("entity-plural-{kind}"))
     }
 
-    /// The heading of a kind's search results: `People`.
-    pub fn search_heading(&self, kind: EntityKind) -> String {
-        self.get(&format!("search-heading-{kind}"))
+    /// The name of a kind's section, as the navigation, headings and search results show it:
+    /// `People`.
+    pub fn section(&self, kind: EntityKind) -> String {
+        self.get(&format!("section-{kind}"))
+    }
+
+    /// How much a section holds, as its card on the home page says: `1 person`, `12 people`.
+    pub fn section_count(&self, kind: EntityKind, count: usize) -> String {
+        self.with(&format!("home-count-{kind}"), &[("count", count.into())])
     }
 }
 
@@ -276,15 +282,15 @@ labels! {
     /// A group page's heading over its accounts elsewhere.
     group_follow = "group-follow",
     /// The heading over projects.
-    projects = "section-projects",
+    projects = "section-project",
     /// The heading over people.
-    people = "section-people",
+    people = "section-person",
     /// The heading over partners.
-    partners = "section-partners",
+    partners = "section-partner",
     /// The heading over publications.
-    publications = "section-publications",
+    publications = "section-publication",
     /// The heading over practices.
-    practices = "section-practices",
+    practices = "section-practice",
     /// A project page's heading over its sub-projects.
     subprojects = "project-subprojects",
     /// The label of the group filter.
@@ -364,7 +370,8 @@ mod tests {
         ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-heading-{}", k.key())));
         ids.extend(Level::ALL.map(|l| format!("level-{}", l.key())));
         ids.extend(EntityKind::ALL.map(|k| format!("entity-plural-{k}")));
-        ids.extend(EntityKind::ALL.map(|k| format!("search-heading-{k}")));
+        ids.extend(EntityKind::ALL.map(|k| format!("section-{k}")));
+        ids.extend(crate::paths::SECTIONS.map(|k| format!("home-count-{k}")));
         ids
     }
 
@@ -391,7 +398,7 @@ mod tests {
     #[test]
     fn counts_choose_the_plural_form() {
         let words = Words::english();
-        let count = |n: usize| words.with("home-count-people", &[("count", n.into())]);
+        let count = |n: usize| words.section_count(EntityKind::Person, n);
         assert_eq!([count(0), count(1), count(12)], ["0 people", "1 person", "12 people"]);
     }
 
@@ -416,12 +423,12 @@ mod tests {
     #[test]
     fn the_pseudo_language_marks_every_message() {
         let words = Words::for_language(PSEUDO);
-        assert_eq!(words.get("section-projects"), "⟦Projects⟧");
+        assert_eq!(words.section(EntityKind::Project), "⟦Projects⟧");
         assert_eq!(words.labels().skip_link, "⟦Skip to main content⟧");
     }
 
     #[test]
     fn a_language_without_a_catalogue_gets_english() {
-        assert_eq!(Words::for_language("nb-NO").get("section-people"), "People");
+        assert_eq!(Words::for_language("nb-NO").section(EntityKind::Person), "People");
     }
 }

@@ -18,6 +18,17 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).join("content")
 }
 
+/// The content folder of the fixture that holds one kind of mistake, under
+/// `tests/fixtures/invalid/{case}/content`.
+pub fn invalid(case: &str) -> PathBuf {
+    fixture(&format!("invalid/{case}"))
+}
+
+/// Runs `groupsite check --content dir`.
+pub fn run_check(dir: &Path) -> Outcome {
+    groupsite(&["check", "--content", dir.to_str().expect("a UTF-8 path")])
+}
+
 /// Loads, checks and links a content folder.
 pub fn check(dir: &Path) -> Result<Site, Report> {
     groupsite::check_dir(dir)
@@ -96,7 +107,7 @@ impl ContentCopy {
 
     /// Runs `groupsite check --content` on the copy.
     pub fn run_check(&self) -> Outcome {
-        groupsite(&["check", "--content", self.root().to_str().expect("a UTF-8 path")])
+        run_check(self.root())
     }
 
     /// The copy's errors, through the library.
@@ -231,12 +242,18 @@ pub struct Server {
 impl Server {
     /// Starts the binary on `content` with extra flags and waits until `/healthz` answers.
     pub fn start(content: &Path, flags: &[&str]) -> Server {
+        Self::start_with(content, flags, &[])
+    }
+
+    /// Starts the binary as [`Server::start`] does, with extra environment variables.
+    pub fn start_with(content: &Path, flags: &[&str], env: &[(&str, &str)]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
         let log = tempfile::NamedTempFile::new().expect("a log file");
         let child = Command::new(env!("CARGO_BIN_EXE_groupsite"))
             .args(["serve", "--content", content.to_str().expect("UTF-8"), "--addr", &addr.to_string()])
             .args(flags)
+            .envs(env.iter().copied())
             .stderr(log.reopen().expect("the log file"))
             .spawn()
             .expect("the binary starts");

@@ -5,6 +5,7 @@ use askama::Template;
 use super::super::{Chrome, Context, Section};
 use super::Linked;
 use crate::link::Site;
+use crate::paths;
 
 /// The page for a request the site cannot answer (404 or 400): the site's frame, what went
 /// wrong, and ways back in, the nearest section first.
@@ -32,16 +33,7 @@ const LINK: &str = "\u{1}";
 impl<'a> ErrorPage<'a> {
     /// For a path with no page; `path` is without the base path.
     pub fn not_found(site: &'a Site, context: &'a Context, path: &str) -> Self {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-        let nearest = match first {
-            "groups" => Some("/#groups"),
-            "projects" => Some("/projects"),
-            "people" => Some("/people"),
-            "partners" => Some("/partners"),
-            "publications" => Some("/publications"),
-            "practices" => Some("/practices"),
-            _ => None,
-        };
+        let nearest = paths::nearest_list(path);
         let words = &context.words;
         let (title, message) = (words.get("error-not-found-title"), words.get("error-not-found"));
         Self::new(site, context, path, &title, message, nearest)
@@ -70,7 +62,8 @@ impl<'a> ErrorPage<'a> {
             .collect();
         let nearest = nearest.map(|path| {
             let href = context.urls.path(path);
-            let label = if path == "/#groups" { context.words.get("error-groups-on-home") } else { path.to_owned() };
+            let label =
+                if path == paths::GROUPS_ON_HOME { context.words.get("error-groups-on-home") } else { path.to_owned() };
             sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label, href })
         });
         let sentence = context.words.with("error-try", &[("link", LINK.into())]);

@@ -9,7 +9,8 @@ use super::{
     sort_projects,
 };
 use crate::link::Site;
-use crate::model::{Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+use crate::model::{EntityKind, Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+use crate::paths;
 
 /// `/groups/{slug}`: everything about one group, drawn from every file that names it.
 #[derive(Template)]
@@ -66,7 +67,7 @@ impl<'a> GroupPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let group = site.groups.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
-        let path = format!("/groups/{slug}");
+        let path = paths::entity(EntityKind::Group, slug);
 
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
         sort_projects(&mut projects);
@@ -82,16 +83,14 @@ impl<'a> GroupPage<'a> {
                 })
             })
             .collect();
-        let mut partners: Vec<Linked> = site
-            .partners_of_group(slug)
-            .map(|p| Linked { label: p.name.clone(), href: urls.path(&format!("/partners#{}", p.slug)) })
-            .collect();
+        let mut partners: Vec<Linked> =
+            site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         let books = projects.iter().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| Listed {
             kind: words.project_kind(ProjectKind::EditedBook),
             title: p.title.clone(),
-            href: urls.path(&format!("/projects/{}", p.slug)),
+            href: urls.of(*p),
             detail: None,
         });
         let publications = site
@@ -100,7 +99,7 @@ impl<'a> GroupPage<'a> {
             .map(|p| Listed {
                 kind: words.publication_kind(p.kind),
                 title: p.title.clone(),
-                href: urls.path(&format!("/publications#{}", p.slug)),
+                href: urls.of(p),
                 detail: p.venue.clone().or_else(|| p.publisher.clone()),
             })
             .chain(books)
@@ -110,14 +109,14 @@ impl<'a> GroupPage<'a> {
             .map(|p| Listed {
                 kind: words.level(p.level),
                 title: p.title.clone(),
-                href: urls.path(&format!("/practices#{}", p.slug)),
+                href: urls.of(p),
                 detail: p.place.clone(),
             })
             .collect();
         let journal = group.journal.as_ref().and_then(|j| site.publications.get(&j.slug())).map(|j| Listed {
             kind: words.publication_kind(PublicationKind::Journal),
             title: j.title.clone(),
-            href: urls.path(&format!("/publications#{}", j.slug)),
+            href: urls.of(j),
             detail: None,
         });
         let hero = group.hero.as_ref().and_then(|h| picture(context, h));
@@ -129,7 +128,7 @@ impl<'a> GroupPage<'a> {
         let members: Vec<_> = Role::ALL
             .into_iter()
             .flat_map(|role| site.people_of_group(slug, role))
-            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute(&format!("/people/{}", p.slug))}))
+            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute_of(p)}))
             .collect();
         let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();
         let chrome = context

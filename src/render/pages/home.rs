@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
 use crate::link::Site;
+use crate::paths;
 
 /// `/`: what the site is, the groups with their taglines, and a way into every section.
 #[derive(Template)]
@@ -44,47 +45,30 @@ impl<'a> HomePage<'a> {
     /// The home page of `site`; every site has one.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let (urls, words) = (&context.urls, &context.words);
-        let chrome = context.chrome(site, Section::Home, &site.settings.name, "/").schema(json!({
+        let chrome = context.chrome(site, Section::Home, &site.settings.name, paths::HOME).schema(json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": site.settings.name,
-            "url": urls.absolute("/"),
+            "url": urls.absolute(paths::HOME),
         }));
         let groups = site
             .groups
             .values()
             .map(|g| GroupCard {
                 name: g.name.clone(),
-                href: urls.path(&format!("/groups/{}", g.slug)),
+                href: urls.of(g),
                 kind: words.group_kind(g.kind),
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
-        let count = |n: usize| [("count", n.into())];
-        let card = |label: String, path: &str, count: String| SectionCard { label, href: urls.path(path), count };
-        let sections = vec![
-            card(
-                words.get("section-projects"),
-                "/projects",
-                words.with("home-count-projects", &count(site.projects.len())),
-            ),
-            card(words.get("section-people"), "/people", words.with("home-count-people", &count(site.people.len()))),
-            card(
-                words.get("section-partners"),
-                "/partners",
-                words.with("home-count-partners", &count(site.partners.len())),
-            ),
-            card(
-                words.get("section-publications"),
-                "/publications",
-                words.with("home-count-publications", &count(site.publications.len())),
-            ),
-            card(
-                words.get("section-practices"),
-                "/practices",
-                words.with("home-count-practices", &count(site.practices.len())),
-            ),
-        ];
+        let sections = paths::SECTIONS
+            .into_iter()
+            .map(|kind| SectionCard {
+                label: words.section(kind),
+                href: urls.path(paths::list_page(kind)),
+                count: words.section_count(kind, site.count(kind)),
+            })
+            .collect();
         HomePage { chrome, groups, sections }
     }
 }

@@ -7,7 +7,8 @@ use askama::Template;
 use super::super::{Chrome, Context, Section, norwegian_key};
 use super::{Linked, group_link};
 use crate::link::Site;
-use crate::model::{Html, Level, Link, ProjectKind, PublicationKind, Ref};
+use crate::model::{EntityKind, Html, Level, Link, ProjectKind, PublicationKind, Ref};
+use crate::paths;
 
 /// One partner, publication or practice, as its list shows it.
 pub struct Entry<'a> {
@@ -82,7 +83,7 @@ impl<'a> PartnersPage<'a> {
         let entry = |p: &'a crate::model::Partner| {
             let projects = site
                 .projects_of_partner(&p.slug)
-                .map(|pr| Linked { label: pr.title.clone(), href: urls.path(&format!("/projects/{}", pr.slug)) })
+                .map(|pr| Linked { label: pr.title.clone(), href: urls.of(pr) })
                 .collect();
             Entry {
                 id: p.slug.to_string(),
@@ -112,7 +113,12 @@ impl<'a> PartnersPage<'a> {
         })
         .collect();
         let chrome = context
-            .chrome(site, Section::Partners, &words.get("section-partners"), "/partners")
+            .chrome(
+                site,
+                Section::List(EntityKind::Partner),
+                &words.section(EntityKind::Partner),
+                paths::list_page(EntityKind::Partner),
+            )
             .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]))
             .trail(urls, &[]);
         PartnersPage { chrome, sections }
@@ -145,7 +151,7 @@ impl<'a> PublicationsPage<'a> {
                             .editors
                             .iter()
                             .filter_map(|e| site.people.get(&e.slug()))
-                            .map(|e| Linked { label: e.name.clone(), href: urls.path(&format!("/people/{}", e.slug)) })
+                            .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
                             .collect();
                         Entry {
                             id: p.slug.to_string(),
@@ -180,10 +186,7 @@ impl<'a> PublicationsPage<'a> {
                                 groups(site, context, &p.groups),
                                 vec![(
                                     words.get("related-project"),
-                                    vec![Linked {
-                                        label: words.get("related-book-project"),
-                                        href: urls.path(&format!("/projects/{}", p.slug)),
-                                    }],
+                                    vec![Linked { label: words.get("related-book-project"), href: urls.of(p) }],
                                 )],
                             ),
                             body: None,
@@ -200,7 +203,12 @@ impl<'a> PublicationsPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(site, Section::Publications, &words.get("section-publications"), "/publications")
+            .chrome(
+                site,
+                Section::List(EntityKind::Publication),
+                &words.section(EntityKind::Publication),
+                paths::list_page(EntityKind::Publication),
+            )
             .describe(words.with("publications-description", &[("site", (&site.settings.name).into())]))
             .trail(urls, &[]);
         PublicationsPage { chrome, sections }
@@ -247,7 +255,12 @@ impl<'a> PracticesPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(site, Section::Practices, &words.get("section-practices"), "/practices")
+            .chrome(
+                site,
+                Section::List(EntityKind::Practice),
+                &words.section(EntityKind::Practice),
+                paths::list_page(EntityKind::Practice),
+            )
             .describe(words.with("practices-description", &[("site", (&site.settings.name).into())]))
             .trail(&context.urls, &[]);
         PracticesPage { chrome, sections }

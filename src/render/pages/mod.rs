@@ -19,9 +19,44 @@ pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
 pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
 
-use super::{Arg, Context, Words, norwegian_key};
+use askama::Template;
+
+use super::{Arg, Context, RenderError, Words, norwegian_key};
 use crate::link::Site;
-use crate::model::{Affiliation, Group, Image, Person, Project, Role};
+use crate::model::{Affiliation, EntityKind, Group, Image, Person, Project, Role, Slug};
+use crate::paths;
+
+/// The page of the entity of `kind` named `slug`, drawn; none where there is no such entity
+/// or its kind has no pages (its entities are entries of a list).
+pub fn entity_page(
+    kind: EntityKind,
+    site: &Site,
+    context: &Context,
+    slug: &Slug,
+) -> Option<Result<String, RenderError>> {
+    let drawn = match kind {
+        EntityKind::Group => GroupPage::new(site, context, slug)?.render(),
+        EntityKind::Project => ProjectPage::new(site, context, slug)?.render(),
+        EntityKind::Person => PersonPage::new(site, context, slug)?.render(),
+        EntityKind::Page => FreePage::new(site, context, slug)?.render(),
+        EntityKind::Partner | EntityKind::Publication | EntityKind::Practice => return None,
+    };
+    Some(drawn.map_err(RenderError::from))
+}
+
+/// The list page of `kind`, drawn whole; none for a kind without one. The projects' list,
+/// which has filters, is drawn by [`ProjectsPage`] itself.
+pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Result<String, RenderError>> {
+    let drawn = match kind {
+        EntityKind::Project => ProjectsPage::new(site, context, &ProjectFilter::default()).ok()?.render(),
+        EntityKind::Person => PeoplePage::new(site, context).render(),
+        EntityKind::Partner => PartnersPage::new(site, context).render(),
+        EntityKind::Publication => PublicationsPage::new(site, context).render(),
+        EntityKind::Practice => PracticesPage::new(site, context).render(),
+        EntityKind::Group | EntityKind::Page => return None,
+    };
+    Some(drawn.map_err(RenderError::from))
+}
 
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +116,7 @@ pub struct Picture {
 pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
     let file = image.file.as_ref()?;
     Some(Picture {
-        src: context.urls.path(&format!("/{}", file.path)),
+        src: context.urls.path(&paths::media(&file.path)),
         alt: image.alt.clone(),
         credit: image.credit.clone(),
     })
@@ -99,13 +134,13 @@ pub struct PeopleSection {
 }
 
 pub(crate) fn group_link(context: &Context, group: &Group) -> Linked {
-    Linked { label: group.name.clone(), href: context.urls.path(&format!("/groups/{}", group.slug)) }
+    Linked { label: group.name.clone(), href: context.urls.of(group) }
 }
 
 /// A group link for crowded places (cards), by its short name where it has one.
 pub(crate) fn short_group_link(context: &Context, group: &Group) -> Linked {
     let label = group.short_name.clone().unwrap_or_else(|| group.name.clone());
-    Linked { label, href: context.urls.path(&format!("/groups/{}", group.slug)) }
+    Linked { label, href: context.urls.of(group) }
 }
 
 /// The years a project runs, as far as the content gives them.
@@ -122,7 +157,7 @@ fn period(words: &Words, project: &Project) -> Option<String> {
 pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) -> ProjectCard {
     ProjectCard {
         title: project.title.clone(),
-        href: context.urls.path(&format!("/projects/{}", project.slug)),
+        href: context.urls.of(project),
         acronym: project.acronym.clone(),
         kind: context.words.project_kind(project.kind),
         status: project.status.map(|s| context.words.status(s)),
@@ -162,7 +197,7 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
     };
     PersonCard {
         name: person.name.clone(),
-        href: context.urls.path(&format!("/people/{}", person.slug)),
+        href: context.urls.of(person),
         title: person.title.clone(),
         places: person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect(),
         roles,

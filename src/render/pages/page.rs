@@ -4,7 +4,8 @@ use askama::Template;
 
 use super::super::{Chrome, Context, Section};
 use crate::link::Site;
-use crate::model::{Html, Page, Slug};
+use crate::model::{EntityKind, Html, Page, Slug};
+use crate::paths;
 
 /// `/{slug}`: a free page such as the accessibility statement.
 #[derive(Template)]
@@ -21,7 +22,7 @@ impl<'a> FreePage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let page: &Page = site.pages.get(slug)?;
         let chrome = context
-            .chrome(site, Section::Page(slug.clone()), &page.title, &format!("/{slug}"))
+            .chrome(site, Section::Page(slug.clone()), &page.title, &paths::entity(EntityKind::Page, slug))
             .describe(page.description.clone().unwrap_or_default())
             .trail(&context.urls, &[]);
         Some(FreePage { chrome, body: context.body(&page.body) })

@@ -9,7 +9,9 @@ use super::{
     role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
+use crate::model::EntityKind;
 use crate::model::{Html, Link, Person, Role, Slug};
+use crate::paths;
 
 /// `/people`: everyone, grouped by role, sorted by family name in Norwegian order.
 #[derive(Template)]
@@ -49,7 +51,12 @@ impl<'a> PeoplePage<'a> {
             .chain(others)
             .collect();
         let chrome = context
-            .chrome(site, Section::People, &words.get("section-people"), "/people")
+            .chrome(
+                site,
+                Section::List(EntityKind::Person),
+                &words.section(EntityKind::Person),
+                paths::list_page(EntityKind::Person),
+            )
             .describe(words.with("people-description", &[("site", (&site.settings.name).into())]))
             .trail(&context.urls, &[]);
         PeoplePage { chrome, sections }
@@ -109,7 +116,7 @@ impl<'a> PersonPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let person = site.people.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
-        let path = format!("/people/{slug}");
+        let path = paths::entity(EntityKind::Person, slug);
         let memberships = person
             .memberships
             .iter()
@@ -120,10 +127,8 @@ impl<'a> PersonPage<'a> {
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
         sort_projects(&mut projects);
-        let edited = site
-            .publications_of_person(slug)
-            .map(|p| Linked { label: p.title.clone(), href: urls.path(&format!("/publications#{}", p.slug)) })
-            .collect();
+        let edited =
+            site.publications_of_person(slug).map(|p| Linked { label: p.title.clone(), href: urls.of(p) }).collect();
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
         // The name first, so each person's description is their own.
@@ -132,9 +137,9 @@ impl<'a> PersonPage<'a> {
                 .concat()
                 .join(". ");
         let chrome = context
-            .chrome(site, Section::People, &person.name, &path)
+            .chrome(site, Section::List(EntityKind::Person), &person.name, &path)
             .describe(description)
-            .trail(urls, &[(&words.get("section-people"), "/people")])
+            .trail(urls, &[(&words.section(EntityKind::Person), "/people")])
             .og("profile")
             .schema(json!({
                 "@context": "https://schema.org",
@@ -145,7 +150,7 @@ impl<'a> PersonPage<'a> {
                 "email": person.emails.iter().map(|e| format!("mailto:{e}")).collect::<Vec<_>>(),
                 "telephone": person.phones.iter().map(|p| Phone::new(p).to_string()).collect::<Vec<_>>(),
                 "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
-                "memberOf": site.groups_of_person(person).map(|(g, _)| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute(&format!("/groups/{}", g.slug))})).collect::<Vec<_>>(),
+                "memberOf": site.groups_of_person(person).map(|(g, _)| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(g)})).collect::<Vec<_>>(),
                 "url": urls.absolute(&path),
             }));
         Some(PersonPage {
@@ -165,7 +170,7 @@ impl<'a> PersonPage<'a> {
             edited,
             bio: context.body(&person.bio),
             links: &person.links,
-            vcard: urls.path(&format!("/people/{slug}.vcf")),
+            vcard: urls.path(&paths::vcard(slug)),
             vcard_label: words.with("person-vcard", &[("name", (&person.name).into())]),
             photo: person.photo.as_ref().and_then(|p| picture(context, p)),
         })

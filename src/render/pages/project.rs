@@ -6,7 +6,9 @@ use serde_json::json;
 use super::super::{Chrome, Context, Section, Words};
 use super::{Arg, Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
+use crate::model::EntityKind;
 use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
+use crate::paths;
 
 /// The filters of `/projects`, as given in the query string; an empty value means "any".
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -118,14 +120,19 @@ impl<'a> ProjectsPage<'a> {
             words.with("projects-count", &[("total", total.into())])
         };
         let chrome = context
-            .chrome(site, Section::Projects, &words.get("section-projects"), "/projects")
+            .chrome(
+                site,
+                Section::List(EntityKind::Project),
+                &words.section(EntityKind::Project),
+                paths::list_page(EntityKind::Project),
+            )
             .describe(
                 words.with("projects-description", &[("total", total.into()), ("site", (&site.settings.name).into())]),
             )
             .trail(&context.urls, &[]);
         Ok(ProjectsPage {
             chrome,
-            action: context.urls.path("/projects"),
+            action: context.urls.path(paths::list_page(EntityKind::Project)),
             groups: choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.clone())), group),
             statuses: choices(words, Status::ALL.map(|s| (s.key().to_owned(), words.status(s))), status),
             kinds: choices(words, ProjectKind::ALL.map(|k| (k.key().to_owned(), words.project_kind(k))), kind),
@@ -185,13 +192,13 @@ impl<'a> ProjectPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let project = site.projects.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
-        let path = format!("/projects/{slug}");
+        let path = paths::entity(EntityKind::Project, slug);
         let text = |t: &str| FactValue { text: t.to_owned(), href: None };
         let partner = |r: &Ref| {
             let p = site.partners.get(&r.slug());
             FactValue {
                 text: p.map_or_else(|| r.slug.clone(), |p| p.name.clone()),
-                href: Some(urls.path(&format!("/partners#{}", r.slug))),
+                href: Some(urls.entity(EntityKind::Partner, &r.slug())),
             }
         };
         let mut facts = Vec::new();
@@ -224,27 +231,24 @@ impl<'a> ProjectPage<'a> {
         let parent = project.parent.as_ref().and_then(|p| site.projects.get(&p.slug()));
         fact(
             words.get("fact-part-of"),
-            parent
-                .iter()
-                .map(|p| FactValue { text: p.title.clone(), href: Some(urls.path(&format!("/projects/{}", p.slug))) })
-                .collect(),
+            parent.iter().map(|p| FactValue { text: p.title.clone(), href: Some(urls.of(*p)) }).collect(),
         );
         let people = project
             .people
             .iter()
             .filter_map(|pp| {
                 let person = site.people.get(&pp.person.slug())?;
-                let link = Linked { label: person.name.clone(), href: urls.path(&format!("/people/{}", person.slug)) };
+                let link = Linked { label: person.name.clone(), href: urls.of(person) };
                 Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
         let mut subprojects: Vec<_> = site.subprojects(slug).collect();
         sort_projects(&mut subprojects);
 
-        let projects_label = words.get("section-projects");
+        let projects_label = words.section(EntityKind::Project);
         let mut ancestors = vec![(projects_label.as_str(), "/projects".to_owned())];
         if let Some(p) = parent {
-            ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), format!("/projects/{}", p.slug)));
+            ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), paths::entity(EntityKind::Project, &p.slug)));
         }
         let ancestors: Vec<(&str, &str)> = ancestors.iter().map(|(l, p)| (*l, p.as_str())).collect();
         let heading = match &project.acronym {
@@ -262,7 +266,7 @@ impl<'a> ProjectPage<'a> {
             ],
         );
         let chrome = context
-            .chrome(site, Section::Projects, &heading, &path)
+            .chrome(site, Section::List(EntityKind::Project), &heading, &path)
             .describe(description)
             .trail(urls, &ancestors)
             .og("article")
@@ -273,7 +277,7 @@ impl<'a> ProjectPage<'a> {
                 "alternateName": project.acronym,
                 "url": urls.absolute(&path),
                 "funder": project.funder.as_ref().and_then(|f| site.partners.get(&f.slug())).map(|f| json!({"@type": "Organization", "name": f.name})),
-                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute(&format!("/groups/{}", g.slug))})).collect::<Vec<_>>(),
+                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(*g)})).collect::<Vec<_>>(),
             }));
         Some(ProjectPage {
             chrome,

@@ -6,6 +6,7 @@ use super::super::{Chrome, Context, Section};
 use super::Linked;
 use crate::link::Site;
 use crate::model::EntityKind;
+use crate::paths;
 use crate::search::{BadQuery, Findings, Fragment, MAX_QUERY_CHARS, SearchIndex};
 
 /// Results on one page; more are paged.
@@ -87,9 +88,11 @@ impl<'a> SearchPage<'a> {
         // An over-long query is shown cut, so the page stays small and the visitor can shorten it.
         let shown: String = text.chars().take(MAX_QUERY_CHARS).collect();
         let words = &context.words;
-        let chrome =
-            context.chrome(site, Section::Search, &words.get("search-title"), "/search").not_indexed().searched(&shown);
-        let action = context.urls.path("/search");
+        let chrome = context
+            .chrome(site, Section::Search, &words.get("search-title"), paths::SEARCH)
+            .not_indexed()
+            .searched(&shown);
+        let action = context.urls.path(paths::SEARCH);
         let mut search = SearchPage {
             chrome,
             query: shown,
@@ -145,7 +148,7 @@ impl<'a> SearchPage<'a> {
         for entry in shown {
             let snippet = index.snippet(site, entry, &findings.terms);
             let result = SearchResult {
-                href: context.urls.path(&entry_path(entry.kind, entry.slug.as_str())),
+                href: context.urls.entity(entry.kind, &entry.slug),
                 kind: entry.label.clone(),
                 title: snippet.title,
                 text: snippet.text,
@@ -154,7 +157,7 @@ impl<'a> SearchPage<'a> {
                 Some(group) if group.kind == entry.kind => group.results.push(result),
                 _ => self.groups.push(ResultGroup {
                     kind: entry.kind,
-                    heading: words.search_heading(entry.kind),
+                    heading: words.section(entry.kind),
                     id: format!("results-{}", entry.kind.folder()),
                     results: vec![result],
                 }),
@@ -178,23 +181,9 @@ impl<'a> SearchPage<'a> {
     }
 }
 
-/// Where a found entry is shown: people, projects, groups and free pages have pages; the rest
-/// are entries of their list.
-fn entry_path(kind: EntityKind, slug: &str) -> String {
-    match kind {
-        EntityKind::Person => format!("/people/{slug}"),
-        EntityKind::Project => format!("/projects/{slug}"),
-        EntityKind::Group => format!("/groups/{slug}"),
-        EntityKind::Partner => format!("/partners#{slug}"),
-        EntityKind::Publication => format!("/publications#{slug}"),
-        EntityKind::Practice => format!("/practices#{slug}"),
-        EntityKind::Page => format!("/{slug}"),
-    }
-}
-
 /// The address of a search, with the query percent-encoded.
 fn search_href(context: &Context, query: &str, page: usize) -> String {
-    let mut href = format!("/search?q={}", encode(query));
+    let mut href = format!("{}?q={}", paths::SEARCH, encode(query));
     if page > 1 {
         href.push_str(&format!("&page={page}"));
     }

@@ -1,0 +1,246 @@
+//! Where everything on the site lives: the one table of every entity's address, every list's
+//! address, the sections of the navigation and the routes the server answers. The router, the
+//! sitemap, `export`, the navigation, the 404 page and `check`'s reserved page slugs all read
+//! it, so an address is written down once.
+//!
+//! Paths here are root-relative and without the base path (`/people/ada`); `render::Urls`
+//! puts them under the base URL the site is published at.
+
+use crate::model::{EntityKind, Slug};
+
+/// The home page.
+pub const HOME: &str = "/";
+/// Where the home page lists the groups, which have no list page of their own.
+pub const GROUPS_ON_HOME: &str = "/#groups";
+/// The search page and its form's target.
+pub const SEARCH: &str = "/search";
+/// The sitemap, or the index of its parts on a large site.
+pub const SITEMAP: &str = "/sitemap.xml";
+/// Crawlers' instructions, which name the sitemap.
+pub const ROBOTS: &str = "/robots.txt";
+/// The health check for load balancers and process supervisors.
+pub const HEALTH: &str = "/healthz";
+/// The editor's preview only: the stream that tells open pages to reload.
+pub const PREVIEW_EVENTS: &str = "/_preview/events";
+
+/// Folder of the parts of a sitemap too large for one file: `/sitemaps/1.xml`.
+const SITEMAP_PARTS: &str = "/sitemaps";
+/// Folder of the fingerprinted static files.
+const ASSETS: &str = "/assets";
+
+/// The kinds with a list page, in the order the navigation and the home page's cards show them.
+pub const SECTIONS: [EntityKind; 5] =
+    [EntityKind::Project, EntityKind::Person, EntityKind::Partner, EntityKind::Publication, EntityKind::Practice];
+
+/// How a kind of entity is reached: by a page of its own under a prefix, or as an entry of
+/// its kind's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// `{prefix}/{slug}`; a free page's prefix is empty, so it lives at `/{slug}`.
+    Page {
+        /// `/groups`, `/projects`, `/people`, or `` for free pages.
+        prefix: &'static str,
+    },
+    /// `{list}#{slug}`: an entry of a list page, with no page of its own.
+    Entry,
+}
+
+/// How entities of `kind` are reached.
+pub fn reached(kind: EntityKind) -> Reached {
+    match kind {
+        EntityKind::Group => Reached::Page { prefix: "/groups" },
+        EntityKind::Project => Reached::Page { prefix: "/projects" },
+        EntityKind::Person => Reached::Page { prefix: "/people" },
+        EntityKind::Page => Reached::Page { prefix: "" },
+        EntityKind::Partner | EntityKind::Publication | EntityKind::Practice => Reached::Entry,
+    }
+}
+
+/// The list page of `kind`, for the kinds in [`SECTIONS`].
+pub fn list(kind: EntityKind) -> Option<&'static str> {
+    match kind {
+        EntityKind::Project => Some("/projects"),
+        EntityKind::Person => Some("/people"),
+        EntityKind::Partner => Some("/partners"),
+        EntityKind::Publication => Some("/publications"),
+        EntityKind::Practice => Some("/practices"),
+        EntityKind::Group | EntityKind::Page => None,
+    }
+}
+
+/// The list page of `kind`, or the home page for a kind without one (groups, free pages).
+pub fn list_page(kind: EntityKind) -> &'static str {
+    list(kind).unwrap_or(HOME)
+}
+
+/// Where an entity is shown: its own page, or its entry on its kind's list.
+pub fn entity(kind: EntityKind, slug: &Slug) -> String {
+    match (reached(kind), list(kind)) {
+        (Reached::Page { prefix }, _) => format!("{prefix}/{slug}"),
+        (Reached::Entry, Some(list)) => format!("{list}#{slug}"),
+        (Reached::Entry, None) => format!("/#{slug}"),
+    }
+}
+
+/// A person's vCard, beside their page.
+pub fn vcard(slug: &Slug) -> String {
+    format!("{}.vcf", entity(EntityKind::Person, slug))
+}
+
+/// A file of the content's `media/` folder, from its path relative to the content folder
+/// (`media/hero.jpg`).
+pub fn media(file: &str) -> String {
+    format!("/{file}")
+}
+
+/// A fingerprinted static file, by its file name.
+pub fn asset(name: &str) -> String {
+    format!("{ASSETS}/{name}")
+}
+
+/// Part `n` (from 1) of a sitemap too large for one file.
+pub fn sitemap_part(n: usize) -> String {
+    format!("{SITEMAP_PARTS}/{n}.xml")
+}
+
+/// The section a path is under, by its first segment, as the 404 page offers it: a list page,
+/// or the home page's groups for `/groups/…`.
+pub fn nearest_list(path: &str) -> Option<&'static str> {
+    let first = path.trim_start_matches('/').split(['/', '#', '?']).next().unwrap_or_default();
+    if matches!(reached(EntityKind::Group), Reached::Page { prefix } if prefix.trim_start_matches('/') == first) {
+        return Some(GROUPS_ON_HOME);
+    }
+    SECTIONS.into_iter().filter_map(list).find(|l| l.trim_start_matches('/') == first)
+}
+
+/// Every address the server answers, by what it answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// `/`.
+    Home,
+    /// The page of an entity that has one: a group, project or person (`{prefix}/{slug}`).
+    Entity(EntityKind),
+    /// The list page of a kind in [`SECTIONS`].
+    List(EntityKind),
+    /// `/search`.
+    Search,
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/sitemaps/{file}`.
+    SitemapPart,
+    /// `/robots.txt`.
+    Robots,
+    /// `/healthz`.
+    Health,
+    /// `/assets/{file}`.
+    Asset,
+    /// `/media/{*path}`: files of the content's `media/` folder.
+    Media,
+    /// `/{page}`: a free page; matched after every other route.
+    FreePage,
+}
+
+impl Route {
+    /// Every route, the free pages last.
+    pub fn all() -> Vec<Route> {
+        let entities = EntityKind::ALL
+            .into_iter()
+            .filter(|k| matches!(reached(*k), Reached::Page { prefix } if !prefix.is_empty()))
+            .map(Route::Entity);
+        let lists = SECTIONS.into_iter().map(Route::List);
+        let fixed = [
+            Route::Search,
+            Route::Sitemap,
+            Route::SitemapPart,
+            Route::Robots,
+            Route::Health,
+            Route::Asset,
+            Route::Media,
+            Route::FreePage,
+        ];
+        std::iter::once(Route::Home).chain(entities).chain(lists).chain(fixed).collect()
+    }
+
+    /// The route in the router's syntax: `/people/{slug}`.
+    pub fn pattern(self) -> String {
+        match self {
+            Route::Home => HOME.to_owned(),
+            Route::Entity(kind) => match reached(kind) {
+                Reached::Page { prefix } => format!("{prefix}/{{slug}}"),
+                Reached::Entry => list(kind).unwrap_or(HOME).to_owned(),
+            },
+            Route::List(kind) => list(kind).unwrap_or(HOME).to_owned(),
+            Route::Search => SEARCH.to_owned(),
+            Route::Sitemap => SITEMAP.to_owned(),
+            Route::SitemapPart => format!("{SITEMAP_PARTS}/{{file}}"),
+            Route::Robots => ROBOTS.to_owned(),
+            Route::Health => HEALTH.to_owned(),
+            Route::Asset => format!("{ASSETS}/{{file}}"),
+            Route::Media => format!("{}/{{*path}}", media("media")),
+            Route::FreePage => "/{page}".to_owned(),
+        }
+    }
+
+    /// The first segment of the route's addresses, up to any `.`: a free page with this name
+    /// could never be reached. None for the home page and free pages themselves.
+    fn prefix(self) -> Option<String> {
+        if matches!(self, Route::Home | Route::FreePage) {
+            return None;
+        }
+        let pattern = self.pattern();
+        let first = pattern.trim_start_matches('/').split(['/', '.']).next().unwrap_or_default();
+        Some(first.to_owned())
+    }
+}
+
+/// Names a free page cannot have, because a route of the site starts with them.
+pub fn reserved_page_slugs() -> Vec<String> {
+    let mut slugs: Vec<String> = Route::all().into_iter().filter_map(Route::prefix).collect();
+    slugs.dedup();
+    slugs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_live_where_their_kind_says() {
+        let slug = Slug::parse("ada").unwrap();
+        assert_eq!(entity(EntityKind::Group, &slug), "/groups/ada");
+        assert_eq!(entity(EntityKind::Person, &slug), "/people/ada");
+        assert_eq!(entity(EntityKind::Partner, &slug), "/partners#ada");
+        assert_eq!(entity(EntityKind::Page, &slug), "/ada");
+        assert_eq!(vcard(&slug), "/people/ada.vcf");
+    }
+
+    #[test]
+    fn every_kind_is_reached_by_a_page_or_a_list() {
+        for kind in EntityKind::ALL {
+            if reached(kind) == Reached::Entry {
+                assert!(list(kind).is_some(), "{kind} has entries, so it needs a list");
+            }
+            assert_eq!(list(kind).is_some(), SECTIONS.contains(&kind), "{kind}: a list page is a section");
+        }
+    }
+
+    #[test]
+    fn a_404_offers_the_section_it_was_under() {
+        assert_eq!(nearest_list("/people/nobody"), Some("/people"));
+        assert_eq!(nearest_list("/groups/nothing"), Some("/#groups"));
+        assert_eq!(nearest_list("/partners"), Some("/partners"));
+        assert_eq!(nearest_list("/nothing"), None);
+    }
+
+    #[test]
+    fn every_route_but_the_free_pages_reserves_its_first_segment() {
+        let reserved = reserved_page_slugs();
+        for expected in ["groups", "projects", "people", "partners", "search", "sitemap", "sitemaps", "robots"] {
+            assert!(reserved.iter().any(|r| r == expected), "{expected} in {reserved:?}");
+        }
+        for more in ["healthz", "assets", "media", "publications", "practices"] {
+            assert!(reserved.iter().any(|r| r == more), "{more} in {reserved:?}");
+        }
+        assert!(!reserved.iter().any(String::is_empty));
+    }
+}
