@@ -21,6 +21,7 @@ pub mod paths;
 pub mod render;
 mod search;
 pub mod serve;
+pub mod words;
 
 pub use diagnostic::{ContentError, Report};
 pub use link::Site;

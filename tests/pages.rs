@@ -247,7 +247,7 @@ async fn partners_publications_and_practices_list_everything_with_anchors() {
 
     let publications = page(&app, "/publications").await;
     assert_eq!(publications.texts("main h2"), ["Special issues", "Edited books", "Journals", "Reports"]);
-    assert_eq!(publications.texts("section[aria-labelledby=kind_special-issues] .entry").len(), 4);
+    assert_eq!(publications.texts("section[aria-labelledby=kind_special-issue] .entry").len(), 4);
     assert!(publications.text().contains("Health promotion at the local level"));
 
     let practices = page(&app, "/practices").await;
