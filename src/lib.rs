@@ -18,11 +18,12 @@ mod markdown;
 pub mod model;
 pub mod new;
 pub mod paths;
-pub mod render;
+mod render;
 mod search;
 pub mod serve;
-pub mod words;
+mod words;
 
 pub use diagnostic::{ContentError, Report};
 pub use link::Site;
 pub use markdown::{MAX_DEPTH, MAX_TAG_BYTES};
+pub use render::{BadBaseUrl, Removal, Urls, page_paths};

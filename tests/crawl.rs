@@ -86,7 +86,7 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     assert!(unreachable.is_empty(), "sitemap entries no page reachable from / has as canonical: {unreachable:#?}");
 
     let site = check(&shipped_content()).unwrap();
-    for path in groupsite::render::page_paths(&site) {
+    for path in groupsite::page_paths(&site) {
         assert!(seen.contains(&path), "{path} is not reachable from /");
     }
     let anchored: Vec<(&str, String)> = site

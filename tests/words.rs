@@ -6,8 +6,8 @@ mod common;
 
 use common::{check, fixture, get};
 use groupsite::model::{EntityKind, Slug};
-use groupsite::render::{Removal, Urls};
 use groupsite::serve::{AppState, TrustedProxies, router};
+use groupsite::{Removal, Urls};
 
 /// Each page type, with the status it must answer with.
 const PAGES: &[(&str, u16)] = &[

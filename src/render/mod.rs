@@ -11,10 +11,10 @@ mod urls;
 mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
-pub use chrome::{Asset, Chrome, Crumb, Current, HeldBack, HeldBackItem, NavItem, SearchBox, Section};
+pub use chrome::{Asset, Chrome, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
-pub use sitemap::{SITEMAP_URLS, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
+pub use sitemap::{page_paths, robots, sitemap, sitemap_part, sitemap_paths};
 pub use urls::{BadBaseUrl, Urls};
 pub use vcard::vcard;
 

@@ -226,11 +226,6 @@ impl SearchIndex {
         self.entries.len()
     }
 
-    /// True when the site has nothing to find.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The words of `query` as the index knows them, or why it is not answered.
     pub fn terms(&self, query: &str) -> Result<Terms, BadQuery> {
         let length = query.chars().count();

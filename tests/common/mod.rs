@@ -157,7 +157,7 @@ pub fn app(dir: &Path) -> axum::Router {
 /// The application published at `base_url`.
 pub fn app_at(dir: &Path, base_url: &str) -> axum::Router {
     let site = check(dir).unwrap_or_else(|report| panic!("content must check clean:\n{report}"));
-    let urls = groupsite::render::Urls::new(base_url).expect("a base URL");
+    let urls = groupsite::Urls::new(base_url).expect("a base URL");
     let proxies = groupsite::serve::TrustedProxies::default();
     groupsite::serve::router(groupsite::serve::AppState::new(site, dir.to_path_buf(), urls, proxies))
 }

@@ -16,8 +16,8 @@ pub use home::HomePage;
 pub use lists::{PartnersPage, PracticesPage, PublicationsPage};
 pub use page::FreePage;
 pub use person::{PeoplePage, PersonPage};
-pub use project::{ProjectFilter, ProjectPage, ProjectsPage, UnknownFilter};
-pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
+pub use project::{ProjectFilter, ProjectPage, ProjectsPage};
+pub use search::{Asked, SearchPage};
 
 use askama::Template;
 

@@ -173,8 +173,6 @@ pub struct ProjectPersonRow {
 pub struct ProjectPage<'a> {
     /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
-    /// The project the page is about.
-    pub project: &'a Project,
     /// Only the facts the content states, in a fixed order.
     pub facts: Vec<Fact>,
     /// People on the project, in the order its file lists them.
@@ -281,7 +279,6 @@ impl<'a> ProjectPage<'a> {
             }));
         Some(ProjectPage {
             chrome,
-            project,
             facts,
             people,
             subprojects: subprojects.iter().map(|p| project_card(site, context, p)).collect(),
