@@ -9,6 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use ipnet::IpNet;
 
+use groupsite::model::EntityKind;
 use groupsite::serve::{Listen, LogFormat, LogWriter, ServeConfig, TrustedProxies};
 
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
@@ -80,37 +81,21 @@ pub struct NewArgs {
     pub title: String,
 }
 
-/// The kinds of file `groupsite new` writes, one per content folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum NewKind {
-    /// A person, in people/.
-    Person,
-    /// A project, in projects/.
-    Project,
-    /// A research group or centre, in groups/.
-    Group,
-    /// A partner organisation, in partners/.
-    Partner,
-    /// A special issue, edited book, journal or report, in publications/.
-    Publication,
-    /// A promising practice, in practices/.
-    Practice,
-    /// A free page, in pages/.
-    Page,
-}
+/// A kind of file `groupsite new` writes: every kind of entity, one per content folder, in
+/// the order the site presents them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewKind(EntityKind);
 
-impl From<NewKind> for groupsite::model::EntityKind {
-    fn from(kind: NewKind) -> Self {
-        use groupsite::model::EntityKind as K;
-        match kind {
-            NewKind::Person => K::Person,
-            NewKind::Project => K::Project,
-            NewKind::Group => K::Group,
-            NewKind::Partner => K::Partner,
-            NewKind::Publication => K::Publication,
-            NewKind::Practice => K::Practice,
-            NewKind::Page => K::Page,
-        }
+static NEW_KINDS: std::sync::LazyLock<Vec<NewKind>> =
+    std::sync::LazyLock::new(|| EntityKind::ALL.into_iter().map(NewKind).collect());
+
+impl clap::ValueEnum for NewKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &NEW_KINDS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.key()).help(groupsite::new::described(self.0)))
     }
 }
 
@@ -301,7 +286,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
-    match groupsite::new::new_file(&args.content.content, args.kind.into(), &args.title) {
+    match groupsite::new::new_file(&args.content.content, args.kind.0, &args.title) {
         Ok(path) => {
             println!("wrote {}", path.display());
             println!("fill in what you know, delete the comment lines you do not need, then run `groupsite check`");

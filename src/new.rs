@@ -71,6 +71,19 @@ fn groups_line(content: &Path) -> String {
     }
 }
 
+/// What a file of `kind` is, as `groupsite new --help` lists the kinds.
+pub fn described(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "A person, in people/",
+        EntityKind::Project => "A project, in projects/",
+        EntityKind::Group => "A research group or centre, in groups/",
+        EntityKind::Partner => "A partner organisation, in partners/",
+        EntityKind::Publication => "A special issue, edited book, journal or report, in publications/",
+        EntityKind::Practice => "A promising practice, in practices/",
+        EntityKind::Page => "A free page, in pages/",
+    }
+}
+
 fn template(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => PERSON,

@@ -82,6 +82,20 @@ impl EntityKind {
         }
     }
 
+    /// The kind's stable name, in the singular: `person`, as `groupsite new` and the catalogue's
+    /// message ids name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Group => "group",
+            EntityKind::Project => "project",
+            EntityKind::Person => "person",
+            EntityKind::Partner => "partner",
+            EntityKind::Publication => "publication",
+            EntityKind::Practice => "practice",
+            EntityKind::Page => "page",
+        }
+    }
+
     /// The kind whose folder is `folder`.
     pub fn from_folder(folder: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.folder() == folder)
@@ -172,15 +186,7 @@ pub(crate) use with_entities;
 
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            EntityKind::Group => "group",
-            EntityKind::Project => "project",
-            EntityKind::Person => "person",
-            EntityKind::Partner => "partner",
-            EntityKind::Publication => "publication",
-            EntityKind::Practice => "practice",
-            EntityKind::Page => "page",
-        })
+        f.write_str(self.key())
     }
 }
 
