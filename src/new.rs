@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{EntityKind, Slug};
+use crate::model::{Entity, EntityKind, Slug, with_entities};
 
 /// Why no file was written.
 #[derive(Debug, thiserror::Error)]
@@ -73,146 +73,12 @@ fn groups_line(content: &Path) -> String {
 
 /// What a file of `kind` is, as `groupsite new --help` lists the kinds.
 pub fn described(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "A person, in people/",
-        EntityKind::Project => "A project, in projects/",
-        EntityKind::Group => "A research group or centre, in groups/",
-        EntityKind::Partner => "A partner organisation, in partners/",
-        EntityKind::Publication => "A special issue, edited book, journal or report, in publications/",
-        EntityKind::Practice => "A promising practice, in practices/",
-        EntityKind::Page => "A free page, in pages/",
-    }
+    with_entities!(kind, type T => T::DESCRIBED)
 }
 
 fn template(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => PERSON,
-        EntityKind::Project => PROJECT,
-        EntityKind::Group => GROUP,
-        EntityKind::Partner => PARTNER,
-        EntityKind::Publication => PUBLICATION,
-        EntityKind::Practice => PRACTICE,
-        EntityKind::Page => PAGE,
-    }
+    with_entities!(kind, type T => T::NEW_FILE)
 }
-
-const PERSON: &str = r#"+++
-# A person. Every field but `name` may be left out; leave out what you do not know.
-# content/README.md documents every field.
-name = {title}
-# family_name = "von Heimburg"      # only where it is not the last word of the name; the directory sorts by it
-# title = "Associate Professor"
-# affiliations = [{ title = "…", department = "Department of …", institution = "NTNU", country = "Norway" }]
-# emails = ["name@example.org"]
-# phones = ["+47-12345678"]          # international form; shown grouped, dialled as tel:
-# photo = { file = "media/name.jpg", alt = "What the photo shows", credit = "Photographer" }
-# links = [{ label = "ORCID", url = "https://orcid.org/…" }]
-# memberships: group slug (a file in groups/) and role: member, external-member, advisory-board,
-# associated-researcher; `position` is optional.
-memberships = [
-  # { group = "wellfare", role = "member", position = "Leader" },
-]
-+++
-
-<!-- The biography, in Markdown, below this line. Leave it empty if there is none. -->
-"#;
-
-const PROJECT: &str = r#"+++
-# A project or other research activity. content/README.md documents every field.
-title = {title}
-# acronym = "POINT"
-# kind: project, phd-project, edited-book, review or expert-group
-kind = "project"
-# status = "ongoing"                 # or "completed"; only where the source says so
-# start_year = 2021
-# end_year = 2024
-# coordinator = "seraf"              # a partner slug (a file in partners/)
-# leader = "who"                     # a partner slug, where the source says "project leader"
-# funder = "norwegian-research-council"
-# programme = "Erasmus+"
-# collaborators = ["nord-university"]
-# language = "Norwegian"             # where the material is not in English
-# people = [{ person = "siri-mordal", role = "PhD candidate" }]
-# parent = "mattering-research"      # the project this one is part of
-# links = [{ label = "Project site", url = "https://…" }]
-# groups: at least one group slug (a file in groups/). Required.
-groups = []
-+++
-
-<!-- The description, in Markdown, below this line. -->
-"#;
-
-const GROUP: &str = r#"+++
-# A research group or centre. content/README.md documents every field.
-name = {title}
-# short_name = "WellFare"
-# kind: research-group or research-centre
-kind = "research-group"
-# host = "NTNU"
-# department = "Department of …"
-# tagline = "One line under the name"
-# mission = """The group's purpose, in a paragraph."""
-# hero = { file = "media/hero.jpg", alt = "What the image shows", credit = "Photographer" }
-# logo = { file = "media/logo.png", alt = "The group's logo" }
-# quote = { text = "…", citation = "Author, year, page" }
-# spotlights = [{ title = "…", text = "…" }]
-# journal = "a-publication-slug"
-# social = [{ label = "Twitter", url = "https://…" }]
-+++
-
-<!-- The about text, in Markdown, below this line. -->
-"#;
-
-const PARTNER: &str = r#"+++
-# An organisation the groups work with. content/README.md documents every field.
-name = {title}
-# kind = "university"
-# link = "https://…"
-# groups = ["relational-welfare"]    # the groups that list it as a partner
-+++
-
-<!-- A description, in Markdown, below this line; leave it empty if there is none. -->
-"#;
-
-const PUBLICATION: &str = r#"+++
-# A special issue, edited book, journal or report. content/README.md documents every field.
-title = {title}
-# kind: special-issue, edited-book, journal or report
-kind = "special-issue"
-# venue = "Journal name"
-# publisher = "…"
-# year = 2024
-# editors = ["a-person-slug"]
-# link = "https://…"
-# groups: at least one group slug. Required.
-groups = []
-+++
-
-<!-- A description, in Markdown, below this line; leave it empty if there is none. -->
-"#;
-
-const PRACTICE: &str = r#"+++
-# A promising practice the groups point to. content/README.md documents every field.
-title = {title}
-# level: neighbourhood, municipality, national or international
-level = "municipality"
-# place = "Wigan, UK"
-# links = [{ label = "…", url = "https://…" }]
-# groups: at least one group slug. Required.
-groups = []
-+++
-
-<!-- The description, in Markdown, below this line. -->
-"#;
-
-const PAGE: &str = r#"+++
-# A free page, served at /{file name}. content/README.md documents every field.
-title = {title}
-# description = "One sentence for search engines."
-+++
-
-<!-- The page, in Markdown, below this line. -->
-"#;
 
 #[cfg(test)]
 mod tests {

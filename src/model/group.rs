@@ -93,6 +93,27 @@ pub struct Spotlight {
 
 impl Entity for Group {
     const KIND: EntityKind = EntityKind::Group;
+    const DESCRIBED: &'static str = "A research group or centre, in groups/";
+    const NEW_FILE: &'static str = r#"+++
+# A research group or centre. content/README.md documents every field.
+name = {title}
+# short_name = "WellFare"
+# kind: research-group or research-centre
+kind = "research-group"
+# host = "NTNU"
+# department = "Department of …"
+# tagline = "One line under the name"
+# mission = """The group's purpose, in a paragraph."""
+# hero = { file = "media/hero.jpg", alt = "What the image shows", credit = "Photographer" }
+# logo = { file = "media/logo.png", alt = "The group's logo" }
+# quote = { text = "…", citation = "Author, year, page" }
+# spotlights = [{ title = "…", text = "…" }]
+# journal = "a-publication-slug"
+# social = [{ label = "Twitter", url = "https://…" }]
++++
+
+<!-- The about text, in Markdown, below this line. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

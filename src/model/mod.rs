@@ -147,7 +147,8 @@ impl Entities {
 /// The one place a kind of entity meets its map: evaluates `$body` with `$entities` bound to
 /// the map of `$kind` in `$holder`, an [`Entities`] or what derefs to one (a `Site`). `$body` is checked for each kind's type, so a step that
 /// needs something of every kind (a search document, a reverse index) fails to compile for a
-/// kind that lacks it, and a new kind fails to compile here until it has a collection.
+/// kind that lacks it, and a new kind fails to compile here until it has a collection. The
+/// second form binds the kind's type instead: `with_entities!(kind, type T => T::DESCRIBED)`.
 macro_rules! with_entities {
     ($kind:expr, $holder:expr, |$entities:ident| $body:expr) => {
         match $kind {
@@ -177,6 +178,38 @@ macro_rules! with_entities {
             }
             $crate::model::EntityKind::Page => {
                 let $entities = &$holder.pages;
+                $body
+            }
+        }
+    };
+    ($kind:expr, type $t:ident => $body:expr) => {
+        match $kind {
+            $crate::model::EntityKind::Group => {
+                type $t = $crate::model::Group;
+                $body
+            }
+            $crate::model::EntityKind::Project => {
+                type $t = $crate::model::Project;
+                $body
+            }
+            $crate::model::EntityKind::Person => {
+                type $t = $crate::model::Person;
+                $body
+            }
+            $crate::model::EntityKind::Partner => {
+                type $t = $crate::model::Partner;
+                $body
+            }
+            $crate::model::EntityKind::Publication => {
+                type $t = $crate::model::Publication;
+                $body
+            }
+            $crate::model::EntityKind::Practice => {
+                type $t = $crate::model::Practice;
+                $body
+            }
+            $crate::model::EntityKind::Page => {
+                type $t = $crate::model::Page;
                 $body
             }
         }
@@ -457,6 +490,11 @@ pub struct Image {
 pub trait Entity {
     /// The folder and kind of this entity.
     const KIND: EntityKind;
+    /// What `groupsite new --help` lists the kind as: `A person, in people/`.
+    const DESCRIBED: &'static str;
+    /// The file `groupsite new` starts from, every field documented in comments; `{title}`
+    /// stands for the quoted title.
+    const NEW_FILE: &'static str;
     /// The entity's name in URLs and references.
     fn slug(&self) -> &Slug;
     /// The name or title pages show it under.

@@ -23,6 +23,15 @@ pub struct Page {
 
 impl Entity for Page {
     const KIND: EntityKind = EntityKind::Page;
+    const DESCRIBED: &'static str = "A free page, in pages/";
+    const NEW_FILE: &'static str = r#"+++
+# A free page, served at /{file name}. content/README.md documents every field.
+title = {title}
+# description = "One sentence for search engines."
++++
+
+<!-- The page, in Markdown, below this line. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

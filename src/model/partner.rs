@@ -29,6 +29,17 @@ pub struct Partner {
 
 impl Entity for Partner {
     const KIND: EntityKind = EntityKind::Partner;
+    const DESCRIBED: &'static str = "A partner organisation, in partners/";
+    const NEW_FILE: &'static str = r#"+++
+# An organisation the groups work with. content/README.md documents every field.
+name = {title}
+# kind = "university"
+# link = "https://…"
+# groups = ["relational-welfare"]    # the groups that list it as a partner
++++
+
+<!-- A description, in Markdown, below this line; leave it empty if there is none. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

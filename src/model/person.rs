@@ -104,6 +104,27 @@ impl Role {
 
 impl Entity for Person {
     const KIND: EntityKind = EntityKind::Person;
+    const DESCRIBED: &'static str = "A person, in people/";
+    const NEW_FILE: &'static str = r#"+++
+# A person. Every field but `name` may be left out; leave out what you do not know.
+# content/README.md documents every field.
+name = {title}
+# family_name = "von Heimburg"      # only where it is not the last word of the name; the directory sorts by it
+# title = "Associate Professor"
+# affiliations = [{ title = "…", department = "Department of …", institution = "NTNU", country = "Norway" }]
+# emails = ["name@example.org"]
+# phones = ["+47-12345678"]          # international form; shown grouped, dialled as tel:
+# photo = { file = "media/name.jpg", alt = "What the photo shows", credit = "Photographer" }
+# links = [{ label = "ORCID", url = "https://orcid.org/…" }]
+# memberships: group slug (a file in groups/) and role: member, external-member, advisory-board,
+# associated-researcher; `position` is optional.
+memberships = [
+  # { group = "wellfare", role = "member", position = "Leader" },
+]
++++
+
+<!-- The biography, in Markdown, below this line. Leave it empty if there is none. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

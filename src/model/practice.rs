@@ -59,6 +59,20 @@ impl Level {
 
 impl Entity for Practice {
     const KIND: EntityKind = EntityKind::Practice;
+    const DESCRIBED: &'static str = "A promising practice, in practices/";
+    const NEW_FILE: &'static str = r#"+++
+# A promising practice the groups point to. content/README.md documents every field.
+title = {title}
+# level: neighbourhood, municipality, national or international
+level = "municipality"
+# place = "Wigan, UK"
+# links = [{ label = "…", url = "https://…" }]
+# groups: at least one group slug. Required.
+groups = []
++++
+
+<!-- The description, in Markdown, below this line. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

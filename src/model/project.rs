@@ -126,6 +126,31 @@ impl Status {
 
 impl Entity for Project {
     const KIND: EntityKind = EntityKind::Project;
+    const DESCRIBED: &'static str = "A project, in projects/";
+    const NEW_FILE: &'static str = r#"+++
+# A project or other research activity. content/README.md documents every field.
+title = {title}
+# acronym = "POINT"
+# kind: project, phd-project, edited-book, review or expert-group
+kind = "project"
+# status = "ongoing"                 # or "completed"; only where the source says so
+# start_year = 2021
+# end_year = 2024
+# coordinator = "seraf"              # a partner slug (a file in partners/)
+# leader = "who"                     # a partner slug, where the source says "project leader"
+# funder = "norwegian-research-council"
+# programme = "Erasmus+"
+# collaborators = ["nord-university"]
+# language = "Norwegian"             # where the material is not in English
+# people = [{ person = "siri-mordal", role = "PhD candidate" }]
+# parent = "mattering-research"      # the project this one is part of
+# links = [{ label = "Project site", url = "https://…" }]
+# groups: at least one group slug (a file in groups/). Required.
+groups = []
++++
+
+<!-- The description, in Markdown, below this line. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }

@@ -66,6 +66,23 @@ impl PublicationKind {
 
 impl Entity for Publication {
     const KIND: EntityKind = EntityKind::Publication;
+    const DESCRIBED: &'static str = "A special issue, edited book, journal or report, in publications/";
+    const NEW_FILE: &'static str = r#"+++
+# A special issue, edited book, journal or report. content/README.md documents every field.
+title = {title}
+# kind: special-issue, edited-book, journal or report
+kind = "special-issue"
+# venue = "Journal name"
+# publisher = "…"
+# year = 2024
+# editors = ["a-person-slug"]
+# link = "https://…"
+# groups: at least one group slug. Required.
+groups = []
++++
+
+<!-- A description, in Markdown, below this line; leave it empty if there is none. -->
+"#;
     fn slug(&self) -> &Slug {
         &self.slug
     }
