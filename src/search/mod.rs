@@ -447,7 +447,7 @@ fn pick<'a, T: Entity>(map: &'a BTreeMap<Slug, T>, only: Option<(Kind, &Slug)>) 
 }
 
 /// The order kinds are indexed in, which decides between equally good matches: people first.
-const ORDER: [Kind; 7] =
+const ORDER: [Kind; Kind::ALL.len()] =
     [Kind::Person, Kind::Project, Kind::Group, Kind::Partner, Kind::Publication, Kind::Practice, Kind::Page];
 
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
