@@ -9,7 +9,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use ipnet::IpNet;
 
-use crate::serve::{Listen, LogFormat, LogWriter, ServeConfig, TrustedProxies};
+use groupsite::serve::{Listen, LogFormat, LogWriter, ServeConfig, TrustedProxies};
 
 /// groupsite: the website of research groups and centres, from a folder of TOML and Markdown.
 ///
@@ -99,9 +99,9 @@ pub enum NewKind {
     Page,
 }
 
-impl From<NewKind> for crate::model::EntityKind {
+impl From<NewKind> for groupsite::model::EntityKind {
     fn from(kind: NewKind) -> Self {
-        use crate::model::EntityKind as K;
+        use groupsite::model::EntityKind as K;
         match kind {
             NewKind::Person => K::Person,
             NewKind::Project => K::Project,
@@ -194,7 +194,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(content: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    match crate::check_dir(content) {
+    match groupsite::build::site(content) {
         Ok(site) => {
             println!("{}: {}", content.display(), site.summary());
             Ok(ExitCode::SUCCESS)
@@ -206,7 +206,7 @@ fn check(content: &Path, format: Format) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn print_report(report: &crate::Report, format: Format) -> std::io::Result<()> {
+fn print_report(report: &groupsite::Report, format: Format) -> std::io::Result<()> {
     if format == Format::Short {
         return report.emit_short(&mut std::io::stderr().lock());
     }
@@ -218,7 +218,7 @@ fn print_report(report: &crate::Report, format: Format) -> std::io::Result<()> {
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
-    let site = match crate::check_dir(&args.content.content) {
+    let site = match groupsite::build::site(&args.content.content) {
         Ok(site) => site,
         Err(report) => {
             let report = report.in_folder(&args.content.content);
@@ -229,7 +229,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
                     eprintln!("{refusal}");
                 }
                 LogFormat::Json => {
-                    crate::serve::log_report(&report);
+                    groupsite::serve::log_report(&report);
                     tracing::error!("{refusal}");
                 }
             }
@@ -253,7 +253,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .on_thread_park(LogWriter::write_held)
         .on_thread_stop(LogWriter::write_held)
         .build()?;
-    let served = runtime.block_on(crate::serve::run(site, &config));
+    let served = runtime.block_on(groupsite::serve::run(site, &config));
     drop(runtime);
     LogWriter::write_held();
     match served {
@@ -273,7 +273,7 @@ fn seconds(flag: u64) -> std::time::Duration {
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let content = &args.content.content;
-    let site = match crate::check_dir(content) {
+    let site = match groupsite::build::site(content) {
         Ok(site) => site,
         Err(report) => {
             print_report(&report.in_folder(content), Format::Rich)?;
@@ -281,7 +281,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let exported = runtime.block_on(crate::export::export(site, content, &args.out, &args.base_url))?;
+    let exported = runtime.block_on(groupsite::export::export(site, content, &args.out, &args.base_url))?;
     println!(
         "{}: {} files and {} compressed copies, for {}{}{}",
         args.out.display(),
@@ -301,7 +301,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
-    match crate::new::new_file(&args.content.content, args.kind.into(), &args.title) {
+    match groupsite::new::new_file(&args.content.content, args.kind.into(), &args.title) {
         Ok(path) => {
             println!("wrote {}", path.display());
             println!("fill in what you know, delete the comment lines you do not need, then run `groupsite check`");

@@ -1,8 +1,10 @@
-//! The `groupsite` binary: parses the command line and hands it to the library.
+//! The `groupsite` binary: parses the command line and runs it; the command line calls the library.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+
+mod cli;
 
 /// mimalloc rather than glibc's malloc: a server's many small, short-lived allocations cost
 /// less, and freed memory goes back to the system instead of staying in per-thread pools
@@ -21,5 +23,5 @@ fn main() -> anyhow::Result<ExitCode> {
     // SAFETY: sets one of mimalloc's integer options to a value its documentation allows,
     // before any thread but this one exists.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-    groupsite::run(groupsite::Cli::parse())
+    cli::run(cli::Cli::parse())
 }

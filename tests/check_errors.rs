@@ -267,7 +267,7 @@ fn nested(opening: &str, size: usize) -> String {
 
 #[test]
 fn deep_nesting_is_named_at_the_level_past_the_bound_and_found_in_time() {
-    let bound = groupsite::markdown::MAX_DEPTH;
+    let bound = groupsite::MAX_DEPTH;
     // Where each kind of nesting passes the bound: a quote is one level and holds a paragraph;
     // a list and its item are two; a `<div>` block is one.
     for (opening, levels) in [("> ", bound), ("- ", bound / 2), ("<div>", bound), ("<blockquote>", bound)] {
@@ -298,7 +298,7 @@ fn a_megabyte_of_text_checks_in_time() {
 
 #[test]
 fn an_address_or_tag_past_the_bound_is_named_and_many_just_under_it_check_in_time() {
-    let bound = groupsite::markdown::MAX_TAG_BYTES;
+    let bound = groupsite::MAX_TAG_BYTES;
     for (body, what) in [
         (format!("Text.\n\n[x](https://example.org/?{})\n", "&".repeat(bound)), "link's address"),
         (format!("Text.\n\n<a title=\"{}\">x</a>\n", "&".repeat(bound)), "tag"),

@@ -259,10 +259,10 @@ async fn partners_publications_and_practices_list_everything_with_anchors() {
 
     let publications = page(&app, "/publications").await;
     assert_eq!(publications.texts("main h2"), ["Special issues", "Edited books", "Journals", "Reports"]);
-    assert_eq!(publications.texts("section[aria-labelledby=kind_special-issues] .entry").len(), 2);
+    assert_eq!(publications.texts("section[aria-labelledby=kind_special-issue] .entry").len(), 2);
     assert!(
         publications
-            .texts("section[aria-labelledby=kind_reports] .entry")
+            .texts("section[aria-labelledby=kind_report] .entry")
             .join(" ")
             .contains("Health promotion at the local level")
     );

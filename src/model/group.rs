@@ -56,11 +56,14 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
-    /// How the site names the kind.
-    pub fn label(self) -> &'static str {
+    /// Every kind.
+    pub const ALL: [GroupKind; 2] = [GroupKind::ResearchGroup, GroupKind::ResearchCentre];
+
+    /// The kind as content writes it (`research-centre`), and as catalogues name it.
+    pub fn key(self) -> &'static str {
         match self {
-            GroupKind::ResearchGroup => "Research group",
-            GroupKind::ResearchCentre => "Research center",
+            GroupKind::ResearchGroup => "research-group",
+            GroupKind::ResearchCentre => "research-centre",
         }
     }
 }

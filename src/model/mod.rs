@@ -470,3 +470,27 @@ pub trait Entity {
         Vec::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+    use serde::de::value::{Error, StrDeserializer};
+
+    use super::*;
+
+    fn read<'de, T: Deserialize<'de>>(key: &'de str) -> Option<T> {
+        let text: StrDeserializer<'de, Error> = key.into_deserializer();
+        T::deserialize(text).ok()
+    }
+
+    #[test]
+    fn every_key_is_the_name_content_writes() {
+        assert!(GroupKind::ALL.into_iter().all(|k| read(k.key()) == Some(k)));
+        assert!(ProjectKind::ALL.into_iter().all(|k| read(k.key()) == Some(k)));
+        assert!(Status::ALL.into_iter().all(|s| read(s.key()) == Some(s)));
+        assert!(Role::ALL.into_iter().all(|r| read(r.key()) == Some(r)));
+        assert!(PublicationKind::ALL.into_iter().all(|k| read(k.key()) == Some(k)));
+        assert!(Level::ALL.into_iter().all(|l| read(l.key()) == Some(l)));
+    }
+}

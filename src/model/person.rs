@@ -91,13 +91,13 @@ impl Role {
     /// Every role, in the order a group page lists them.
     pub const ALL: [Role; 4] = [Role::Member, Role::ExternalMember, Role::AdvisoryBoard, Role::AssociatedResearcher];
 
-    /// Heading for the people who have this role.
-    pub fn label(self) -> &'static str {
+    /// The role as content writes it (`external-member`), and as catalogues name it.
+    pub fn key(self) -> &'static str {
         match self {
-            Role::Member => "Members",
-            Role::ExternalMember => "External members",
-            Role::AdvisoryBoard => "Advisory board",
-            Role::AssociatedResearcher => "Associated researchers",
+            Role::Member => "member",
+            Role::ExternalMember => "external-member",
+            Role::AdvisoryBoard => "advisory-board",
+            Role::AssociatedResearcher => "associated-researcher",
         }
     }
 }

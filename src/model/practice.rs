@@ -46,13 +46,13 @@ impl Level {
     /// Every level, smallest first.
     pub const ALL: [Level; 4] = [Level::Neighbourhood, Level::Municipality, Level::National, Level::International];
 
-    /// Heading for practices at this level.
-    pub fn label(self) -> &'static str {
+    /// The level as content writes it, and as catalogues and ids name it.
+    pub fn key(self) -> &'static str {
         match self {
-            Level::Neighbourhood => "Neighbourhood",
-            Level::Municipality => "Municipality",
-            Level::National => "National",
-            Level::International => "International",
+            Level::Neighbourhood => "neighbourhood",
+            Level::Municipality => "municipality",
+            Level::National => "national",
+            Level::International => "international",
         }
     }
 }

@@ -89,14 +89,14 @@ impl ProjectKind {
         ProjectKind::ExpertGroup,
     ];
 
-    /// How the site names the kind.
-    pub fn label(self) -> &'static str {
+    /// The kind as content and addresses write it (`phd-project`), and as catalogues name it.
+    pub fn key(self) -> &'static str {
         match self {
-            ProjectKind::Project => "Project",
-            ProjectKind::PhdProject => "PhD project",
-            ProjectKind::EditedBook => "Edited book",
-            ProjectKind::Review => "Review",
-            ProjectKind::ExpertGroup => "Expert group",
+            ProjectKind::Project => "project",
+            ProjectKind::PhdProject => "phd-project",
+            ProjectKind::EditedBook => "edited-book",
+            ProjectKind::Review => "review",
+            ProjectKind::ExpertGroup => "expert-group",
         }
     }
 }
@@ -112,11 +112,14 @@ pub enum Status {
 }
 
 impl Status {
-    /// How the site names the status.
-    pub fn label(self) -> &'static str {
+    /// Every status, in the order filters list them.
+    pub const ALL: [Status; 2] = [Status::Ongoing, Status::Completed];
+
+    /// The status as content and addresses write it, and as catalogues name it.
+    pub fn key(self) -> &'static str {
         match self {
-            Status::Ongoing => "Ongoing",
-            Status::Completed => "Completed",
+            Status::Ongoing => "ongoing",
+            Status::Completed => "completed",
         }
     }
 }

@@ -49,13 +49,17 @@ pub enum PublicationKind {
 }
 
 impl PublicationKind {
-    /// Heading for publications of this kind.
-    pub fn label(self) -> &'static str {
+    /// Every kind, in the order `/publications` lists them.
+    pub const ALL: [PublicationKind; 4] =
+        [PublicationKind::SpecialIssue, PublicationKind::EditedBook, PublicationKind::Journal, PublicationKind::Report];
+
+    /// The kind as content writes it (`special-issue`), and as catalogues and ids name it.
+    pub fn key(self) -> &'static str {
         match self {
-            PublicationKind::SpecialIssue => "Special issues",
-            PublicationKind::EditedBook => "Edited books",
-            PublicationKind::Journal => "Journals",
-            PublicationKind::Report => "Reports",
+            PublicationKind::SpecialIssue => "special-issue",
+            PublicationKind::EditedBook => "edited-book",
+            PublicationKind::Journal => "journal",
+            PublicationKind::Report => "report",
         }
     }
 }

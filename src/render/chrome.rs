@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::Context;
+use super::{Context, Labels, Words};
 use crate::link::Site;
 use crate::model::{EntityKind, Slug};
 use crate::paths;
@@ -118,18 +118,74 @@ pub struct Chrome<'a> {
     pub preview: Option<&'a super::Preview>,
     /// The search form; none in an export, which has no server to answer it.
     pub search: Option<SearchBox>,
+    /// The fixed words of the frame and of every page's template.
+    pub labels: &'a Labels,
+    /// The preview's banner for a change held back, ready to print.
+    pub held_back: Option<HeldBack>,
+    words: &'a Words,
+}
+
+/// The preview's banner for a change held back because it removes most of a kind.
+#[derive(Debug, Clone)]
+pub struct HeldBack {
+    /// `This change removes 12 of 14 people.`
+    pub summary: String,
+    /// What would go, one line each: a name with its file, or how many more.
+    pub items: Vec<HeldBackItem>,
+}
+
+/// One line of what a change held back would remove.
+#[derive(Debug, Clone)]
+pub struct HeldBackItem {
+    /// An entity's name, or `and 3 more people`.
+    pub text: String,
+    /// The entity's file, `people/ana`; none on the line that counts the rest.
+    pub file: Option<String>,
+}
+
+impl HeldBack {
+    fn new(words: &Words, removals: &[super::Removal]) -> Option<Self> {
+        if removals.is_empty() {
+            return None;
+        }
+        let counts: Vec<String> = removals
+            .iter()
+            .map(|r| {
+                let kinds = words.entity_plural(r.kind);
+                words.with(
+                    "preview-removal",
+                    &[("gone", r.gone.len().into()), ("had", r.had.into()), ("kinds", kinds.into())],
+                )
+            })
+            .collect();
+        let summary = words.with("preview-held-back", &[("removals", words.and_list(&counts).into())]);
+        let mut items = Vec::new();
+        for removal in removals {
+            items.extend(removal.named().iter().map(|(slug, name)| HeldBackItem {
+                text: name.clone(),
+                file: Some(format!("{}/{slug}", removal.kind.folder())),
+            }));
+            if removal.unnamed() > 0 {
+                let kinds = words.entity_plural(removal.kind);
+                let text = words.with("preview-more", &[("count", removal.unnamed().into()), ("kinds", kinds.into())]);
+                items.push(HeldBackItem { text, file: None });
+            }
+        }
+        Some(HeldBack { summary, items })
+    }
 }
 
 impl<'a> Chrome<'a> {
     pub(super) fn new(site: &'a Site, context: &'a Context, section: Section, title: &str, path: &str) -> Self {
         let urls = &context.urls;
+        let words = &context.words;
         let groups = site.groups.values().map(|g| {
             let label = g.short_name.clone().unwrap_or_else(|| g.name.clone());
             (label, paths::entity(EntityKind::Group, &g.slug), Section::Group(g.slug.clone()))
         });
-        let sections = paths::SECTIONS.into_iter().filter_map(|kind| {
-            Some((section_name(kind).to_owned(), paths::list(kind)?.to_owned(), Section::List(kind)))
-        });
+        let sections = paths::SECTIONS
+            .into_iter()
+            .filter_map(|kind| Some((words.section(kind), paths::list(kind)?.to_owned(), Section::List(kind))));
         let nav = groups
             .chain(sections)
             .map(|(label, href, s)| {
@@ -151,7 +207,11 @@ impl<'a> Chrome<'a> {
             })
             .collect();
         let name = site.settings.name.as_str();
-        let full_title = if section == Section::Home { name.to_owned() } else { format!("{title} – {name}") };
+        let full_title = if section == Section::Home {
+            name.to_owned()
+        } else {
+            words.with("page-title", &[("page", title.into()), ("site", name.into())])
+        };
         // Pages about one entity say more (`Person`, `ResearchProject` …); the rest say what
         // kind of page they are and whose site they belong to.
         let page_type = match section {
@@ -183,6 +243,9 @@ impl<'a> Chrome<'a> {
             noindex: false,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
+            labels: words.labels(),
+            held_back: context.preview.as_ref().and_then(|p| HeldBack::new(words, &p.held_back)),
+            words,
         }
         .schema(page_schema)
     }
@@ -198,7 +261,7 @@ impl<'a> Chrome<'a> {
 
     /// Sets the breadcrumb trail: `Home`, the given ancestors, then the page itself.
     pub fn trail(mut self, urls: &super::Urls, ancestors: &[(&str, &str)]) -> Self {
-        let mut crumbs = vec![Crumb { label: "Home".into(), href: Some(urls.path(paths::HOME)) }];
+        let mut crumbs = vec![Crumb { label: self.words.get("crumb-home"), href: Some(urls.path(paths::HOME)) }];
         crumbs.extend(
             ancestors.iter().map(|(label, path)| Crumb { label: (*label).into(), href: Some(urls.path(path)) }),
         );
@@ -236,19 +299,6 @@ impl<'a> Chrome<'a> {
     pub fn og(mut self, og_type: &'static str) -> Self {
         self.og_type = og_type;
         self
-    }
-}
-
-/// The name of a section, as the navigation and the home page's cards show it.
-pub(super) fn section_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Project => "Projects",
-        EntityKind::Person => "People",
-        EntityKind::Partner => "Partners",
-        EntityKind::Publication => "Publications",
-        EntityKind::Practice => "Practices",
-        EntityKind::Group => "Groups",
-        EntityKind::Page => "Pages",
     }
 }
 

@@ -10,8 +10,8 @@ mod sitemap;
 mod urls;
 mod vcard;
 
-use chrome::section_name;
-pub use chrome::{Asset, Chrome, Crumb, Current, NavItem, SearchBox, Section};
+pub use crate::words::{Arg, Labels, Words};
+pub use chrome::{Asset, Chrome, Crumb, Current, HeldBack, HeldBackItem, NavItem, SearchBox, Section};
 pub use collate::norwegian_key;
 pub use phone::Phone;
 pub use sitemap::{SITEMAP_URLS, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
@@ -39,6 +39,8 @@ pub struct Context {
     /// Where the search form in every page's header sends its query, base path included; none
     /// where no server answers searches (`export`).
     pub search: Option<String>,
+    /// The words of the interface's language.
+    pub words: Words,
 }
 
 /// What pages show in the editor's preview.

@@ -1,12 +1,12 @@
 //! A person's contact card, `/people/{slug}.vcf`, for visitors to add them to their phone.
 
-use super::{Phone, Urls};
+use super::{Phone, Urls, Words};
 use crate::link::Site;
 use crate::model::Person;
 
 /// A person's vCard 4.0 (RFC 6350), for a phone's contacts app: name, title, organisation,
-/// every email and phone, and the person's page.
-pub fn vcard(site: &Site, urls: &Urls, person: &Person) -> String {
+/// every email and phone, and the person's page; roles in the interface's `words`.
+pub fn vcard(site: &Site, urls: &Urls, words: &Words, person: &Person) -> String {
     let family = person.family_name();
     let given = match person.name.strip_suffix(family) {
         Some(given) => given.trim(),
@@ -38,7 +38,7 @@ pub fn vcard(site: &Site, urls: &Urls, person: &Person) -> String {
         let host = group.host.as_deref().map(escape);
         let org = [host, Some(escape(&group.name))].into_iter().flatten().collect::<Vec<_>>().join(";");
         lines.push(format!("ORG:{org}"));
-        lines.push(format!("ROLE:{}", escape(crate::render::pages::role_name(role))));
+        lines.push(format!("ROLE:{}", escape(&words.role(role))));
     }
     lines.push(format!("URL:{}", urls.absolute_of(person)));
     lines.push("END:VCARD".to_owned());

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use crate::model::{
     Entity, EntityKind as Kind, Group, Html, Page, Partner, Person, Practice, Project, Publication, Slug, with_entities,
 };
+use crate::words::Words;
 
 /// The longest query answered; longer is a mistake (a pasted page), answered with a 400.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -44,7 +45,7 @@ pub struct Entry {
     /// Its file's name.
     pub slug: Slug,
     /// What it is, as visitors read it: `PhD project`, `Research center`, `Special issue`.
-    pub label: &'static str,
+    pub label: String,
     /// A name or title, with an acronym or short name after it where there is one.
     pub title: String,
 }
@@ -106,6 +107,8 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// Each entry's title, folded, for suggestions when nothing matches.
     folded_titles: Vec<String>,
+    /// The interface's words, which name each entry's kind.
+    interface: Words,
     /// Keeps the reader, and so the segments, alive.
     _reader: IndexReader,
 }
@@ -146,8 +149,8 @@ pub(crate) fn stems_analyzer() -> TextAnalyzer {
 }
 
 impl SearchIndex {
-    /// Indexes every entity of `site`.
-    pub fn build(site: &Site) -> Result<Self, SearchError> {
+    /// Indexes every entity of `site`, each kind named in the words of `interface`.
+    pub fn build(site: &Site, interface: &Words) -> Result<Self, SearchError> {
         let mut schema = Schema::builder();
         let text = |tokenizer: &str| {
             TextOptions::default().set_indexing_options(
@@ -169,13 +172,13 @@ impl SearchIndex {
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
         let mut entries = Vec::new();
         let mut refused = None;
-        documents(site, None, |Document { entry, text, phones }| {
+        documents(site, interface, None, |Document { entry, text, phones }| {
             let id = entries.len();
             let mut document = TantivyDocument::default();
             document.add_u64(fields.entry, id as u64);
             document.add_text(fields.title_words, &entry.title);
             document.add_text(fields.title_stems, &entry.title);
-            for text in [text.as_str(), entry.label] {
+            for text in [text.as_str(), entry.label.as_str()] {
                 document.add_text(fields.text_words, text);
                 document.add_text(fields.text_stems, text);
             }
@@ -208,6 +211,7 @@ impl SearchIndex {
             stems: stems_analyzer(),
             entries,
             folded_titles,
+            interface: interface.clone(),
             _reader: reader,
         })
     }
@@ -271,7 +275,7 @@ impl SearchIndex {
     /// words marked; `site` is the one the index was built from.
     pub fn snippet(&self, site: &Site, entry: &Entry, terms: &Terms) -> Snippet {
         let mut text = String::new();
-        documents(site, Some((entry.kind, &entry.slug)), |document| text = document.text);
+        documents(site, &self.interface, Some((entry.kind, &entry.slug)), |document| text = document.text);
         let mut marker = snippet::Marker { words: self.words.clone(), stems: self.stems.clone(), terms };
         Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&text, Some(snippet::WINDOW)) }
     }
@@ -454,11 +458,11 @@ const ORDER: [Kind; 7] =
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
 /// made again for a snippet rather than kept, so the index holds no second copy of the content.
 /// Each is handed to `each` as it is made, so the whole site's text is never held at once.
-fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
+fn documents(site: &Site, words: &Words, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
     for kind in ORDER {
         with_entities!(kind, site, |entities| {
             for entity in pick(entities, only) {
-                let (label, title, text) = entity.searched(site);
+                let (label, title, text) = entity.searched(site, words);
                 let entry = Entry { kind, slug: entity.slug().clone(), label, title };
                 each(Document { entry, text, phones: entity.phones() });
             }
@@ -468,8 +472,9 @@ fn documents(site: &Site, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Docu
 
 /// What a visitor may find an entity of one kind by.
 trait Searchable: Entity {
-    /// What it is as visitors read it, its title in results, and its text as plain text.
-    fn searched(&self, site: &Site) -> (&'static str, String, String);
+    /// What it is as visitors read it (in `words`), its title in results, and its text as
+    /// plain text.
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String);
     /// Phone numbers, found in any grouping of their digits.
     fn phones(&self) -> Vec<String> {
         Vec::new()
@@ -485,7 +490,7 @@ fn name_of_person(site: &Site, slug: Slug) -> Option<&str> {
 }
 
 impl Searchable for Person {
-    fn searched(&self, _: &Site) -> (&'static str, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let bio = plain(&self.bio);
         let places = self
             .affiliations
@@ -501,7 +506,7 @@ impl Searchable for Person {
                 .chain(self.phones.iter().map(|p| Some(p.as_str())))
                 .chain([Some(bio.as_str())]),
         );
-        ("Person", self.name.clone(), text)
+        (words.get("search-kind-person"), self.name.clone(), text)
     }
     fn phones(&self) -> Vec<String> {
         self.phones.clone()
@@ -509,7 +514,7 @@ impl Searchable for Person {
 }
 
 impl Searchable for Project {
-    fn searched(&self, site: &Site) -> (&'static str, String, String) {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
         let description = plain(&self.description);
         let partners = self
             .coordinator
@@ -522,12 +527,12 @@ impl Searchable for Project {
         let text = joined(
             [self.programme.as_deref()].into_iter().chain(partners).chain(people).chain([Some(description.as_str())]),
         );
-        (self.kind.label(), titled(&self.title, self.acronym.as_ref()), text)
+        (words.project_kind(self.kind), titled(&self.title, self.acronym.as_ref()), text)
     }
 }
 
 impl Searchable for Group {
-    fn searched(&self, _: &Site) -> (&'static str, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let about = plain(&self.about);
         let spotlights = self.spotlights.iter().flat_map(|s| [Some(s.title.as_str()), Some(s.text.as_str())]);
         let quote = self.quote.as_ref().map(|q| q.text.as_str());
@@ -537,19 +542,23 @@ impl Searchable for Group {
                 .chain(spotlights)
                 .chain([Some(about.as_str())]),
         );
-        (self.kind.label(), titled(&self.name, self.short_name.as_ref()), text)
+        (words.group_kind(self.kind), titled(&self.name, self.short_name.as_ref()), text)
     }
 }
 
 impl Searchable for Partner {
-    fn searched(&self, _: &Site) -> (&'static str, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let description = plain(&self.description);
-        ("Partner", self.name.clone(), joined([self.kind.as_deref(), Some(description.as_str())]))
+        (
+            words.get("search-kind-partner"),
+            self.name.clone(),
+            joined([self.kind.as_deref(), Some(description.as_str())]),
+        )
     }
 }
 
 impl Searchable for Publication {
-    fn searched(&self, site: &Site) -> (&'static str, String, String) {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
         let description = plain(&self.description);
         let year = self.year.map(|y| y.to_string());
         let editors = self.editors.iter().map(|r| name_of_person(site, r.slug()));
@@ -560,22 +569,23 @@ impl Searchable for Publication {
                 .chain(editors)
                 .chain([Some(description.as_str())]),
         );
-        (self.kind.label(), self.title.clone(), text)
+        (words.publication_kind(self.kind), self.title.clone(), text)
     }
 }
 
 impl Searchable for Practice {
-    fn searched(&self, _: &Site) -> (&'static str, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let description = plain(&self.description);
-        let text = joined([Some(self.level.label()), self.place.as_deref(), Some(description.as_str())]);
-        ("Practice", self.title.clone(), text)
+        let level = words.level(self.level);
+        let text = joined([Some(level.as_str()), self.place.as_deref(), Some(description.as_str())]);
+        (words.get("search-kind-practice"), self.title.clone(), text)
     }
 }
 
 impl Searchable for Page {
-    fn searched(&self, _: &Site) -> (&'static str, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let body = plain(&self.body);
-        ("Page", self.title.clone(), joined([self.description.as_deref(), Some(body.as_str())]))
+        (words.get("search-kind-page"), self.title.clone(), joined([self.description.as_deref(), Some(body.as_str())]))
     }
 }
 

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
-use crate::render::RenderError;
 use crate::render::pages::ErrorPage;
+use crate::render::{RenderError, Words};
 
 /// A request that did not get its page.
 #[derive(Debug, thiserror::Error)]
@@ -39,19 +39,19 @@ impl ServeError {
             }
             ServeError::Internal(error) => {
                 tracing::error!(%error, "rendering failed");
-                return internal();
+                return internal(&context.words);
             }
         };
         match askama::Template::render(&page) {
             Ok(html) => (status, Html(html)).into_response(),
             Err(error) => {
                 tracing::error!(%error, "rendering the error page failed");
-                internal()
+                internal(&context.words)
             }
         }
     }
 }
 
-fn internal() -> Response {
-    (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error. The problem has been logged.").into_response()
+fn internal(words: &Words) -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, words.get("error-internal")).into_response()
 }

@@ -76,27 +76,21 @@ pub async fn projects(State(state): State<AppState>, query: Result<Query<Project
     respond(&state, |site, context| {
         let bad =
             |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
-        let Query(filter) = query.map_err(|_| bad("The filters in this address could not be read.".into()))?;
-        let page =
-            ProjectsPage::new(site, context, &filter).map_err(|e| bad(format!("{}.", capitalise(&e.to_string()))))?;
+        let Query(filter) = query.map_err(|_| bad(context.words.get("filter-unreadable")))?;
+        let page = ProjectsPage::new(site, context, &filter).map_err(|e| bad(e.message(&context.words)))?;
         render(page)
     })
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// `/people/{slug}` and `/people/{slug}.vcf`.
 pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     let raw = raw.unwrap_or_default();
     if let Some(stem) = raw.strip_suffix(".vcf") {
-        let site = state.site();
-        let person = Slug::parse(stem).and_then(|s| site.people.get(&s));
+        let version = state.version();
+        let person = Slug::parse(stem).and_then(|s| version.site.people.get(&s));
         return match person {
             Some(person) => {
-                let card = render::vcard(&site, &state.inner.urls, person);
+                let card = render::vcard(&version.site, &state.inner.urls, &version.context.words, person);
                 let disposition = format!("inline; filename=\"{stem}.vcf\"");
                 (
                     [
@@ -131,15 +125,15 @@ pub async fn search(
     headers: HeaderMap,
     query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Response {
+    let version = state.version();
+    let words = &version.context.words;
     let Ok(Query(query)) = query else {
-        let message = "The search in this address could not be read; type it in the search box.".to_owned();
+        let message = words.get("search-unreadable");
         return ServeError::BadQuery { message, back: crate::paths::SEARCH }.into_page(&state);
     };
-    let version = state.version();
     let Some(index) = version.search_index().await else {
         tracing::error!("search asked for, but the index could not be built");
-        return (StatusCode::SERVICE_UNAVAILABLE, "Search is not available. The problem has been logged.\n")
-            .into_response();
+        return (StatusCode::SERVICE_UNAVAILABLE, format!("{}\n", words.get("search-unavailable"))).into_response();
     };
     let page = query.page.as_deref().and_then(|p| p.trim().parse::<usize>().ok()).unwrap_or(1);
     let asked = match query.q.as_deref() {

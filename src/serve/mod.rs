@@ -38,6 +38,7 @@ use crate::model::EntityKind;
 use crate::paths::{self, Route};
 use crate::render::{Context, Removal, Urls};
 use crate::search::SearchIndex;
+use crate::words::Words;
 
 /// How long a request may take before the client gets a 408; a slow client cannot hold a
 /// connection and its memory for ever.
@@ -128,12 +129,12 @@ pub(crate) struct Version {
 type SearchSlot = OnceLock<Option<SearchIndex>>;
 
 /// A slot for `site`'s index, filled by a thread of its own so publishing does not wait.
-fn index_in_background(site: &Arc<Site>, searchable: bool) -> Arc<SearchSlot> {
+fn index_in_background(site: &Arc<Site>, words: &Words, searchable: bool) -> Arc<SearchSlot> {
     let slot = Arc::new(SearchSlot::new());
     if searchable {
-        let (site, filling) = (Arc::clone(site), Arc::clone(&slot));
+        let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::clone(&slot));
         let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
-            filling.get_or_init(|| build_index(&site));
+            filling.get_or_init(|| build_index(&site, &words));
         });
         if let Err(error) = spawned {
             tracing::warn!(%error, "cannot index in the background; the first search will");
@@ -142,9 +143,9 @@ fn index_in_background(site: &Arc<Site>, searchable: bool) -> Arc<SearchSlot> {
     slot
 }
 
-fn build_index(site: &Site) -> Option<SearchIndex> {
+fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
     let started = std::time::Instant::now();
-    match SearchIndex::build(site) {
+    match SearchIndex::build(site, words) {
         Ok(index) => {
             tracing::info!(
                 entries = index.len(),
@@ -171,7 +172,7 @@ impl Version {
         if self.search.get().is_none() {
             let version = Arc::clone(self);
             let waited = tokio::task::spawn_blocking(move || {
-                version.search.get_or_init(|| build_index(&version.site));
+                version.search.get_or_init(|| build_index(&version.site, &version.context.words));
             });
             if waited.await.is_err() {
                 return None;
@@ -231,9 +232,12 @@ impl AppState {
                 held_back: Vec::new(),
             }),
             search: searchable.then(|| urls.path(paths::SEARCH)),
+            // NOTE: the words follow the language of the site first loaded; a change of
+            // `language` under `--watch` takes a restart.
+            words: Words::for_language(&site.settings.language),
         };
         let site = Arc::new(site);
-        let search = index_in_background(&site, searchable);
+        let search = index_in_background(&site, &context.words, searchable);
         let first = Version::new(site, context.clone(), search, 1);
         let current = ArcSwap::from_pointee(first);
         let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live };
@@ -244,7 +248,7 @@ impl AppState {
     pub fn publish(&self, site: Site) {
         let site = Arc::new(site);
         // Only where pages have a search form (not in an export) is there a search to answer.
-        let search = index_in_background(&site, self.inner.context.search.is_some());
+        let search = index_in_background(&site, &self.inner.context.words, self.inner.context.search.is_some());
         self.swap(site, search, Vec::new(), Vec::new());
     }
 

@@ -140,7 +140,7 @@ async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, chang
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("{PANIC_FOR_TESTS} is set");
         }
-        crate::check_dir(&folder)
+        crate::build::site(&folder)
     });
     let checked = match checking.await {
         Ok(checked) => checked,

@@ -31,7 +31,7 @@ pub fn run_check(dir: &Path) -> Outcome {
 
 /// Loads, checks and links a content folder.
 pub fn check(dir: &Path) -> Result<Site, Report> {
-    groupsite::check_dir(dir)
+    groupsite::build::site(dir)
 }
 
 /// The errors of a content folder that must have some.

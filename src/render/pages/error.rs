@@ -20,26 +20,29 @@ pub struct ErrorPage<'a> {
     pub nearest: Option<Linked>,
     /// Every link of the navigation and the footer: ways back into the site.
     pub sections: Vec<Linked>,
+    /// What `Try …` says before the link to the nearest section.
+    pub try_before: String,
+    /// What it says after it.
+    pub try_after: String,
 }
+
+/// Stands for the link in `error-try` while the message is split around it, since the link is
+/// HTML and the message is text.
+const LINK: &str = "\u{1}";
 
 impl<'a> ErrorPage<'a> {
     /// For a path with no page; `path` is without the base path.
     pub fn not_found(site: &'a Site, context: &'a Context, path: &str) -> Self {
         let nearest = paths::nearest_list(path);
-        Self::new(
-            site,
-            context,
-            path,
-            "Page not found",
-            "There is no page at this address. It may have moved, or the link may have a typo.".into(),
-            nearest,
-        )
+        let words = &context.words;
+        let (title, message) = (words.get("error-not-found-title"), words.get("error-not-found"));
+        Self::new(site, context, path, &title, message, nearest)
     }
 
     /// For a request whose query makes no sense, such as a filter value the site does not know;
     /// `section` is the page to go back to.
     pub fn bad_request(site: &'a Site, context: &'a Context, message: String, section: &str) -> Self {
-        Self::new(site, context, section, "Bad request", message, Some(section))
+        Self::new(site, context, section, &context.words.get("error-bad-request-title"), message, Some(section))
     }
 
     fn new(
@@ -60,9 +63,12 @@ impl<'a> ErrorPage<'a> {
         let nearest = nearest.map(|path| {
             let href = context.urls.path(path);
             let label =
-                if path == paths::GROUPS_ON_HOME { "the groups on the home page".to_owned() } else { path.to_owned() };
+                if path == paths::GROUPS_ON_HOME { context.words.get("error-groups-on-home") } else { path.to_owned() };
             sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label, href })
         });
-        ErrorPage { chrome, message, nearest, sections }
+        let sentence = context.words.with("error-try", &[("link", LINK.into())]);
+        let (try_before, try_after) = sentence.split_once(LINK).unwrap_or((&sentence, ""));
+        let (try_before, try_after) = (try_before.to_owned(), try_after.to_owned());
+        ErrorPage { chrome, message, nearest, sections, try_before, try_after }
     }
 }

@@ -21,7 +21,7 @@ pub struct GroupPage<'a> {
     /// The group, for the fields the page shows as written: name, tagline, mission, spotlights.
     pub group: &'a Group,
     /// `Research group` or `Research center`, above the name.
-    pub kind: &'static str,
+    pub kind: String,
     /// Host institution and department, joined for one line.
     pub home: Option<String>,
     /// The about text's first paragraph; the quotation follows it.
@@ -30,6 +30,8 @@ pub struct GroupPage<'a> {
     pub about_rest: Html,
     /// The wide picture; a plain placeholder takes its place where the content has no file.
     pub hero: Option<Picture>,
+    /// The hero's caption, `Photo: …`, where the content names its photographer.
+    pub hero_credit: Option<String>,
     /// Beside the name, where the content has the file.
     pub logo: Option<Picture>,
     /// Ongoing projects first.
@@ -64,7 +66,7 @@ impl<'a> GroupPage<'a> {
     /// The page of the group `slug`; `None`, and so a 404, when there is no such group.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let group = site.groups.get(slug)?;
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let path = paths::entity(EntityKind::Group, slug);
 
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
@@ -75,7 +77,7 @@ impl<'a> GroupPage<'a> {
                 let mut people: Vec<_> = site.people_of_group(slug, role).collect();
                 sort_people(&mut people);
                 (!people.is_empty()).then(|| PeopleSection {
-                    heading: role.label().to_owned(),
+                    heading: words.role_heading(role),
                     id: role_id(role).to_owned(),
                     people: people.iter().map(|p| person_card(site, context, p, false)).collect(),
                 })
@@ -86,7 +88,7 @@ impl<'a> GroupPage<'a> {
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         let books = projects.iter().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| Listed {
-            kind: "Edited book".into(),
+            kind: words.project_kind(ProjectKind::EditedBook),
             title: p.title.clone(),
             href: urls.of(*p),
             detail: None,
@@ -95,7 +97,7 @@ impl<'a> GroupPage<'a> {
             .publications_of_group(slug)
             .filter(|p| p.kind != PublicationKind::Journal)
             .map(|p| Listed {
-                kind: kind_singular(p.kind).into(),
+                kind: words.publication_kind(p.kind),
                 title: p.title.clone(),
                 href: urls.of(p),
                 detail: p.venue.clone().or_else(|| p.publisher.clone()),
@@ -105,19 +107,21 @@ impl<'a> GroupPage<'a> {
         let practices = site
             .practices_of_group(slug)
             .map(|p| Listed {
-                kind: p.level.label().into(),
+                kind: words.level(p.level),
                 title: p.title.clone(),
                 href: urls.of(p),
                 detail: p.place.clone(),
             })
             .collect();
         let journal = group.journal.as_ref().and_then(|j| site.publications.get(&j.slug())).map(|j| Listed {
-            kind: "Journal".into(),
+            kind: words.publication_kind(PublicationKind::Journal),
             title: j.title.clone(),
             href: urls.of(j),
             detail: None,
         });
         let hero = group.hero.as_ref().and_then(|h| picture(context, h));
+        let hero_credit = hero.as_ref().and_then(|h| h.credit.as_ref());
+        let hero_credit = hero_credit.map(|credit| words.with("group-photo-credit", &[("credit", credit.into())]));
         let logo = group.logo.as_ref().and_then(|l| picture(context, l));
         let home = [&group.department, &group.host].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
 
@@ -145,11 +149,12 @@ impl<'a> GroupPage<'a> {
         Some(GroupPage {
             chrome,
             group,
-            kind: group.kind.label(),
+            kind: words.group_kind(group.kind),
             home: (!home.is_empty()).then_some(home),
             about_intro,
             about_rest,
             hero,
+            hero_credit,
             logo,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             people,
@@ -159,14 +164,5 @@ impl<'a> GroupPage<'a> {
             journal,
             social: &group.social,
         })
-    }
-}
-
-fn kind_singular(kind: PublicationKind) -> &'static str {
-    match kind {
-        PublicationKind::SpecialIssue => "Special issue",
-        PublicationKind::EditedBook => "Edited book",
-        PublicationKind::Journal => "Journal",
-        PublicationKind::Report => "Report",
     }
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Section, section_name};
+use super::super::{Chrome, Context, Section};
 use crate::link::Site;
 use crate::paths;
 
@@ -26,7 +26,7 @@ pub struct GroupCard {
     /// The group's page.
     pub href: String,
     /// `Research group` or `Research center`, above the name.
-    pub kind: &'static str,
+    pub kind: String,
     /// The tagline, or the mission where there is no tagline.
     pub summary: Option<String>,
 }
@@ -34,7 +34,7 @@ pub struct GroupCard {
 /// A way into a section, with how much it holds.
 pub struct SectionCard {
     /// The section's name, the card's link text.
-    pub label: &'static str,
+    pub label: String,
     /// The section's page.
     pub href: String,
     /// How much it holds: `1 person`, `12 people`.
@@ -44,7 +44,7 @@ pub struct SectionCard {
 impl<'a> HomePage<'a> {
     /// The home page of `site`; every site has one.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let chrome = context.chrome(site, Section::Home, &site.settings.name, paths::HOME).schema(json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
@@ -57,19 +57,16 @@ impl<'a> HomePage<'a> {
             .map(|g| GroupCard {
                 name: g.name.clone(),
                 href: urls.of(g),
-                kind: g.kind.label(),
+                kind: words.group_kind(g.kind),
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
         let sections = paths::SECTIONS
             .into_iter()
-            .map(|kind| {
-                let n = site.count(kind);
-                SectionCard {
-                    label: section_name(kind),
-                    href: urls.path(paths::list_page(kind)),
-                    count: format!("{n} {}", if n == 1 { kind.to_string() } else { kind.plural().to_owned() }),
-                }
+            .map(|kind| SectionCard {
+                label: words.section(kind),
+                href: urls.path(paths::list_page(kind)),
+                count: words.section_count(kind, site.count(kind)),
             })
             .collect();
         HomePage { chrome, groups, sections }

@@ -32,7 +32,7 @@ pub struct Entry<'a> {
 /// `Editors`.
 pub struct Related {
     /// `Groups`, `Projects`, `Editors` or `Project`.
-    pub label: &'static str,
+    pub label: String,
     /// Never empty: a label with nothing to link is left out.
     pub links: Vec<Linked>,
 }
@@ -55,8 +55,8 @@ fn body(context: &Context, html: &Html) -> Option<Html> {
     (!html.is_empty()).then(|| context.body(html))
 }
 
-fn related(groups: Vec<Linked>, more: Vec<(&'static str, Vec<Linked>)>) -> Vec<Related> {
-    std::iter::once(("Groups", groups))
+fn related(context: &Context, groups: Vec<Linked>, more: Vec<(String, Vec<Linked>)>) -> Vec<Related> {
+    std::iter::once((context.words.get("related-groups"), groups))
         .chain(more)
         .filter(|(_, links)| !links.is_empty())
         .map(|(label, links)| Related { label, links })
@@ -77,7 +77,7 @@ pub struct PartnersPage<'a> {
 impl<'a> PartnersPage<'a> {
     /// The list of `site`'s partners.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let mut partners: Vec<_> = site.partners.values().collect();
         partners.sort_by_key(|p| norwegian_key(&p.name));
         let entry = |p: &'a crate::model::Partner| {
@@ -90,25 +90,36 @@ impl<'a> PartnersPage<'a> {
                 title: p.name.clone(),
                 href: p.link.as_ref().map(|l| l.href.clone()),
                 meta: p.kind.iter().cloned().collect(),
-                related: related(groups(site, context, &p.groups), vec![("Projects", projects)]),
+                related: related(
+                    context,
+                    groups(site, context, &p.groups),
+                    vec![(words.get("related-projects"), projects)],
+                ),
                 body: body(context, &p.description),
                 links: &[],
             }
         };
         let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
-        let sections =
-            [("Partners", "listed_partners", listed), ("Institutions in our projects", "project_institutions", others)]
-                .into_iter()
-                .filter(|(_, _, list)| !list.is_empty())
-                .map(|(heading, id, list)| EntrySection {
-                    heading: heading.into(),
-                    id: id.into(),
-                    entries: list.into_iter().map(entry).collect(),
-                })
-                .collect();
+        let sections = [
+            (words.get("partners-listed"), "listed_partners", listed),
+            (words.get("partners-others"), "project_institutions", others),
+        ]
+        .into_iter()
+        .filter(|(_, _, list)| !list.is_empty())
+        .map(|(heading, id, list)| EntrySection {
+            heading,
+            id: id.into(),
+            entries: list.into_iter().map(entry).collect(),
+        })
+        .collect();
         let chrome = context
-            .chrome(site, Section::List(EntityKind::Partner), "Partners", paths::list_page(EntityKind::Partner))
-            .describe(format!("The organisations {} work with.", site.settings.name))
+            .chrome(
+                site,
+                Section::List(EntityKind::Partner),
+                &words.section(EntityKind::Partner),
+                paths::list_page(EntityKind::Partner),
+            )
+            .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]))
             .trail(urls, &[]);
         PartnersPage { chrome, sections }
     }
@@ -127,14 +138,8 @@ pub struct PublicationsPage<'a> {
 impl<'a> PublicationsPage<'a> {
     /// The list of `site`'s publications, with the edited books it keeps as projects.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
-        let urls = &context.urls;
-        let kinds = [
-            PublicationKind::SpecialIssue,
-            PublicationKind::EditedBook,
-            PublicationKind::Journal,
-            PublicationKind::Report,
-        ];
-        let sections = kinds
+        let (urls, words) = (&context.urls, &context.words);
+        let sections = PublicationKind::ALL
             .into_iter()
             .filter_map(|kind| {
                 let mut entries: Vec<Entry> = site
@@ -158,7 +163,11 @@ impl<'a> PublicationsPage<'a> {
                                 .cloned()
                                 .chain(p.year.map(|y| y.to_string()))
                                 .collect(),
-                            related: related(groups(site, context, &p.groups), vec![("Editors", editors)]),
+                            related: related(
+                                context,
+                                groups(site, context, &p.groups),
+                                vec![(words.get("related-editors"), editors)],
+                            ),
                             body: body(context, &p.description),
                             links: &[],
                         }
@@ -171,12 +180,13 @@ impl<'a> PublicationsPage<'a> {
                             id: format!("project_{}", p.slug),
                             title: p.title.clone(),
                             href: None,
-                            meta: p.status.iter().map(|s| s.label().to_owned()).collect(),
+                            meta: p.status.iter().map(|s| words.status(*s)).collect(),
                             related: related(
+                                context,
                                 groups(site, context, &p.groups),
                                 vec![(
-                                    "Project",
-                                    vec![Linked { label: "About the book project".into(), href: urls.of(p) }],
+                                    words.get("related-project"),
+                                    vec![Linked { label: words.get("related-book-project"), href: urls.of(p) }],
                                 )],
                             ),
                             body: None,
@@ -186,8 +196,8 @@ impl<'a> PublicationsPage<'a> {
                 }
                 entries.sort_by_key(|e| norwegian_key(&e.title));
                 (!entries.is_empty()).then(|| EntrySection {
-                    heading: kind.label().into(),
-                    id: format!("kind_{}", kind.label().to_lowercase().replace(' ', "-")),
+                    heading: words.publication_kind_heading(kind),
+                    id: format!("kind_{}", kind.key()),
                     entries,
                 })
             })
@@ -196,10 +206,10 @@ impl<'a> PublicationsPage<'a> {
             .chrome(
                 site,
                 Section::List(EntityKind::Publication),
-                "Publications",
+                &words.section(EntityKind::Publication),
                 paths::list_page(EntityKind::Publication),
             )
-            .describe(format!("Special issues, edited books, journals and reports of {}.", site.settings.name))
+            .describe(words.with("publications-description", &[("site", (&site.settings.name).into())]))
             .trail(urls, &[]);
         PublicationsPage { chrome, sections }
     }
@@ -218,6 +228,7 @@ pub struct PracticesPage<'a> {
 impl<'a> PracticesPage<'a> {
     /// The list of `site`'s practices.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let words = &context.words;
         let sections = Level::ALL
             .into_iter()
             .filter_map(|level| {
@@ -230,25 +241,27 @@ impl<'a> PracticesPage<'a> {
                         title: p.title.clone(),
                         href: None,
                         meta: p.place.iter().cloned().collect(),
-                        related: related(groups(site, context, &p.groups), Vec::new()),
+                        related: related(context, groups(site, context, &p.groups), Vec::new()),
                         body: body(context, &p.description),
                         links: &p.links,
                     })
                     .collect();
                 entries.sort_by_key(|e| norwegian_key(&e.title));
                 (!entries.is_empty()).then(|| EntrySection {
-                    heading: level.label().into(),
-                    id: format!("level_{}", level.label().to_lowercase()),
+                    heading: words.level(level),
+                    id: format!("level_{}", level.key()),
                     entries,
                 })
             })
             .collect();
         let chrome = context
-            .chrome(site, Section::List(EntityKind::Practice), "Practices", paths::list_page(EntityKind::Practice))
-            .describe(format!(
-                "Promising practices from the neighbourhood to the international level, gathered by {}.",
-                site.settings.name
-            ))
+            .chrome(
+                site,
+                Section::List(EntityKind::Practice),
+                &words.section(EntityKind::Practice),
+                paths::list_page(EntityKind::Practice),
+            )
+            .describe(words.with("practices-description", &[("site", (&site.settings.name).into())]))
             .trail(&context.urls, &[]);
         PracticesPage { chrome, sections }
     }

@@ -21,7 +21,7 @@ pub use search::{Asked, PER_PAGE, ResultGroup, SearchPage, SearchResult};
 
 use askama::Template;
 
-use super::{Context, RenderError, norwegian_key};
+use super::{Arg, Context, RenderError, Words, norwegian_key};
 use crate::link::Site;
 use crate::model::{Affiliation, EntityKind, Group, Image, Person, Project, Role, Slug};
 use crate::paths;
@@ -77,9 +77,9 @@ pub struct ProjectCard {
     /// Set before the title.
     pub acronym: Option<String>,
     /// The kind as visitors read it: `PhD project`.
-    pub kind: &'static str,
+    pub kind: String,
     /// `Ongoing` or `Completed`, where the content says.
-    pub status: Option<&'static str>,
+    pub status: Option<String>,
     /// `2021–2024`, `From 2021` or `Until 2024`.
     pub period: Option<String>,
     /// The project's groups, by short name, as a card has little room.
@@ -144,11 +144,12 @@ pub(crate) fn short_group_link(context: &Context, group: &Group) -> Linked {
 }
 
 /// The years a project runs, as far as the content gives them.
-fn period(project: &Project) -> Option<String> {
+fn period(words: &Words, project: &Project) -> Option<String> {
+    let year = |y: u16| Arg::from(y.to_string());
     match (project.start_year, project.end_year) {
-        (Some(start), Some(end)) => Some(format!("{start}–{end}")),
-        (Some(start), None) => Some(format!("From {start}")),
-        (None, Some(end)) => Some(format!("Until {end}")),
+        (Some(start), Some(end)) => Some(words.with("period-both", &[("start", year(start)), ("end", year(end))])),
+        (Some(start), None) => Some(words.with("period-from", &[("start", year(start))])),
+        (None, Some(end)) => Some(words.with("period-until", &[("end", year(end))])),
         (None, None) => None,
     }
 }
@@ -158,9 +159,9 @@ pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) ->
         title: project.title.clone(),
         href: context.urls.of(project),
         acronym: project.acronym.clone(),
-        kind: project.kind.label(),
-        status: project.status.map(|s| s.label()),
-        period: period(project),
+        kind: context.words.project_kind(project.kind),
+        status: project.status.map(|s| context.words.status(s)),
+        period: period(&context.words, project),
         groups: project
             .groups
             .iter()
@@ -189,7 +190,7 @@ pub(crate) fn place(affiliation: &Affiliation) -> String {
 pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_roles: bool) -> PersonCard {
     let roles = if with_roles {
         site.groups_of_person(person)
-            .map(|(g, role)| format!("{}, {}", role_name(role), g.short_name.as_ref().unwrap_or(&g.name)))
+            .map(|(g, role)| format!("{}, {}", context.words.role(role), g.short_name.as_ref().unwrap_or(&g.name)))
             .collect()
     } else {
         Vec::new()
@@ -200,16 +201,6 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
         title: person.title.clone(),
         places: person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect(),
         roles,
-    }
-}
-
-/// A role as said of one person: `External member`.
-pub fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Member => "Member",
-        Role::ExternalMember => "External member",
-        Role::AdvisoryBoard => "Advisory board",
-        Role::AssociatedResearcher => "Associated researcher",
     }
 }
 
@@ -230,7 +221,7 @@ fn without_particles(family_name: &str) -> &str {
     rest
 }
 
-/// The `id` of a role's heading.
+/// The `id` of a role's heading: the anchors visitors have shared, kept as they were.
 pub(crate) fn role_id(role: Role) -> &'static str {
     match role {
         Role::Member => "members",

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::super::{Chrome, Context, Phone, Section};
 use super::{
     Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, person_card, picture, place, project_card,
-    role_id, role_name, sort_people, sort_projects,
+    role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
 use crate::model::EntityKind;
@@ -28,10 +28,11 @@ impl<'a> PeoplePage<'a> {
     /// else (named by a project or publication, or not yet given a group), so every person's
     /// page is linked.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
+        let words = &context.words;
         let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
         sort_people(&mut others);
         let others = (!others.is_empty()).then(|| PeopleSection {
-            heading: "Other people".to_owned(),
+            heading: words.get("people-others"),
             id: "other-people".to_owned(),
             people: others.iter().map(|p| person_card(site, context, p, false)).collect(),
         });
@@ -42,7 +43,7 @@ impl<'a> PeoplePage<'a> {
                     site.people.values().filter(|p| p.memberships.iter().any(|m| m.role == role)).collect();
                 sort_people(&mut people);
                 (!people.is_empty()).then(|| PeopleSection {
-                    heading: role.label().to_owned(),
+                    heading: words.role_heading(role),
                     id: role_id(role).to_owned(),
                     people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
                 })
@@ -50,11 +51,13 @@ impl<'a> PeoplePage<'a> {
             .chain(others)
             .collect();
         let chrome = context
-            .chrome(site, Section::List(EntityKind::Person), "People", paths::list_page(EntityKind::Person))
-            .describe(format!(
-                "The people of {}: members, external members, advisory board and associated researchers.",
-                site.settings.name
-            ))
+            .chrome(
+                site,
+                Section::List(EntityKind::Person),
+                &words.section(EntityKind::Person),
+                paths::list_page(EntityKind::Person),
+            )
+            .describe(words.with("people-description", &[("site", (&site.settings.name).into())]))
             .trail(&context.urls, &[]);
         PeoplePage { chrome, sections }
     }
@@ -92,6 +95,8 @@ pub struct PersonPage<'a> {
     pub links: &'a [Link],
     /// The person's vCard, `/people/{slug}.vcf`, base path included.
     pub vcard: String,
+    /// The vCard link's text: `Add Ana to your contacts (vCard)`.
+    pub vcard_label: String,
     /// The person's photo, where the content has one.
     pub photo: Option<Picture>,
 }
@@ -101,7 +106,7 @@ pub struct MembershipRow {
     /// The group's full name, linked to its page.
     pub group: Linked,
     /// `External member`, `Advisory board` …
-    pub role: &'static str,
+    pub role: String,
     /// Position in the group, such as `Leader`.
     pub position: Option<String>,
 }
@@ -110,14 +115,14 @@ impl<'a> PersonPage<'a> {
     /// The page of the person `slug`; `None`, and so a 404, when there is no such person.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let person = site.people.get(slug)?;
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let path = paths::entity(EntityKind::Person, slug);
         let memberships = person
             .memberships
             .iter()
             .filter_map(|m| {
                 let group = group_link(context, site.groups.get(&m.group.slug())?);
-                Some(MembershipRow { group, role: role_name(m.role), position: m.position.clone() })
+                Some(MembershipRow { group, role: words.role(m.role), position: m.position.clone() })
             })
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
@@ -134,7 +139,7 @@ impl<'a> PersonPage<'a> {
         let chrome = context
             .chrome(site, Section::List(EntityKind::Person), &person.name, &path)
             .describe(description)
-            .trail(urls, &[("People", "/people")])
+            .trail(urls, &[(&words.section(EntityKind::Person), "/people")])
             .og("profile")
             .schema(json!({
                 "@context": "https://schema.org",
@@ -166,6 +171,7 @@ impl<'a> PersonPage<'a> {
             bio: context.body(&person.bio),
             links: &person.links,
             vcard: urls.path(&paths::vcard(slug)),
+            vcard_label: words.with("person-vcard", &[("name", (&person.name).into())]),
             photo: person.photo.as_ref().and_then(|p| picture(context, p)),
         })
     }

@@ -3,8 +3,8 @@
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Section};
-use super::{Linked, ProjectCard, group_link, period, project_card, sort_projects};
+use super::super::{Chrome, Context, Section, Words};
+use super::{Arg, Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
 use crate::model::EntityKind;
 use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
@@ -29,6 +29,18 @@ pub struct UnknownFilter {
     pub field: &'static str,
     /// The value as the address gave it.
     pub value: String,
+}
+
+impl UnknownFilter {
+    /// What the visitor reads on the 400 page.
+    pub fn message(&self, words: &Words) -> String {
+        let value = [("value", Arg::from(&self.value))];
+        match self.field {
+            "group" => words.with("filter-unknown-group", &value),
+            "status" => words.with("filter-unknown-status", &value),
+            _ => words.with("filter-unknown-kind", &value),
+        }
+    }
 }
 
 /// One choice in a filter's `<select>`.
@@ -67,28 +79,10 @@ fn chosen(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn choices<T>(all: impl IntoIterator<Item = (String, String, T)>, current: Option<&str>) -> Vec<Choice> {
-    let any = Choice { value: String::new(), label: "Any".into(), selected: current.is_none() };
-    let rest =
-        all.into_iter().map(|(value, label, _)| Choice { selected: current == Some(value.as_str()), value, label });
+fn choices(words: &Words, all: impl IntoIterator<Item = (String, String)>, current: Option<&str>) -> Vec<Choice> {
+    let any = Choice { value: String::new(), label: words.get("filter-any"), selected: current.is_none() };
+    let rest = all.into_iter().map(|(value, label)| Choice { selected: current == Some(value.as_str()), value, label });
     std::iter::once(any).chain(rest).collect()
-}
-
-fn status_value(status: Status) -> &'static str {
-    match status {
-        Status::Ongoing => "ongoing",
-        Status::Completed => "completed",
-    }
-}
-
-fn kind_value(kind: ProjectKind) -> &'static str {
-    match kind {
-        ProjectKind::Project => "project",
-        ProjectKind::PhdProject => "phd-project",
-        ProjectKind::EditedBook => "edited-book",
-        ProjectKind::Review => "review",
-        ProjectKind::ExpertGroup => "expert-group",
-    }
 }
 
 impl<'a> ProjectsPage<'a> {
@@ -101,15 +95,12 @@ impl<'a> ProjectsPage<'a> {
             Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
             None => None,
         };
-        let statuses = [Status::Ongoing, Status::Completed];
         let status_wanted = match status {
-            Some(s) => Some(statuses.into_iter().find(|x| status_value(*x) == s).ok_or_else(|| unknown("status", s))?),
+            Some(s) => Some(Status::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| unknown("status", s))?),
             None => None,
         };
         let kind_wanted = match kind {
-            Some(k) => {
-                Some(ProjectKind::ALL.into_iter().find(|x| kind_value(*x) == k).ok_or_else(|| unknown("kind", k))?)
-            }
+            Some(k) => Some(ProjectKind::ALL.into_iter().find(|x| x.key() == k).ok_or_else(|| unknown("kind", k))?),
             None => None,
         };
         let mut projects: Vec<&Project> = site
@@ -121,19 +112,30 @@ impl<'a> ProjectsPage<'a> {
             .collect();
         sort_projects(&mut projects);
         let filtered = group.is_some() || status.is_some() || kind.is_some();
+        let words = &context.words;
         let total = site.projects.len();
-        let count =
-            if filtered { format!("{} of {total} projects", projects.len()) } else { format!("{total} projects") };
+        let count = if filtered {
+            words.with("projects-count-filtered", &[("shown", projects.len().into()), ("total", total.into())])
+        } else {
+            words.with("projects-count", &[("total", total.into())])
+        };
         let chrome = context
-            .chrome(site, Section::List(EntityKind::Project), "Projects", paths::list_page(EntityKind::Project))
-            .describe(format!("All {total} projects and research activities of {}.", site.settings.name))
+            .chrome(
+                site,
+                Section::List(EntityKind::Project),
+                &words.section(EntityKind::Project),
+                paths::list_page(EntityKind::Project),
+            )
+            .describe(
+                words.with("projects-description", &[("total", total.into()), ("site", (&site.settings.name).into())]),
+            )
             .trail(&context.urls, &[]);
         Ok(ProjectsPage {
             chrome,
             action: context.urls.path(paths::list_page(EntityKind::Project)),
-            groups: choices(site.groups.values().map(|g| (g.slug.to_string(), g.name.clone(), ())), group),
-            statuses: choices(statuses.map(|s| (status_value(s).to_owned(), s.label().to_owned(), ())), status),
-            kinds: choices(ProjectKind::ALL.map(|k| (kind_value(k).to_owned(), k.label().to_owned(), ())), kind),
+            groups: choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.clone())), group),
+            statuses: choices(words, Status::ALL.map(|s| (s.key().to_owned(), words.status(s))), status),
+            kinds: choices(words, ProjectKind::ALL.map(|k| (k.key().to_owned(), words.project_kind(k))), kind),
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             count,
             filtered,
@@ -144,7 +146,7 @@ impl<'a> ProjectsPage<'a> {
 /// One fact about a project: a term and its values, each linked where there is a page.
 pub struct Fact {
     /// `Coordinator`, `Period` …
-    pub term: &'static str,
+    pub term: String,
     /// Never empty: a fact the content does not state is left out.
     pub values: Vec<FactValue>,
 }
@@ -189,7 +191,7 @@ impl<'a> ProjectPage<'a> {
     /// The page of the project `slug`; `None`, and so a 404, when there is no such project.
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let project = site.projects.get(slug)?;
-        let urls = &context.urls;
+        let (urls, words) = (&context.urls, &context.words);
         let path = paths::entity(EntityKind::Project, slug);
         let text = |t: &str| FactValue { text: t.to_owned(), href: None };
         let partner = |r: &Ref| {
@@ -200,24 +202,24 @@ impl<'a> ProjectPage<'a> {
             }
         };
         let mut facts = Vec::new();
-        let mut fact = |term, values: Vec<FactValue>| {
+        let mut fact = |term: String, values: Vec<FactValue>| {
             if !values.is_empty() {
                 facts.push(Fact { term, values });
             }
         };
-        fact("Acronym", project.acronym.iter().map(|a| text(a)).collect());
-        fact("Kind", vec![text(project.kind.label())]);
-        fact("Status", project.status.iter().map(|s| text(s.label())).collect());
-        fact("Period", period(project).iter().map(|p| text(p)).collect());
-        fact("Coordinator", project.coordinator.iter().map(partner).collect());
-        fact("Project leader", project.leader.iter().map(partner).collect());
-        fact("Funder", project.funder.iter().map(partner).collect());
-        fact("Programme", project.programme.iter().map(|p| text(p)).collect());
-        fact("Collaborators", project.collaborators.iter().map(partner).collect());
-        fact("Language", project.language.iter().map(|l| text(l)).collect());
+        fact(words.get("fact-acronym"), project.acronym.iter().map(|a| text(a)).collect());
+        fact(words.get("fact-kind"), vec![text(&words.project_kind(project.kind))]);
+        fact(words.get("fact-status"), project.status.iter().map(|s| text(&words.status(*s))).collect());
+        fact(words.get("fact-period"), period(words, project).iter().map(|p| text(p)).collect());
+        fact(words.get("fact-coordinator"), project.coordinator.iter().map(partner).collect());
+        fact(words.get("fact-leader"), project.leader.iter().map(partner).collect());
+        fact(words.get("fact-funder"), project.funder.iter().map(partner).collect());
+        fact(words.get("fact-programme"), project.programme.iter().map(|p| text(p)).collect());
+        fact(words.get("fact-collaborators"), project.collaborators.iter().map(partner).collect());
+        fact(words.get("fact-language"), project.language.iter().map(|l| text(l)).collect());
         let groups: Vec<_> = project.groups.iter().filter_map(|g| site.groups.get(&g.slug())).collect();
         fact(
-            "Groups",
+            words.get("fact-groups"),
             groups
                 .iter()
                 .map(|g| {
@@ -227,7 +229,10 @@ impl<'a> ProjectPage<'a> {
                 .collect(),
         );
         let parent = project.parent.as_ref().and_then(|p| site.projects.get(&p.slug()));
-        fact("Part of", parent.iter().map(|p| FactValue { text: p.title.clone(), href: Some(urls.of(*p)) }).collect());
+        fact(
+            words.get("fact-part-of"),
+            parent.iter().map(|p| FactValue { text: p.title.clone(), href: Some(urls.of(*p)) }).collect(),
+        );
         let people = project
             .people
             .iter()
@@ -240,7 +245,8 @@ impl<'a> ProjectPage<'a> {
         let mut subprojects: Vec<_> = site.subprojects(slug).collect();
         sort_projects(&mut subprojects);
 
-        let mut ancestors = vec![("Projects", "/projects".to_owned())];
+        let projects_label = words.section(EntityKind::Project);
+        let mut ancestors = vec![(projects_label.as_str(), "/projects".to_owned())];
         if let Some(p) = parent {
             ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), paths::entity(EntityKind::Project, &p.slug)));
         }
@@ -249,9 +255,16 @@ impl<'a> ProjectPage<'a> {
             Some(a) if !project.title.starts_with(a.as_str()) => format!("{a}: {}", project.title),
             _ => project.title.clone(),
         };
-        let group_names: Vec<_> = groups.iter().map(|g| g.name.as_str()).collect();
+        let group_names: Vec<_> = groups.iter().map(|g| g.name.clone()).collect();
         // The title first, so each project's description is its own.
-        let description = format!("{heading}. {} of {}.", project.kind.label(), group_names.join(" and "));
+        let description = words.with(
+            "project-description",
+            &[
+                ("heading", (&heading).into()),
+                ("kind", words.project_kind(project.kind).into()),
+                ("groups", words.and_list(&group_names).into()),
+            ],
+        );
         let chrome = context
             .chrome(site, Section::List(EntityKind::Project), &heading, &path)
             .describe(description)

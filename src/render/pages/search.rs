@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::super::{Chrome, Context, Section, section_name};
+use super::super::{Chrome, Context, Section};
 use super::Linked;
 use crate::link::Site;
 use crate::model::EntityKind;
@@ -46,7 +46,7 @@ pub struct ResultGroup {
     /// What the results are.
     pub kind: EntityKind,
     /// `People`, `Projects` …
-    pub heading: &'static str,
+    pub heading: String,
     /// The heading's `id`.
     pub id: String,
     /// Best first.
@@ -58,7 +58,7 @@ pub struct SearchResult {
     /// Where it is shown: its page, or its place in a list.
     pub href: String,
     /// What it is: `Person`, `PhD project`, `Special issue` …
-    pub kind: &'static str,
+    pub kind: String,
     /// The title, matching words marked.
     pub title: Vec<Fragment>,
     /// A passage of its text, matching words marked.
@@ -87,7 +87,11 @@ impl<'a> SearchPage<'a> {
         };
         // An over-long query is shown cut, so the page stays small and the visitor can shorten it.
         let shown: String = text.chars().take(MAX_QUERY_CHARS).collect();
-        let chrome = context.chrome(site, Section::Search, "Search", paths::SEARCH).not_indexed().searched(&shown);
+        let words = &context.words;
+        let chrome = context
+            .chrome(site, Section::Search, &words.get("search-title"), paths::SEARCH)
+            .not_indexed()
+            .searched(&shown);
         let action = context.urls.path(paths::SEARCH);
         let mut search = SearchPage {
             chrome,
@@ -104,29 +108,26 @@ impl<'a> SearchPage<'a> {
         let terms = match index.terms(text) {
             Ok(terms) => terms,
             Err(bad) => {
-                search.status = format!("Nothing was searched: {bad}. Shorten it and try again.");
+                let BadQuery::TooLong { max, length } = bad;
+                search.status = words.with("search-too-long", &[("max", max.into()), ("length", length.into())]);
                 search.refused = Some(bad);
                 return search;
             }
         };
         if text.trim().is_empty() {
-            search.status = "Type a name, a title, a word or a phone number, and press Search.".into();
+            search.status = words.get("search-nothing-asked");
             return search;
         }
         if terms.is_empty() {
             search.status = if text.contains(char::REPLACEMENT_CHARACTER) {
-                "This search could not be read as text. Type it in the search box.".into()
+                words.get("search-not-text")
             } else {
-                "There are no letters or digits in this search. Type a name or a word.".into()
+                words.get("search-no-letters")
             };
             return search;
         }
         let findings = index.find(terms);
-        search.status = match findings.total {
-            0 => format!("Nothing matches “{text}”."),
-            1 => format!("1 result for “{text}”."),
-            n => format!("{n} results for “{text}”."),
-        };
+        search.status = words.with("search-results", &[("count", findings.total.into()), ("query", text.into())]);
         if findings.total == 0 {
             search.suggestions = index
                 .suggest(text, SUGGESTIONS)
@@ -140,6 +141,7 @@ impl<'a> SearchPage<'a> {
     }
 
     fn page(&mut self, site: &Site, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
+        let words = &context.words;
         let pages = findings.hits.len().div_ceil(PER_PAGE).max(1);
         // Any page number an address can hold is answered: past the last, nothing is shown.
         let shown = findings.hits.iter().skip((page - 1).saturating_mul(PER_PAGE)).take(PER_PAGE);
@@ -147,7 +149,7 @@ impl<'a> SearchPage<'a> {
             let snippet = index.snippet(site, entry, &findings.terms);
             let result = SearchResult {
                 href: context.urls.entity(entry.kind, &entry.slug),
-                kind: entry.label,
+                kind: entry.label.clone(),
                 title: snippet.title,
                 text: snippet.text,
             };
@@ -155,23 +157,26 @@ impl<'a> SearchPage<'a> {
                 Some(group) if group.kind == entry.kind => group.results.push(result),
                 _ => self.groups.push(ResultGroup {
                     kind: entry.kind,
-                    heading: section_name(entry.kind),
+                    heading: words.section(entry.kind),
                     id: format!("results-{}", entry.kind.folder()),
                     results: vec![result],
                 }),
             }
         }
         if page > pages {
-            self.status = format!("{} There is no page {page} of results.", self.status);
+            // As text: an address can ask for a page past what a Fluent number holds exactly.
+            let past = words.with("search-past-last-page", &[("page", page.to_string().into())]);
+            self.status = format!("{} {past}", self.status);
         }
         if pages > 1 {
-            self.position = Some(format!("Page {} of {pages}", page.min(pages)));
+            self.position =
+                Some(words.with("search-position", &[("page", page.min(pages).into()), ("pages", pages.into())]));
         }
         self.previous = (page > 1).then(|| search_href(context, &self.query, (page - 1).min(pages)));
         self.next = (page < pages).then(|| search_href(context, &self.query, page + 1));
         if findings.total > findings.hits.len() {
-            self.status =
-                format!("{} The best {} are shown; add a word to narrow it.", self.status, findings.hits.len());
+            let best = words.with("search-best-shown", &[("count", findings.hits.len().into())]);
+            self.status = format!("{} {best}", self.status);
         }
     }
 }

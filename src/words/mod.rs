@@ -1,0 +1,434 @@
+//! Every word the site shows visitors that does not come from content/: one Fluent catalogue
+//! per language, embedded in the binary, with the language's plural rules. Pages, search
+//! results and error responses name a message by its id; values of model enums are named by
+//! their `key()`, so no English label lives in the model.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::model::{EntityKind, GroupKind, Level, ProjectKind, PublicationKind, Role, Status};
+
+/// The catalogues that ship, by language tag; the first is the fallback.
+const CATALOGUES: &[(&str, &str)] = &[("en", include_str!("en.ftl"))];
+
+/// The pseudo-language of the tests: English with every message marked `⟦…⟧`, so a word that
+/// does not come from a catalogue stands out.
+pub const PSEUDO: &str = "qps-ploc";
+
+/// A value put into a message: text as it is, or a number that chooses the plural form.
+#[derive(Debug, Clone)]
+pub enum Arg<'a> {
+    /// Shown as given; never chooses a form.
+    Text(Cow<'a, str>),
+    /// Shown as digits, and chooses the plural form (`1 project`, `2 projects`); exact up to
+    /// 2⁵³, so a number an address gives is passed as text.
+    Count(usize),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(text))
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(text: &'a String) -> Self {
+        Arg::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(text: String) -> Self {
+        Arg::Text(Cow::Owned(text))
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(count: usize) -> Self {
+        Arg::Count(count)
+    }
+}
+
+/// The words of one interface language, cheap to clone; every page is drawn with one.
+#[derive(Clone)]
+pub struct Words {
+    inner: Arc<Catalogue>,
+}
+
+struct Catalogue {
+    tag: String,
+    bundle: FluentBundle<FluentResource>,
+    /// True for the pseudo-language.
+    marked: bool,
+    labels: Labels,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words").field("language", &self.inner.tag).finish_non_exhaustive()
+    }
+}
+
+impl Words {
+    /// The words of the language `tag` (`en`, `en-GB`, or [`PSEUDO`]); a language without a
+    /// catalogue gets English, and the log says so.
+    pub fn for_language(tag: &str) -> Words {
+        if tag.eq_ignore_ascii_case(PSEUDO) {
+            return Words::build(PSEUDO, CATALOGUES[0].1, true);
+        }
+        let primary = tag.split('-').next().unwrap_or_default();
+        match CATALOGUES.iter().find(|(language, _)| language.eq_ignore_ascii_case(primary)) {
+            Some((language, source)) => Words::build(language, source, false),
+            None => {
+                tracing::warn!(language = tag, "no catalogue for this language; pages use English words");
+                Words::english()
+            }
+        }
+    }
+
+    /// The English words, which every message has.
+    pub fn english() -> Words {
+        Words::build(CATALOGUES[0].0, CATALOGUES[0].1, false)
+    }
+
+    fn build(tag: &str, source: &str, marked: bool) -> Words {
+        let language: LanguageIdentifier = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![language]);
+        // Fluent sets placeables between Unicode isolation marks by default; pages show text
+        // of one direction, and the marks would only add bytes.
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
+            tracing::error!(language = tag, ?errors, "the catalogue has syntax errors; those messages are left out");
+            resource
+        });
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::error!(language = tag, ?errors, "the catalogue names a message twice");
+        }
+        let mut catalogue = Catalogue { tag: tag.to_owned(), bundle, marked, labels: Labels::default() };
+        catalogue.labels = Labels::new(&catalogue);
+        Words { inner: Arc::new(catalogue) }
+    }
+
+    /// The message `id`; a missing one is logged and shown as its id, never a failed page.
+    pub fn get(&self, id: &str) -> String {
+        self.inner.format(id, None)
+    }
+
+    /// The message `id` with its placeables filled from `args`.
+    pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, arg) in args {
+            let value = match arg {
+                Arg::Text(text) => FluentValue::from(text.as_ref()),
+                Arg::Count(count) => FluentValue::from(*count),
+            };
+            fluent.set(*name, value);
+        }
+        self.inner.format(id, Some(&fluent))
+    }
+
+    /// The fixed words templates print, formatted once.
+    pub fn labels(&self) -> &Labels {
+        &self.inner.labels
+    }
+
+    /// Items as one phrase: `A`, `A and B`, `A, B and C`.
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let first = init
+                    .iter()
+                    .cloned()
+                    .reduce(|first, rest| self.with("list-series", &[("first", first.into()), ("rest", rest.into())]))
+                    .unwrap_or_default();
+                self.with("list-pair", &[("first", first.into()), ("second", last.into())])
+            }
+        }
+    }
+
+    /// How the site names a kind of group: `Research center`.
+    pub fn group_kind(&self, kind: GroupKind) -> String {
+        self.get(&format!("group-kind-{}", kind.key()))
+    }
+
+    /// How the site names a kind of project: `PhD project`.
+    pub fn project_kind(&self, kind: ProjectKind) -> String {
+        self.get(&format!("project-kind-{}", kind.key()))
+    }
+
+    /// How the site names a project's status: `Ongoing`.
+    pub fn status(&self, status: Status) -> String {
+        self.get(&format!("status-{}", status.key()))
+    }
+
+    /// A role as said of one person: `External member`.
+    pub fn role(&self, role: Role) -> String {
+        self.get(&format!("role-{}", role.key()))
+    }
+
+    /// The heading over the people who have a role: `External members`.
+    pub fn role_heading(&self, role: Role) -> String {
+        self.get(&format!("role-heading-{}", role.key()))
+    }
+
+    /// One publication's kind: `Special issue`.
+    pub fn publication_kind(&self, kind: PublicationKind) -> String {
+        self.get(&format!("publication-kind-{}", kind.key()))
+    }
+
+    /// The heading over publications of a kind: `Special issues`.
+    pub fn publication_kind_heading(&self, kind: PublicationKind) -> String {
+        self.get(&format!("publication-kind-heading-{}", kind.key()))
+    }
+
+    /// A practice's level: `Municipality`.
+    pub fn level(&self, level: Level) -> String {
+        self.get(&format!("level-{}", level.key()))
+    }
+
+    /// A kind of entity in the plural, inside a sentence: `people`.
+    pub fn entity_plural(&self, kind: EntityKind) -> String {
+        self.get(&format!("entity-plural-{kind}"))
+    }
+
+    /// The name of a kind's section, as the navigation, headings and search results show it:
+    /// `People`.
+    pub fn section(&self, kind: EntityKind) -> String {
+        self.get(&format!("section-{kind}"))
+    }
+
+    /// How much a section holds, as its card on the home page says: `1 person`, `12 people`.
+    pub fn section_count(&self, kind: EntityKind, count: usize) -> String {
+        self.with(&format!("home-count-{kind}"), &[("count", count.into())])
+    }
+}
+
+impl Catalogue {
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::error!(language = %self.tag, id, "no such message in the catalogue");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(language = %self.tag, id, ?errors, "a message could not be filled in");
+        }
+        if self.marked { format!("⟦{text}⟧") } else { text.into_owned() }
+    }
+}
+
+/// Declares [`Labels`]: each field is the message of its id, formatted once per catalogue.
+macro_rules! labels {
+    ($($(#[$doc:meta])* $field:ident = $id:literal,)*) => {
+        /// The fixed words templates print (headings, labels, aria-labels), formatted once
+        /// per language, so templates hold no words of their own.
+        #[derive(Debug, Clone, Default)]
+        pub struct Labels {
+            $($(#[$doc])* pub $field: String,)*
+        }
+
+        impl Labels {
+            /// Every message id a label reads.
+            #[cfg(test)]
+            const IDS: &[&str] = &[$($id),*];
+
+            fn new(catalogue: &Catalogue) -> Self {
+                Labels { $($field: catalogue.format($id, None),)* }
+            }
+        }
+    };
+}
+
+labels! {
+    /// The link past the header to the page's main content.
+    skip_link = "skip-link",
+    /// `aria-label` of the main navigation.
+    nav_main = "nav-main",
+    /// `aria-label` of the breadcrumb trail.
+    nav_breadcrumb = "nav-breadcrumb",
+    /// `aria-label` of the header's search form.
+    site_search = "site-search",
+    /// The hidden label of the header's search box.
+    site_search_label = "site-search-label",
+    /// The button of both search forms.
+    search_button = "search-button",
+    /// `aria-label` of a long page's table of contents.
+    on_this_page = "on-this-page",
+    /// The heading over an entity's links.
+    links = "links",
+    /// The first words of the preview's banner of mistakes.
+    preview_mistakes = "preview-mistakes",
+    /// What the editor is to do about them.
+    preview_mistakes_hint = "preview-mistakes-hint",
+    /// What the editor is to do about a change held back.
+    preview_held_back_hint = "preview-held-back-hint",
+    /// The link home among the error page's ways back.
+    home = "crumb-home",
+    /// The home page's heading over the groups.
+    home_groups = "home-groups",
+    /// The home page's heading over the sections.
+    home_explore = "home-explore",
+    /// A group page's heading over its about text.
+    group_about = "group-about",
+    /// A group page's heading over its spotlight areas.
+    group_spotlights = "group-spotlights",
+    /// A group page's heading over its accounts elsewhere.
+    group_follow = "group-follow",
+    /// The heading over projects.
+    projects = "section-project",
+    /// The heading over people.
+    people = "section-person",
+    /// The heading over partners.
+    partners = "section-partner",
+    /// The heading over publications.
+    publications = "section-publication",
+    /// The heading over practices.
+    practices = "section-practice",
+    /// A project page's heading over its sub-projects.
+    subprojects = "project-subprojects",
+    /// The label of the group filter.
+    filter_group = "filter-group",
+    /// The label of the status filter.
+    filter_status = "filter-status",
+    /// The label of the kind filter.
+    filter_kind = "filter-kind",
+    /// The filter form's button.
+    filter_submit = "filter-submit",
+    /// The link that clears the filters.
+    filter_clear = "filter-clear",
+    /// What an empty filtered list says.
+    projects_none = "projects-none",
+    /// The link from an empty filtered list to all projects.
+    projects_show_all = "projects-show-all",
+    /// A person page's heading over emails and phones.
+    person_contact = "person-contact",
+    /// The label before an email address.
+    person_email = "person-email",
+    /// The label before a phone number.
+    person_phone = "person-phone",
+    /// A person page's heading over their groups.
+    person_groups = "person-groups",
+    /// A person page's heading over what they edited.
+    person_edited = "person-edited",
+    /// A person page's heading over their biography.
+    person_biography = "person-biography",
+    /// The label of the search page's box.
+    search_query_label = "search-query-label",
+    /// What the search page says before near names.
+    search_suggestions = "search-suggestions",
+    /// `aria-label` of the result pages' links.
+    search_pager = "search-pager",
+    /// The link to the page of results before.
+    search_previous = "search-previous",
+    /// The link to the page of results after.
+    search_next = "search-next",
+    /// The error page's heading over the ways back.
+    error_where_next = "error-where-next",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message the code names by a literal id: `words.get("…")`, `words.with("…"`.
+    fn ids_in_code() -> Vec<String> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut ids = Vec::new();
+        for file in
+            walkdir::WalkDir::new(root).into_iter().flatten().filter(|f| f.path().extension() == Some("rs".as_ref()))
+        {
+            let code = std::fs::read_to_string(file.path()).unwrap_or_default();
+            for call in ["words.get(", "words.with("] {
+                for (at, _) in code.match_indices(call) {
+                    let rest = code[at + call.len()..].trim_start();
+                    let id = rest.strip_prefix('"').and_then(|quoted| quoted.split('"').next());
+                    let is_id =
+                        |id: &&str| id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    ids.extend(id.filter(is_id).filter(|id| !id.is_empty()).map(str::to_owned));
+                }
+            }
+        }
+        ids
+    }
+
+    /// Every message the code names through an enum's key.
+    fn ids_of_keys() -> Vec<String> {
+        let mut ids = Vec::new();
+        ids.extend(GroupKind::ALL.map(|k| format!("group-kind-{}", k.key())));
+        ids.extend(ProjectKind::ALL.map(|k| format!("project-kind-{}", k.key())));
+        ids.extend(Status::ALL.map(|s| format!("status-{}", s.key())));
+        ids.extend(Role::ALL.map(|r| format!("role-{}", r.key())));
+        ids.extend(Role::ALL.map(|r| format!("role-heading-{}", r.key())));
+        ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-{}", k.key())));
+        ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-heading-{}", k.key())));
+        ids.extend(Level::ALL.map(|l| format!("level-{}", l.key())));
+        ids.extend(EntityKind::ALL.map(|k| format!("entity-plural-{k}")));
+        ids.extend(EntityKind::ALL.map(|k| format!("section-{k}")));
+        ids.extend(crate::paths::SECTIONS.map(|k| format!("home-count-{k}")));
+        ids
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_every_catalogue() {
+        let in_code = ids_in_code();
+        assert!(in_code.len() > 50, "the scan finds the calls: {in_code:?}");
+        let ids: Vec<String> =
+            in_code.into_iter().chain(ids_of_keys()).chain(Labels::IDS.iter().map(|id| (*id).to_owned())).collect();
+        for (language, _) in CATALOGUES {
+            let words = Words::for_language(language);
+            let missing: Vec<_> = ids.iter().filter(|id| words.inner.bundle.get_message(id).is_none()).collect();
+            assert!(missing.is_empty(), "`{language}` lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn every_catalogue_parses_whole() {
+        for (language, source) in CATALOGUES {
+            assert!(FluentResource::try_new((*source).to_owned()).is_ok(), "`{language}` has syntax errors");
+        }
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form() {
+        let words = Words::english();
+        let count = |n: usize| words.section_count(EntityKind::Person, n);
+        assert_eq!([count(0), count(1), count(12)], ["0 people", "1 person", "12 people"]);
+    }
+
+    #[test]
+    fn placeables_carry_no_isolation_marks() {
+        let words = Words::english();
+        assert_eq!(words.with("period-from", &[("start", "2021".into())]), "From 2021");
+    }
+
+    #[test]
+    fn lists_read_as_a_phrase() {
+        let words = Words::english();
+        let list = |items: &[&str]| words.and_list(&items.iter().map(|i| (*i).to_owned()).collect::<Vec<_>>());
+        assert_eq!([list(&["A"]), list(&["A", "B"]), list(&["A", "B", "C"])], ["A", "A and B", "A, B and C"]);
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_id() {
+        assert_eq!(Words::english().get("no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn the_pseudo_language_marks_every_message() {
+        let words = Words::for_language(PSEUDO);
+        assert_eq!(words.section(EntityKind::Project), "⟦Projects⟧");
+        assert_eq!(words.labels().skip_link, "⟦Skip to main content⟧");
+    }
+
+    #[test]
+    fn a_language_without_a_catalogue_gets_english() {
+        assert_eq!(Words::for_language("nb-NO").section(EntityKind::Person), "People");
+    }
+}
