@@ -7,11 +7,11 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{Server, fixture, shipped_content};
+use common::{Server, fixture};
 
 #[test]
 fn a_client_that_sends_headers_slowly_is_cut_off() {
-    let server = Server::start(&shipped_content(), &["--header-timeout", "1"]);
+    let server = Server::start(&fixture("minimal"), &["--header-timeout", "1"]);
     let mut stream = std::net::TcpStream::connect(server.addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     stream.write_all(b"GET / HTTP/1.1\r\nHost: t\r\n").unwrap();
@@ -27,7 +27,7 @@ fn a_client_that_sends_headers_slowly_is_cut_off() {
 
 #[test]
 fn clients_that_send_nothing_cannot_hold_every_slot() {
-    let server = Server::start(&shipped_content(), &["--header-timeout", "1", "--max-connections", "3"]);
+    let server = Server::start(&fixture("minimal"), &["--header-timeout", "1", "--max-connections", "3"]);
     let silent: Vec<std::net::TcpStream> = (0..3).map(|_| std::net::TcpStream::connect(server.addr).unwrap()).collect();
     let started = Instant::now();
     let fine = server.raw("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
@@ -43,7 +43,7 @@ fn clients_that_send_nothing_cannot_hold_every_slot() {
 
 #[test]
 fn oversized_headers_are_refused() {
-    let server = Server::start(&shipped_content(), &[]);
+    let server = Server::start(&fixture("minimal"), &[]);
     let huge = format!("GET / HTTP/1.1\r\nHost: t\r\nX-Big: {}\r\nConnection: close\r\n\r\n", "a".repeat(100_000));
     let answer = server.raw(&huge);
     assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 431"), "{}", &answer[..answer.len().min(80)]);
@@ -51,7 +51,7 @@ fn oversized_headers_are_refused() {
 
 #[test]
 fn sigterm_during_a_burst_loses_no_request() {
-    let mut server = Server::start(&shipped_content(), &[]);
+    let mut server = Server::start(&fixture("minimal"), &[]);
     let addr = server.addr;
     let clients: Vec<_> = (0..64)
         .map(|i| {
@@ -85,7 +85,7 @@ fn sigterm_during_a_burst_loses_no_request() {
 
 #[test]
 fn the_logged_client_comes_from_every_forwarded_for_line_of_a_trusted_proxy() {
-    let server = Server::start(&shipped_content(), &["--trusted-proxy", "127.0.0.1", "--log-format", "json"]);
+    let server = Server::start(&fixture("minimal"), &["--trusted-proxy", "127.0.0.1", "--log-format", "json"]);
     // A proxy that appends its own line: the client cannot choose the address logged.
     let request = "GET /healthz?proxied HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 5.5.5.5\r\nX-Forwarded-For: 6.6.6.6\r\nConnection: close\r\n\r\n";
     assert!(server.raw(request).starts_with("HTTP/1.1 200"));
@@ -96,7 +96,7 @@ fn the_logged_client_comes_from_every_forwarded_for_line_of_a_trusted_proxy() {
 
 #[test]
 fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
-    let server = Server::start(&shipped_content(), &["--log-format", "json"]);
+    let server = Server::start(&fixture("minimal"), &["--log-format", "json"]);
     let (threads, each) = (8, 150);
     std::thread::scope(|scope| {
         for thread in 0..threads {
@@ -104,7 +104,7 @@ fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
             scope.spawn(move || {
                 for i in 0..each {
                     let request = format!(
-                        "GET /people/oyvind-kvello?n={thread}-{i} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                        "GET /people/ada-lovelace?n={thread}-{i} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
                     );
                     assert!(server.raw(&request).starts_with("HTTP/1.1 200"));
                 }
@@ -118,7 +118,7 @@ fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
         .filter(|line| line.contains("?n="))
         .map(|line| {
             let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
-            entry["path"].as_str().unwrap_or_default().trim_start_matches("/people/oyvind-kvello?n=").to_owned()
+            entry["path"].as_str().unwrap_or_default().trim_start_matches("/people/ada-lovelace?n=").to_owned()
         })
         .collect();
     tags.sort();
@@ -140,7 +140,7 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("groupsite.sock");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_groupsite"))
-        .args(["serve", "--content", shipped_content().to_str().unwrap()])
+        .args(["serve", "--content", fixture("minimal").to_str().unwrap()])
         .args([
             "--addr",
             &format!("unix:{}", socket.display()),
@@ -156,7 +156,7 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     for _ in 0..200 {
         if let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&socket) {
             stream
-                .write_all(b"GET /people/oyvind-kvello HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n")
+                .write_all(b"GET /people/ada-lovelace HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n")
                 .unwrap();
             stream.read_to_string(&mut answer).unwrap();
             break;
@@ -168,8 +168,7 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let log = String::from_utf8_lossy(&output.stderr);
-    let line =
-        log.lines().find(|l| l.contains("\"path\":\"/people/oyvind-kvello\"")).unwrap_or_else(|| panic!("{log}"));
+    let line = log.lines().find(|l| l.contains("\"path\":\"/people/ada-lovelace\"")).unwrap_or_else(|| panic!("{log}"));
     let entry: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(entry["method"], "GET");
     assert_eq!(entry["status"], 200);
@@ -180,7 +179,7 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
 }
 
 // Hardening: no handful of connections may hold every slot, and a restart answers every
-// request already received. These run on the small fixture, so they pin the server alone.
+// request already received.
 
 /// A connection to `server` that has sent nothing yet, with reads bounded by `wait`.
 fn connect(server: &Server, wait: Duration) -> TcpStream {
@@ -398,19 +397,20 @@ fn export_writes_the_served_site_byte_for_byte_with_compressed_copies() {
     let exported = common::groupsite(&[
         "export",
         "--content",
-        shipped_content().to_str().unwrap(),
+        fixture("minimal").to_str().unwrap(),
         "--out",
         out.path().to_str().unwrap(),
         "--base-url",
         base,
     ]);
     assert_eq!(exported.code, Some(0), "{}", exported.stderr);
-    let server = Server::start(&shipped_content(), &["--base-url", base]);
+    let server = Server::start(&fixture("minimal"), &["--base-url", base]);
     for (path, file) in [
         ("/", "index.html"),
-        ("/people/oyvind-kvello", "people/oyvind-kvello/index.html"),
-        ("/people/oyvind-kvello.vcf", "people/oyvind-kvello.vcf"),
+        ("/people/ada-lovelace", "people/ada-lovelace/index.html"),
+        ("/people/ada-lovelace.vcf", "people/ada-lovelace.vcf"),
         ("/projects", "projects/index.html"),
+        ("/groups/alpha", "groups/alpha/index.html"),
         ("/sitemap.xml", "sitemap.xml"),
         ("/contact", "contact/index.html"),
     ] {

@@ -1,4 +1,4 @@
-//! The editor's preview, `serve --watch`, on a temporary copy of the shipped content: each
+//! The editor's preview, `serve --watch`, on a temporary copy of the minimal fixture: each
 //! kind of save is picked up, a broken file never takes the site down, and pages say what is
 //! wrong until it is fixed.
 
@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{ContentCopy, Server};
+use common::{ContentCopy, Server, fixture};
 
 /// Waits until `condition` holds for the page at `path`, and returns how long it took.
 fn until(server: &Server, path: &str, what: &str, condition: impl Fn(&str) -> bool) -> Duration {
@@ -24,76 +24,90 @@ fn title(page: &str) -> String {
     page.split("<h1>").nth(1).and_then(|s| s.split("</h1>").next()).unwrap_or_default().to_owned()
 }
 
+/// A throw-away copy of the minimal fixture.
+fn minimal() -> ContentCopy {
+    ContentCopy::of(&fixture("minimal"))
+}
+
+/// A copy of the minimal fixture with a second free page, so that removing both is most of
+/// a kind.
+fn minimal_with_two_pages() -> ContentCopy {
+    let copy = minimal();
+    copy.write("pages/accessibility.md", "+++\ntitle = \"Accessibility statement\"\n+++\nWe try.\n");
+    copy
+}
+
 #[test]
 fn an_edited_title_is_served_within_a_second() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
-    assert!(title(&server.page("/projects/point")).ends_with("Chronic pain"));
-    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic Pain, edited");
-    let took = until(&server, "/projects/point", "the new title", |p| title(p).ends_with("Chronic Pain, edited"));
+    assert_eq!(title(&server.page("/projects/parent-project")), "Parent project");
+    copy.replace("projects/parent-project.toml", "Parent project", "Parent project, edited");
+    let took = until(&server, "/projects/parent-project", "the new title", |p| title(p) == "Parent project, edited");
     assert!(took < Duration::from_secs(1), "took {took:?}");
 }
 
 #[test]
 fn search_finds_what_an_edit_added() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
     assert!(server.page("/search?q=Zanzibar").contains("Nothing matches"));
-    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic pain in Zanzibar");
-    until(&server, "/search?q=Zanzibar", "the edited project found", |p| p.contains("/projects/point\""));
+    copy.replace("projects/parent-project.toml", "Parent project", "Parent project in Zanzibar");
+    until(&server, "/search?q=Zanzibar", "the edited project found", |p| p.contains("/projects/parent-project\""));
 }
 
 #[test]
 fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
-    let (line, col) = copy.replace("projects/point.toml", "kind = \"project\"", "kind = \"projekt\"");
-    let place = format!("projects/point.toml:{line}:{}", col + 7);
-    until(&server, "/projects/point", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
+    let (line, col) = copy.replace("projects/parent-project.toml", "kind = \"project\"", "kind = \"projekt\"");
+    let place = format!("projects/parent-project.toml:{line}:{}", col + 7);
+    until(&server, "/projects/parent-project", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
     let page = server.page("/projects");
-    assert!(page.contains("29 projects"), "the last good site is still served");
+    assert!(page.contains("2 projects") && page.contains("Parent project<"), "the last good site is still served");
     assert!(page.contains(&place), "every page names the file and line: {place}");
     assert!(server.log().contains(&place), "the mistake is printed as check prints it");
 
-    copy.replace("projects/point.toml", "kind = \"projekt\"", "kind = \"project\"");
-    copy.replace("projects/point.toml", "Treatment of Chronic pain", "Treatment of Chronic pain (fixed)");
-    until(&server, "/projects/point", "the fixed page without banner", |p| {
+    copy.replace("projects/parent-project.toml", "kind = \"projekt\"", "kind = \"project\"");
+    copy.replace("projects/parent-project.toml", "Parent project", "Parent project (fixed)");
+    until(&server, "/projects/parent-project", "the fixed page without banner", |p| {
         !p.contains("content-mistakes") && title(p).ends_with("(fixed)")
     });
 }
 
 #[test]
 fn a_save_by_rename_and_a_delete_are_both_picked_up() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
     // Many editors write a temporary file and rename it over the original.
-    let original = std::fs::read_to_string(copy.path("projects/sovei.toml")).unwrap();
+    let original = std::fs::read_to_string(copy.path("projects/child-project.toml")).unwrap();
     std::fs::write(
-        copy.path("projects/.sovei.toml.tmp"),
-        original.replace("title = \"SoVei\"", "title = \"SoVei renamed\""),
+        copy.path("projects/.child-project.toml.tmp"),
+        original.replace("title = \"Child project\"", "title = \"Child project renamed\""),
     )
     .unwrap();
-    std::fs::rename(copy.path("projects/.sovei.toml.tmp"), copy.path("projects/sovei.toml")).unwrap();
-    until(&server, "/projects/sovei", "the renamed-over title", |p| title(p) == "SoVei renamed");
+    std::fs::rename(copy.path("projects/.child-project.toml.tmp"), copy.path("projects/child-project.toml")).unwrap();
+    until(&server, "/projects/child-project", "the renamed-over title", |p| title(p) == "Child project renamed");
 
-    std::fs::remove_file(copy.path("practices/wellbeing-budget.md")).unwrap();
-    until(&server, "/practices", "the deleted practice gone", |p| !p.is_empty() && !p.contains("Wellbeing budget"));
+    assert!(server.page("/practices").contains("Town Deal"), "the practice is listed before");
+    std::fs::remove_file(copy.path("practices/town-deal.toml")).unwrap();
+    until(&server, "/practices", "the deleted practice gone", |p| !p.is_empty() && !p.contains("Town Deal"));
 }
 
 #[test]
 fn a_burst_of_fifty_saves_causes_few_reloads() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
-    let text = std::fs::read_to_string(copy.path("projects/abcd.toml")).unwrap();
+    let text = std::fs::read_to_string(copy.path("projects/child-project.toml")).unwrap();
     for i in 0..50 {
         std::fs::write(
-            copy.path("projects/abcd.toml"),
-            text.replace("Asset Based Community Development", &format!("ABCD save {i}")),
+            copy.path("projects/child-project.toml"),
+            text.replace("Child project", &format!("Child save {i}")),
         )
         .unwrap();
         std::thread::sleep(Duration::from_millis(2));
     }
-    until(&server, "/projects/abcd", "the last save", |p| title(p).contains("ABCD save 49"));
+    until(&server, "/projects/child-project", "the last save", |p| title(p) == "Child save 49");
     std::thread::sleep(Duration::from_millis(500));
     let reloads = server.log().matches("content reloaded").count();
     assert!((1..=10).contains(&reloads), "{reloads} reloads for 50 saves");
@@ -101,7 +115,7 @@ fn a_burst_of_fifty_saves_causes_few_reloads() {
 
 #[test]
 fn only_the_preview_has_a_script_and_its_policy_allows_only_that() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal();
     let preview = Server::start(copy.root(), &["--watch"]);
     let page = preview.page("/");
     let script = page.split("<script src=\"").nth(1).and_then(|s| s.split('"').next()).expect("a live-reload script");
@@ -140,7 +154,7 @@ fn first_event(server: &Server) -> String {
 #[test]
 fn stopping_the_preview_with_a_page_open_is_quick() {
     use std::io::Read;
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     let mut server = Server::start(copy.root(), &["--watch"]);
     let mut events = std::net::TcpStream::connect(server.addr).unwrap();
     events.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
@@ -158,7 +172,7 @@ fn stopping_the_preview_with_a_page_open_is_quick() {
 
 #[test]
 fn the_server_never_starts_on_content_with_mistakes() {
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     copy.replace("projects/parent-project.toml", "title =", "tittle =");
     let outcome = common::groupsite(&["serve", "--content", copy.root().to_str().unwrap(), "--addr", "127.0.0.1:0"]);
     assert_eq!(outcome.code, Some(1));
@@ -176,7 +190,7 @@ fn not_json(log: &str) -> Vec<&str> {
 
 #[test]
 fn under_a_json_log_the_refusal_to_start_on_mistakes_is_json_lines() {
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     copy.replace("projects/parent-project.toml", "title =", "tittle =");
     let root = copy.root().to_str().unwrap();
     let outcome = common::groupsite(&["serve", "--content", root, "--addr", "127.0.0.1:0", "--log-format", "json"]);
@@ -189,7 +203,7 @@ fn under_a_json_log_the_refusal_to_start_on_mistakes_is_json_lines() {
 
 #[test]
 fn under_a_json_log_every_line_of_a_preview_with_a_mistake_is_json() {
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch", "--log-format", "json"]);
     let (line, col) = copy.replace("projects/parent-project.toml", "kind = \"project\"", "kind = \"projekt\"");
     let place = format!("projects/parent-project.toml:{line}:{}", col + 7);
@@ -201,7 +215,7 @@ fn under_a_json_log_every_line_of_a_preview_with_a_mistake_is_json() {
 
 #[test]
 fn check_and_the_banner_show_the_same_lines_for_the_same_mistakes() {
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
     copy.replace("projects/parent-project.toml", "title =", "tittle =");
     copy.replace("people/ada-lovelace.md", "role = \"member\"", "role = \"membre\"");
@@ -217,7 +231,7 @@ fn check_and_the_banner_show_the_same_lines_for_the_same_mistakes() {
 
 #[test]
 fn a_reload_that_panics_is_logged_and_shown_on_the_banner_and_watching_goes_on() {
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     let server = Server::start_with(copy.root(), &["--watch"], &[("GROUPSITE_TEST_PANIC_ON_RELOAD", "1")]);
     copy.replace("projects/parent-project.toml", "Parent project", "Parent project, edited");
     until(&server, "/projects", "the failure on the banner", |p| p.contains("failed while reloading the content"));
@@ -252,7 +266,7 @@ fn a_folder_moved_in_with_a_link_to_a_big_folder_outside_is_one_mistake_and_not_
     }
     let photos = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(outside.path(), photos.path().join("usr")).unwrap();
-    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
     let before = watched_folders(&server);
     assert!(before > 0, "the watcher's folders are visible");
@@ -265,24 +279,30 @@ fn a_folder_moved_in_with_a_link_to_a_big_folder_outside_is_one_mistake_and_not_
     assert!(after <= before + 1, "{before} folders watched before, {after} after");
 }
 
-fn files_in(copy: &ContentCopy, folder: &str) -> usize {
-    std::fs::read_dir(copy.path(folder)).unwrap().count()
-}
-
 #[test]
 fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
-    let copy = ContentCopy::of_shipped();
-    let people = files_in(&copy, "people");
+    // More people than the banner names (20), so that it counts the rest; and no file refers
+    // to a person, so that the deletion is no mistake.
+    let copy = minimal();
+    copy.replace(
+        "projects/parent-project.toml",
+        "people = [{ person = \"ada-lovelace\", role = \"Project leader\" }]\n",
+        "",
+    );
+    copy.replace("publications/beta-journal.md", "editors = [\"ada-lovelace\"]\n", "");
+    for i in 0..22 {
+        copy.write(&format!("people/person-{i:02}.toml"), format!("name = \"Person {i:02}\"\n"));
+    }
+    let people = 2 + 22;
     let server = Server::start(copy.root(), &["--watch"]);
     std::fs::remove_dir_all(copy.path("people")).unwrap();
     let banner = format!("This change removes {people} of {people} people.");
-    until(&server, "/people/jo-ese", "the held-back banner", |p| p.contains(&banner));
-    let page = server.page("/people/jo-ese");
-    assert!(page.contains("<h1>Jo Ese</h1>"), "the last site is still served");
-    assert!(
-        page.contains("<li>Ane Bjørnsgaard <code>people/ane-bjornsgaard</code></li>"),
-        "the banner names who would go"
-    );
+    until(&server, "/people/ada-lovelace", "the held-back banner", |p| p.contains(&banner));
+    let page = server.page("/people/ada-lovelace");
+    assert!(page.contains("<h1>Ada Lovelace</h1>"), "the last site is still served");
+    assert!(page.contains("<li>Ada Lovelace <code>people/ada-lovelace</code></li>"), "the banner names who would go");
+    assert!(page.contains("<li>Person 17 <code>people/person-17</code></li>"), "twenty of them");
+    assert!(!page.contains("<code>people/person-18</code>"), "and no more");
     assert!(page.contains(&format!("<li>and {} more people</li>", people - 20)), "and counts the rest");
     assert!(page.contains("Save any file in the content folder again to publish the change, or undo the deletion."));
     let log = server.log();
@@ -291,12 +311,12 @@ fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
     // The deletion's own events may straggle in after the banner; they do not publish it.
     // Nothing is waited for here but their absence.
     std::thread::sleep(Duration::from_millis(400));
-    assert!(server.page("/people/jo-ese").contains(&banner), "held back still; log:\n{}", server.log());
+    assert!(server.page("/people/ada-lovelace").contains(&banner), "held back still; log:\n{}", server.log());
 
     // The folder is gone, so there is nothing in it to save: touching any file will do.
     let touched = std::process::Command::new("touch").arg(copy.path("site.toml")).status().unwrap();
     assert!(touched.success());
-    until(&server, "/people/jo-ese", "the deletion published", str::is_empty);
+    until(&server, "/people/ada-lovelace", "the deletion published", str::is_empty);
     assert!(!server.page("/").contains("content-held"), "no banner once published");
     assert_eq!(server.log().matches("change held back: it removes").count(), 1, "held back once");
     assert!(server.log().contains("saved again: publishing it"));
@@ -304,7 +324,7 @@ fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
 
 #[test]
 fn undoing_a_held_back_deletion_keeps_everything_and_the_banner_goes() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal_with_two_pages();
     let server = Server::start(copy.root(), &["--watch"]);
     std::fs::rename(copy.path("pages"), copy.path(".pages-in-the-bin")).unwrap();
     until(&server, "/", "the held-back banner", |p| p.contains("This change removes 2 of 2 pages."));
@@ -315,7 +335,7 @@ fn undoing_a_held_back_deletion_keeps_everything_and_the_banner_goes() {
 
 #[test]
 fn removing_half_of_a_kind_or_its_only_one_is_an_ordinary_edit() {
-    let copy = ContentCopy::of_shipped();
+    let copy = minimal_with_two_pages();
     let server = Server::start(copy.root(), &["--watch"]);
     std::fs::remove_file(copy.path("pages/accessibility.md")).unwrap();
     until(&server, "/accessibility", "one of two pages gone at once", str::is_empty);
