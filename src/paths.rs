@@ -196,6 +196,7 @@ impl Route {
 /// Names a free page cannot have, because a route of the site starts with them.
 pub fn reserved_page_slugs() -> Vec<String> {
     let mut slugs: Vec<String> = Route::all().into_iter().filter_map(Route::prefix).collect();
+    slugs.sort();
     slugs.dedup();
     slugs
 }
@@ -242,5 +243,6 @@ mod tests {
             assert!(reserved.iter().any(|r| r == more), "{more} in {reserved:?}");
         }
         assert!(!reserved.iter().any(String::is_empty));
+        assert!(reserved.windows(2).all(|pair| pair[0] < pair[1]), "each once: {reserved:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{ContentCopy, groupsite};
+use common::{ContentCopy, fixture, groupsite};
 
 fn new(copy: &ContentCopy, kind: &str, title: &str) -> common::Outcome {
     groupsite(&["new", kind, title, "--content", copy.root().to_str().unwrap()])
@@ -10,7 +10,7 @@ fn new(copy: &ContentCopy, kind: &str, title: &str) -> common::Outcome {
 
 #[test]
 fn the_file_is_named_from_the_title_with_norwegian_letters_transliterated() {
-    let copy = ContentCopy::of_shipped();
+    let copy = ContentCopy::of(&fixture("minimal"));
     let outcome = new(&copy, "person", "Åse Ørnæs-Bø");
     assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
     let text = std::fs::read_to_string(copy.path("people/ase-ornaes-bo.md")).unwrap();
@@ -22,46 +22,36 @@ fn the_file_is_named_from_the_title_with_norwegian_letters_transliterated() {
 
 #[test]
 fn an_existing_file_is_never_overwritten() {
-    let copy = ContentCopy::of_shipped();
-    let before = std::fs::read_to_string(copy.path("people/oyvind-kvello.toml")).unwrap();
-    let outcome = new(&copy, "person", "Øyvind Kvello");
+    let copy = ContentCopy::of(&fixture("minimal"));
+    let before = std::fs::read_to_string(copy.path("people/dina-von-heimburg.toml")).unwrap();
+    let outcome = new(&copy, "person", "Dina von Heimburg");
     assert_eq!(outcome.code, Some(1));
     assert!(outcome.stderr.contains("exists already"), "{}", outcome.stderr);
-    assert!(!copy.path("people/oyvind-kvello.md").exists());
-    assert_eq!(std::fs::read_to_string(copy.path("people/oyvind-kvello.toml")).unwrap(), before);
+    assert!(!copy.path("people/dina-von-heimburg.md").exists());
+    assert_eq!(std::fs::read_to_string(copy.path("people/dina-von-heimburg.toml")).unwrap(), before);
     assert_eq!(new(&copy, "page", "Om oss").code, Some(0));
     assert_eq!(new(&copy, "page", "Om oss").code, Some(1), "a second time refuses");
 }
 
 #[test]
 fn every_kind_makes_a_file_that_checks_clean_at_once() {
-    let copy = ContentCopy::of_shipped();
-    for (kind, title) in [
-        ("project", "Ny studie"),
-        ("group", "Ny gruppe"),
-        ("partner", "Ny partner"),
-        ("publication", "Ny utgivelse"),
-        ("practice", "Ny praksis"),
-        ("page", "Ny side"),
-    ] {
-        assert_eq!(new(&copy, kind, title).code, Some(0), "{kind}");
+    let copy = ContentCopy::of(&fixture("minimal"));
+    for kind in groupsite::model::EntityKind::ALL {
+        let title =
+            if kind == groupsite::model::EntityKind::Project { "Ny studie".to_owned() } else { format!("Ny {kind}") };
+        let outcome = new(&copy, kind.key(), &title);
+        assert_eq!(outcome.code, Some(0), "{kind}: {}", outcome.stderr);
     }
     // A preview under `--watch` keeps showing every save of these files, without a banner.
     let site = common::check(copy.root()).unwrap_or_else(|report| panic!("new files check clean:\n{report}"));
     let project = std::fs::read_to_string(copy.path("projects/ny-studie.md")).unwrap();
-    assert!(
-        project.contains("groups = [\"relational-welfare\"]   # every group: relational-welfare, wellfare"),
-        "{project}"
-    );
-    assert!(
-        site.projects_of_group(&groupsite::model::Slug::parse("relational-welfare").unwrap())
-            .any(|p| p.title == "Ny studie")
-    );
+    assert!(project.contains("groups = [\"alpha\"]   # every group: alpha, beta"), "{project}");
+    assert!(site.projects_of_group(&groupsite::model::Slug::parse("alpha").unwrap()).any(|p| p.title == "Ny studie"));
 }
 
 #[test]
 fn a_page_named_like_an_address_of_the_site_is_refused() {
-    let copy = ContentCopy::of_shipped();
+    let copy = ContentCopy::of(&fixture("minimal"));
     let outcome = new(&copy, "page", "Search");
     assert_eq!(outcome.code, Some(1));
     assert!(outcome.stderr.contains("the site uses /search itself"), "{}", outcome.stderr);
@@ -70,7 +60,7 @@ fn a_page_named_like_an_address_of_the_site_is_refused() {
 
 #[test]
 fn a_title_without_letters_is_refused() {
-    let copy = ContentCopy::of_shipped();
+    let copy = ContentCopy::of(&fixture("minimal"));
     let outcome = new(&copy, "project", "!!!");
     assert_eq!(outcome.code, Some(1));
     assert!(outcome.stderr.contains("gives no file name"));

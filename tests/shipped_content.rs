@@ -330,3 +330,15 @@ fn partners_publications_and_practices_are_all_there() {
     assert!(practices.contains(&(groupsite::model::Level::Neighbourhood, Some("Århus municipality, Denmark"))));
     assert!(practices.contains(&(groupsite::model::Level::Municipality, Some("Wigan, UK"))));
 }
+
+#[test]
+fn the_editors_reference_names_every_page_slug_the_site_reserves() {
+    let reference = std::fs::read_to_string(shipped_content().join("README.md")).expect("content/README.md");
+    let (_, rest) = reference.split_once("take a name the site uses itself:").expect("the sentence on reserved names");
+    let sentence = rest.split_once('.').map_or(rest, |(s, _)| s);
+    let mut named: Vec<String> = sentence.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+    let mut reserved = groupsite::paths::reserved_page_slugs();
+    named.sort();
+    reserved.sort();
+    assert_eq!(named, reserved);
+}
