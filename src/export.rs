@@ -336,7 +336,7 @@ async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<E
         }
         write(folder, &file_for(&path), &body, &mut exported)?;
     }
-    let (_, missing) = fetch(&app, "/404").await?;
+    let (_, missing) = fetch(&app, crate::paths::NOWHERE).await?;
     write(folder, Path::new("404.html"), &missing, &mut exported)?;
     Ok(exported)
 }

@@ -23,6 +23,10 @@ pub const HEALTH: &str = "/healthz";
 /// The editor's preview only: the stream that tells open pages to reload.
 pub const PREVIEW_EVENTS: &str = "/_preview/events";
 
+/// An address no route answers and no slug can take (slugs hold no `_`): `export` draws its
+/// `404.html` from it.
+pub const NOWHERE: &str = "/_nowhere";
+
 /// Folder of the parts of a sitemap too large for one file: `/sitemaps/1.xml`.
 const SITEMAP_PARTS: &str = "/sitemaps";
 /// Folder of the fingerprinted static files.

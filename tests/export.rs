@@ -211,3 +211,17 @@ fn export_never_writes_into_the_content_folder() {
     assert_eq!(holding.code, Some(1));
     assert!(holding.stderr.contains("holds the content folder"), "{}", holding.stderr);
 }
+
+#[test]
+fn a_free_page_named_404_does_not_take_the_place_of_the_not_found_page() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    copy.write("pages/404.md", "+++\ntitle = \"Four hundred and four\"\n+++\nA page about a number.\n");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let outcome = export(copy.root(), &target);
+    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+    let not_found = std::fs::read_to_string(target.join("404.html")).unwrap();
+    assert!(not_found.contains("Page not found"), "404.html is the not-found page");
+    let page = std::fs::read_to_string(target.join("404/index.html")).unwrap();
+    assert!(page.contains("Four hundred and four"));
+}

@@ -139,7 +139,7 @@ impl<'a> PersonPage<'a> {
         let chrome = context
             .chrome(site, Section::List(EntityKind::Person), &person.name, &path)
             .describe(description)
-            .trail(urls, &[(&words.section(EntityKind::Person), "/people")])
+            .trail(urls, &[(&words.section(EntityKind::Person), paths::list_page(EntityKind::Person))])
             .og("profile")
             .schema(json!({
                 "@context": "https://schema.org",

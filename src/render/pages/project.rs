@@ -244,7 +244,7 @@ impl<'a> ProjectPage<'a> {
         sort_projects(&mut subprojects);
 
         let projects_label = words.section(EntityKind::Project);
-        let mut ancestors = vec![(projects_label.as_str(), "/projects".to_owned())];
+        let mut ancestors = vec![(projects_label.as_str(), paths::list_page(EntityKind::Project).to_owned())];
         if let Some(p) = parent {
             ancestors.push((p.acronym.as_deref().unwrap_or(&p.title), paths::entity(EntityKind::Project, &p.slug)));
         }
