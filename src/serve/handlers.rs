@@ -1,5 +1,6 @@
-//! One handler per page type; each finds its page in `render` and gives it a status and
-//! headers.
+//! The handlers: one for every entity's page and one for every list, by kind, and their own
+//! for what is more than a page (the projects' filters, vCards, search, files); each finds its
+//! page in `render` and gives it a status and a cache policy.
 
 use std::convert::Infallible;
 

@@ -1,5 +1,6 @@
 //! One struct per page type, each holding what its template shows, prepared from the `Site`.
 //! `new` does every lookup, sort and URL; templates only loop, branch and print.
+//! [`entity_page`] and [`list_page`] are the one place a kind meets its page types.
 
 mod error;
 mod group;
