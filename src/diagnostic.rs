@@ -255,6 +255,50 @@ pub enum ContentError {
         /// Where it leads, as the link says it.
         target: String,
     },
+    /// A BibTeX file the reader cannot follow: unbalanced braces, a missing key or comma.
+    #[error("this BibTeX cannot be read: {reason}")]
+    BadBibtex {
+        /// Where the reader gave up.
+        at: Span,
+        /// The reader's reason.
+        reason: String,
+    },
+    /// A BibTeX entry of a type the site does not list, such as `@misc`.
+    #[error("`@{found}` is not a kind of publication the site lists")]
+    UnlistedEntryType {
+        /// The entry.
+        at: Span,
+        /// The entry type as written.
+        found: String,
+    },
+    /// A BibTeX entry without a title, which its heading and link need.
+    #[error("the entry `{key}` has no title")]
+    UntitledEntry {
+        /// The entry's key.
+        at: Span,
+        /// The key.
+        key: String,
+    },
+    /// Two BibTeX entries whose keys give one address, `/publications#{slug}`.
+    #[error("two publications would have the slug `{slug}`")]
+    SameEntrySlug {
+        /// The second entry's key.
+        at: Span,
+        /// The slug both keys give.
+        slug: String,
+        /// The first entry, as `path:line:col`.
+        other: String,
+    },
+    /// A `bibliography` that names no BibTeX file of `publications/`.
+    #[error("no BibTeX file `{file}` in publications/")]
+    UnknownBibliography {
+        /// The path as written.
+        at: Span,
+        /// The path.
+        file: String,
+        /// The BibTeX file it most likely means.
+        nearest: Option<String>,
+    },
     /// A body the site would show with text silently missing (an unclosed `<style>`,
     /// comment or tag), or nested too deep for the sanitizer to finish in time.
     #[error("{mistake}")]
@@ -305,7 +349,12 @@ impl ContentError {
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
             | UnknownMedia { at, .. }
-            | Body { at, .. } => Some(at),
+            | Body { at, .. }
+            | BadBibtex { at, .. }
+            | UnlistedEntryType { at, .. }
+            | UntitledEntry { at, .. }
+            | SameEntrySlug { at, .. }
+            | UnknownBibliography { at, .. } => Some(at),
         }
     }
 
@@ -346,6 +395,11 @@ impl ContentError {
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
             Body { mistake, .. } => Some(mistake.hint()),
+            BadBibtex { .. } => Some("each entry is `@type{key, field = {value}, …}`, with its braces balanced".into()),
+            UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report and @techreport".into()),
+            UntitledEntry { .. } => Some("add `title = {…}` to the entry".into()),
+            SameEntrySlug { other, .. } => Some(format!("the other entry is at {other}; change one key (the slug is the key in lowercase, other characters as hyphens)")),
+            UnknownBibliography { nearest, .. } => did_you_mean(nearest).or_else(|| Some("write it as `publications/name.bib`, a file in publications/".into())),
         }
     }
 

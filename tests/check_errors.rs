@@ -321,3 +321,37 @@ fn an_address_or_tag_past_the_bound_is_named_and_many_just_under_it_check_in_tim
     let page = site.pages.values().find(|p| p.title == "Long").map(|p| p.body.as_str().to_owned()).unwrap_or_default();
     assert_eq!(page.matches("then text.").count(), 300_000 / link.len(), "the text after each raw tag is kept");
 }
+
+#[test]
+fn a_bibtex_file_that_cannot_be_read_is_named_where_the_reader_gave_up() {
+    let dir = invalid("bibtex-syntax");
+    let error = the_one_error(&dir, "publications/works.bib:5:1", "this BibTeX cannot be read", "braces balanced");
+    assert!(matches!(error, ContentError::BadBibtex { .. }), "{error:?}");
+}
+
+#[test]
+fn two_bibtex_keys_that_give_one_slug_are_both_named() {
+    let dir = invalid("bibtex-same-slug");
+    let error = the_one_error(
+        &dir,
+        "publications/works.bib:5:10",
+        "slug `same-key`",
+        "the other entry is at publications/works.bib:1:10",
+    );
+    assert!(matches!(error, ContentError::SameEntrySlug { .. }), "{error:?}");
+}
+
+#[test]
+fn a_bibtex_entry_type_the_site_does_not_list_is_named() {
+    let dir = invalid("bibtex-unlisted-type");
+    let error = the_one_error(&dir, "publications/works.bib:5:7", "`@misc`", "@article");
+    assert!(matches!(error, ContentError::UnlistedEntryType { .. }), "{error:?}");
+}
+
+#[test]
+fn a_bibliography_that_names_no_bibtex_file_suggests_the_nearest() {
+    let dir = invalid("bibtex-unknown-file");
+    let error =
+        the_one_error(&dir, "groups/alpha.md:4:17", "no BibTeX file `publications/work.bib`", "publications/works.bib");
+    assert!(matches!(error, ContentError::UnknownBibliography { .. }), "{error:?}");
+}

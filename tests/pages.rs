@@ -327,3 +327,41 @@ async fn a_person_with_no_group_is_listed_under_other_people() {
         "only when there is someone to list"
     );
 }
+
+/// What `/publications` shows of the entries of a group's BibTeX file: each under its kind, its
+/// authors with LaTeX accents as letters, its venue through `@string`, its DOI as the link, and
+/// the groups of the file and of its own `groups` field.
+#[tokio::test]
+async fn publications_from_bibtex_are_listed_under_their_kinds() {
+    let app = app(&fixture("bibtex"));
+    let list = page(&app, "/publications").await;
+    let html = list.html();
+    let entry = |id: &str| {
+        let selector = scraper::Selector::parse(&format!("article#{id}")).unwrap();
+        let found = html.select(&selector).next().unwrap_or_else(|| panic!("an entry {id}"));
+        found.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let article = entry("kvello2021");
+    assert!(article.contains("Øyvind Kvello, Kristin Berre Ørjasæter and María Aróstica"), "{article}");
+    assert!(article.contains("Nordic Social Work Research") && article.contains("2021"), "{article}");
+    assert!(
+        list.body
+            .contains("<a href=\"https://doi.org/10.1000/mattering.2021\">Mattering in the Nordic welfare state</a>")
+    );
+    let edited = entry("edited2019");
+    assert!(edited.contains("Alpha Group") && edited.contains("Beta"), "both groups: {edited}");
+    for (kind, id) in [
+        ("kind_article", "kvello2021"),
+        ("kind_book", "fikse2020"),
+        ("kind_edited-book", "edited2019"),
+        ("kind_chapter", "chapter2022"),
+        ("kind_conference-paper", "paper2023"),
+        ("kind_thesis", "thesis2018"),
+        ("kind_report", "report2017"),
+    ] {
+        let selector = scraper::Selector::parse(&format!("section[aria-labelledby={kind}] article#{id}")).unwrap();
+        assert!(html.select(&selector).next().is_some(), "{id} is listed under {kind}");
+    }
+    let found = get(&app, "/search?q=orjasaeter").await;
+    assert!(found.body.contains("/publications#kvello2021"), "found by an author typed without Norwegian letters");
+}

@@ -1,6 +1,7 @@
 //! Turns loaded documents into typed entities and checks every reference between them.
 //! Collects every mistake instead of stopping at the first, each with file, line and hint.
 
+mod bibtex;
 mod toml_error;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -10,7 +11,9 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{ContentError, Span, nearest};
 use crate::load::{Content, Document};
 use crate::markdown;
-use crate::model::{Entities, Entity, EntityKind, Html, Project, Reader, Ref, Settings, Slug, with_entities};
+use crate::model::{
+    Entities, Entity, EntityKind, Group, Html, Person, Project, Publication, Reader, Ref, Settings, Slug, with_entities,
+};
 use crate::paths;
 
 /// The checked entities, before they are linked: every field typed, every reference known to
@@ -72,6 +75,60 @@ struct Checker<'a> {
 }
 
 impl Reader for Checker<'_> {
+    fn read_bibliographies(
+        &mut self,
+        groups: &BTreeMap<Slug, Group>,
+        people: &BTreeMap<Slug, Person>,
+        publications: &mut BTreeMap<Slug, Publication>,
+    ) {
+        let owners = self.owners(groups, people);
+        let nobody = BTreeSet::new();
+        let content = self.content;
+        // The same work in two files (same key, or same DOI) is one publication of both files' groups.
+        let mut by_key: HashMap<String, (Slug, Span)> = HashMap::new();
+        let mut by_doi: HashMap<String, Slug> = HashMap::new();
+        for &source in &content.bibliographies {
+            let file = &content.sources[source];
+            for entry in bibtex::entries(file, owners.get(&file.path).unwrap_or(&nobody), &mut self.errors) {
+                let publication = entry.publication;
+                let same = by_key
+                    .get(&entry.key)
+                    .map(|(slug, _)| slug.clone())
+                    .or_else(|| publication.doi.as_ref().and_then(|doi| by_doi.get(doi).cloned()));
+                if let Some(existing) = same.and_then(|slug| publications.get_mut(&slug)) {
+                    for group in publication.groups.refs {
+                        if !existing.groups.iter().any(|g| g.slug == group.slug) {
+                            existing.groups.refs.push(group);
+                        }
+                    }
+                    continue;
+                }
+                if publications.contains_key(&publication.slug) {
+                    let other = match by_key.values().find(|(slug, _)| *slug == publication.slug) {
+                        Some((_, at)) => at.to_string(),
+                        None => self
+                            .places
+                            .get(&(EntityKind::Publication, publication.slug.clone()))
+                            .map(|i| format!("{}:1:1", content.sources[*i].path))
+                            .unwrap_or_default(),
+                    };
+                    self.errors.push(ContentError::SameEntrySlug {
+                        at: entry.at,
+                        slug: publication.slug.to_string(),
+                        other,
+                    });
+                    continue;
+                }
+                self.admit(&publication, source);
+                by_key.insert(entry.key, (publication.slug.clone(), entry.at));
+                if let Some(doi) = &publication.doi {
+                    by_doi.insert(doi.clone(), publication.slug.clone());
+                }
+                publications.insert(publication.slug.clone(), publication);
+            }
+        }
+    }
+
     /// Every document of `T`'s kind, typed; the ones with mistakes are left out and their
     /// mistakes recorded.
     fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T> {
@@ -89,6 +146,41 @@ impl Reader for Checker<'_> {
 }
 
 impl Checker<'_> {
+    /// The groups each BibTeX file belongs to, from the `bibliography` of groups and people (a
+    /// person's file belongs to their groups); a path that names no BibTeX file is a mistake.
+    fn owners(
+        &mut self,
+        groups: &BTreeMap<Slug, Group>,
+        people: &BTreeMap<Slug, Person>,
+    ) -> HashMap<String, BTreeSet<Slug>> {
+        let content = self.content;
+        let files: BTreeSet<&str> = content.bibliographies.iter().map(|i| content.sources[*i].path.as_str()).collect();
+        let listed = groups
+            .values()
+            .flat_map(|g| g.bibliography.iter().map(move |f| (EntityKind::Group, &g.slug, f, vec![g.slug.clone()])))
+            .chain(people.values().flat_map(|p| {
+                let of = p.memberships.iter().map(|m| m.group.slug()).collect::<Vec<_>>();
+                p.bibliography.iter().map(move |f| (EntityKind::Person, &p.slug, f, of.clone()))
+            }));
+        let mut owners: HashMap<String, BTreeSet<Slug>> = HashMap::new();
+        for (kind, slug, file, of) in listed {
+            if files.contains(file.path.as_str()) {
+                owners.entry(file.path.clone()).or_default().extend(of);
+                continue;
+            }
+            let Some(source) = self.places.get(&(kind, slug.clone())).map(|i| &content.sources[*i]) else {
+                continue;
+            };
+            let candidates: Vec<&str> = files.iter().copied().collect();
+            self.errors.push(ContentError::UnknownBibliography {
+                at: Span::new(&source.path, &source.text, file.at.clone()),
+                file: file.path.clone(),
+                nearest: nearest(&file.path, &candidates),
+            });
+        }
+        owners
+    }
+
     /// One TOML and Markdown document, typed and admitted.
     fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
         let file = self.content.source(document);
@@ -260,6 +352,8 @@ mod tests {
             editors: Vec::new(),
             groups: RefList::new(vec![Ref::new("nobody", at("nobody"))], at("{nobody}")),
             link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
+            authors: Vec::new(),
+            doi: None,
             description: Html::default(),
         };
         let mut checker =

@@ -31,6 +31,8 @@ pub struct Content {
     pub settings: Option<usize>,
     /// One document per entity file.
     pub documents: Vec<Document>,
+    /// Index in `sources` of each BibTeX file in `publications/`, each holding many entities.
+    pub bibliographies: Vec<usize>,
     /// Files under `media/`, as paths relative to the content folder (`media/hero.jpg`):
     /// the only files the server will send from disk.
     pub media: BTreeSet<String>,
@@ -141,6 +143,13 @@ pub fn load_dir(dir: &Path) -> Content {
         let Some(kind) = EntityKind::from_folder(top) else {
             continue;
         };
+        if kind == EntityKind::Publication && name.ends_with(".bib") {
+            if let Some(text) = read_text(&mut content, entry.path(), &path) {
+                content.bibliographies.push(content.sources.len());
+                content.sources.push(SourceFile { path, text });
+            }
+            continue;
+        }
         let (stem, extension) = match name.rsplit_once('.') {
             Some((stem, ext @ ("md" | "toml"))) => (stem, ext),
             _ => {

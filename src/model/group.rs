@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
+use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
 
 /// A research group or research centre: the unit the site is about.
 #[derive(Debug, Clone, Deserialize)]
@@ -37,6 +37,9 @@ pub struct Group {
     pub spotlights: Vec<Spotlight>,
     /// The group's journal, a publication of kind `journal`.
     pub journal: Option<Ref>,
+    /// BibTeX files in `publications/` whose every entry is the group's.
+    #[serde(default)]
+    pub bibliography: Vec<FilePath>,
     /// The group's accounts elsewhere, under "Follow" on its page.
     #[serde(default)]
     pub social: Vec<Link>,

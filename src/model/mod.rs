@@ -127,20 +127,26 @@ pub struct Entities {
 pub trait Reader {
     /// The entities of `T`'s kind that read without a mistake, by slug.
     fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T>;
+    /// Adds to `publications` the entries of the BibTeX files, which belong to the groups and
+    /// people that list them in their `bibliography`.
+    fn read_bibliographies(
+        &mut self,
+        groups: &BTreeMap<Slug, Group>,
+        people: &BTreeMap<Slug, Person>,
+        publications: &mut BTreeMap<Slug, Publication>,
+    );
 }
 
 impl Entities {
     /// Every kind's entities, from `reader`.
     pub fn read(reader: &mut impl Reader) -> Self {
-        Entities {
-            groups: reader.read(),
-            projects: reader.read(),
-            people: reader.read(),
-            partners: reader.read(),
-            publications: reader.read(),
-            practices: reader.read(),
-            pages: reader.read(),
-        }
+        let groups = reader.read();
+        let projects = reader.read();
+        let people = reader.read();
+        let partners = reader.read();
+        let mut publications = reader.read();
+        reader.read_bibliographies(&groups, &people, &mut publications);
+        Entities { groups, projects, people, partners, publications, practices: reader.read(), pages: reader.read() }
     }
 }
 
@@ -447,28 +453,28 @@ pub struct Link {
     pub url: Option<Url>,
 }
 
-/// A path to a file in `media/`, as written, with where it was written so a missing file
-/// can be named with its line.
+/// A path to a file of the content folder (`media/hero.jpg`, `publications/works.bib`), as
+/// written, with where it was written so a missing file can be named with its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MediaPath {
+pub struct FilePath {
     /// Relative to the content folder: `media/hero.jpg`.
     pub path: String,
     /// Byte range of the value in its file.
     pub at: Range<usize>,
 }
 
-impl MediaPath {
+impl FilePath {
     /// A media file named in any source: `at` is where `path` was written.
     pub fn new(path: impl Into<String>, at: Range<usize>) -> Self {
-        MediaPath { path: path.into(), at }
+        FilePath { path: path.into(), at }
     }
 }
 
-impl<'de> Deserialize<'de> for MediaPath {
+impl<'de> Deserialize<'de> for FilePath {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<String>::deserialize(d)?;
         let at = spanned.span();
-        Ok(MediaPath::new(spanned.into_inner(), at))
+        Ok(FilePath::new(spanned.into_inner(), at))
     }
 }
 
@@ -477,7 +483,7 @@ impl<'de> Deserialize<'de> for MediaPath {
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// The file in `media/`; left out where the image itself is not in the content.
-    pub file: Option<MediaPath>,
+    pub file: Option<FilePath>,
     /// Text alternative, as a screen reader reads it.
     #[serde(deserialize_with = "non_blank")]
     pub alt: String,

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Image, Link, Ref, Slug, Url};
+use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
 
 /// A person who belongs to at least one group, or works on a project.
 #[derive(Debug, Clone, Deserialize)]
@@ -35,6 +35,9 @@ pub struct Person {
     /// The only record of who belongs to a group: group pages find their people here.
     #[serde(default)]
     pub memberships: Vec<Membership>,
+    /// BibTeX files in `publications/` whose every entry is the person's, and so their groups'.
+    #[serde(default)]
+    pub bibliography: Vec<FilePath>,
     /// Biography, rendered from the body.
     #[serde(skip)]
     pub bio: Html,

@@ -29,6 +29,11 @@ pub struct Publication {
     pub groups: RefList,
     /// Where to find it online; the entry's title links there.
     pub link: Option<Url>,
+    /// Authors as the source names them, in order: `Øyvind Kvello`.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The DOI, without `https://doi.org/`: `10.1000/xyz123`.
+    pub doi: Option<String>,
     /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
@@ -46,12 +51,31 @@ pub enum PublicationKind {
     Journal,
     /// `report`: a report the group took part in.
     Report,
+    /// `article`: an article in a journal (BibTeX `@article`).
+    Article,
+    /// `book`: a book (BibTeX `@book`).
+    Book,
+    /// `chapter`: a chapter of a book (`@incollection`, `@inbook`).
+    Chapter,
+    /// `conference-paper`: a paper in proceedings (`@inproceedings`).
+    ConferencePaper,
+    /// `thesis`: a doctoral or master's thesis.
+    Thesis,
 }
 
 impl PublicationKind {
     /// Every kind, in the order `/publications` lists them.
-    pub const ALL: [PublicationKind; 4] =
-        [PublicationKind::SpecialIssue, PublicationKind::EditedBook, PublicationKind::Journal, PublicationKind::Report];
+    pub const ALL: [PublicationKind; 9] = [
+        PublicationKind::SpecialIssue,
+        PublicationKind::EditedBook,
+        PublicationKind::Journal,
+        PublicationKind::Report,
+        PublicationKind::Article,
+        PublicationKind::Book,
+        PublicationKind::Chapter,
+        PublicationKind::ConferencePaper,
+        PublicationKind::Thesis,
+    ];
 
     /// The kind as content writes it (`special-issue`), and as catalogues and ids name it.
     pub fn key(self) -> &'static str {
@@ -60,6 +84,11 @@ impl PublicationKind {
             PublicationKind::EditedBook => "edited-book",
             PublicationKind::Journal => "journal",
             PublicationKind::Report => "report",
+            PublicationKind::Article => "article",
+            PublicationKind::Book => "book",
+            PublicationKind::Chapter => "chapter",
+            PublicationKind::ConferencePaper => "conference-paper",
+            PublicationKind::Thesis => "thesis",
         }
     }
 }

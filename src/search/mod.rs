@@ -562,6 +562,8 @@ impl Searchable for Publication {
                 .into_iter()
                 .chain([year.as_deref()])
                 .chain(editors)
+                .chain(self.authors.iter().map(|a| Some(a.as_str())))
+                .chain([self.doi.as_deref()])
                 .chain([Some(description.as_str())]),
         );
         (words.publication_kind(self.kind), self.title.clone(), text)

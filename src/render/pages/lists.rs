@@ -157,10 +157,10 @@ impl<'a> PublicationsPage<'a> {
                             id: p.slug.to_string(),
                             title: p.title.clone(),
                             href: p.link.as_ref().map(|l| l.href.clone()),
-                            meta: [&p.venue, &p.publisher]
+                            meta: (!p.authors.is_empty())
+                                .then(|| context.words.and_list(&p.authors))
                                 .into_iter()
-                                .flatten()
-                                .cloned()
+                                .chain([&p.venue, &p.publisher].into_iter().flatten().cloned())
                                 .chain(p.year.map(|y| y.to_string()))
                                 .collect(),
                             related: related(

@@ -1,0 +1,133 @@
+//! Publications from BibTeX: every entry of a `.bib` file in `publications/` becomes a
+//! [`Publication`] whose spans point into that file, so it is checked as one read from TOML is.
+//!
+//! biblatex (the Typst project's reader) does the reading: `@string` abbreviations, `crossref`,
+//! month macros, and LaTeX accents and commands to Unicode (`{\O}rjas{\ae}ter` is
+//! "Ørjasæter"). Fields the site has no use for are ignored, as the BibTeX world has hundreds.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use biblatex::{Bibliography, ChunksExt, RawBibliography};
+
+use crate::diagnostic::{ContentError, Span};
+use crate::load::SourceFile;
+use crate::model::{Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
+
+/// One entry read from a BibTeX file, with where it was written.
+pub(super) struct Entry {
+    /// The publication, its references' spans into its file.
+    pub publication: Publication,
+    /// The entry's key as written, to find the same work in two files.
+    pub key: String,
+    /// Where the key is written.
+    pub at: Span,
+}
+
+/// Every entry of the BibTeX file `file`, each belonging to the groups in `owners` besides those
+/// its own `groups` field names; the file's mistakes go to `errors`.
+pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut Vec<ContentError>) -> Vec<Entry> {
+    let span = |range: Range<usize>| Span::new(&file.path, &file.text, range);
+    let bad =
+        |error: biblatex::ParseError| ContentError::BadBibtex { at: span(error.span), reason: error.kind.to_string() };
+    let raw = match RawBibliography::parse(&file.text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            errors.push(bad(error));
+            return Vec::new();
+        }
+    };
+    let written: HashMap<&str, (Range<usize>, String)> =
+        raw.entries.iter().map(|e| (e.v.key.v, (e.v.key.span.clone(), e.v.kind.v.to_ascii_lowercase()))).collect();
+    let bibliography = match Bibliography::parse(&file.text) {
+        Ok(bibliography) => bibliography,
+        Err(error) => {
+            errors.push(bad(error));
+            return Vec::new();
+        }
+    };
+    let mut read = Vec::new();
+    for entry in bibliography.iter() {
+        let Some((key_at, kind)) = written.get(entry.key.as_str()).cloned() else {
+            continue;
+        };
+        let at = span(key_at.clone());
+        let Some(kind) = kind_of(&kind, entry) else {
+            errors.push(ContentError::UnlistedEntryType { at, found: kind });
+            continue;
+        };
+        let Some(slug) = Slug::suggest(&entry.key) else {
+            errors.push(ContentError::BadBibtex { at, reason: format!("the key `{}` gives no address", entry.key) });
+            continue;
+        };
+        let Ok(title) = entry.title().map(|t| t.format_verbatim()) else {
+            errors.push(ContentError::UntitledEntry { at, key: entry.key.clone() });
+            continue;
+        };
+        let text =
+            |field: &str| entry.get(field).map(|chunks| chunks.format_verbatim()).filter(|t| !t.trim().is_empty());
+        let field_at =
+            |field: &str| entry.get(field).and_then(|chunks| Some(chunks.first()?.span.start..chunks.last()?.span.end));
+        let mut groups: Vec<Ref> = owners.iter().map(|slug| Ref::new(slug.as_str(), key_at.clone())).collect();
+        if let (Some(named), Some(range)) = (text("groups"), field_at("groups")) {
+            for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let start = file.text[range.clone()].find(slug).map_or(range.start, |i| range.start + i);
+                if !groups.iter().any(|g| g.slug == slug) {
+                    groups.push(Ref::new(slug, start..start + slug.len()));
+                }
+            }
+        }
+        let doi = entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        let link = match (&doi, text("url")) {
+            (Some(doi), _) => {
+                Some(Url::new(format!("https://doi.org/{doi}"), field_at("doi").unwrap_or(key_at.clone())))
+            }
+            (None, Some(url)) => Some(Url::new(url, field_at("url").unwrap_or(key_at.clone()))).filter(Url::is_safe),
+            (None, None) => None,
+        };
+        let people = entry.author().unwrap_or_default();
+        let authors = people.iter().map(|person| {
+            [&person.given_name, &person.prefix, &person.name, &person.suffix]
+                .into_iter()
+                .map(|part| part.trim())
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        let publisher =
+            entry.publisher().ok().map(|p| p.iter().map(|c| c.format_verbatim()).collect::<Vec<_>>().join(", "));
+        let publication = Publication {
+            slug,
+            title,
+            kind,
+            venue: text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
+            publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
+            year: text("year").or_else(|| text("date")).and_then(|y| y.get(..4)?.parse().ok()),
+            editors: Vec::new(),
+            groups: RefList::new(groups, key_at),
+            link,
+            authors: authors.collect(),
+            doi,
+            description: Html::default(),
+        };
+        read.push(Entry { publication, key: entry.key.clone(), at });
+    }
+    read
+}
+
+/// The kind of publication an entry type is; an edited book is a `@book` with editors and no
+/// authors.
+fn kind_of(entry_type: &str, entry: &biblatex::Entry) -> Option<PublicationKind> {
+    Some(match entry_type {
+        "article" => PublicationKind::Article,
+        "book" | "mvbook" if entry.get("author").is_none() && entry.get("editor").is_some() => {
+            PublicationKind::EditedBook
+        }
+        "book" | "mvbook" => PublicationKind::Book,
+        "inbook" | "incollection" => PublicationKind::Chapter,
+        "inproceedings" | "conference" => PublicationKind::ConferencePaper,
+        "phdthesis" | "mastersthesis" | "thesis" => PublicationKind::Thesis,
+        "report" | "techreport" => PublicationKind::Report,
+        _ => return None,
+    })
+}
