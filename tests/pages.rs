@@ -348,6 +348,8 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         list.body
             .contains("<a href=\"https://doi.org/10.1000/mattering.2021\">Mattering in the Nordic welfare state</a>")
     );
+    let inherited = entry("inherited2019");
+    assert!(inherited.contains("Edited Volume") && inherited.contains("2019"), "through crossref: {inherited}");
     let edited = entry("edited2019");
     assert!(edited.contains("Alpha Group") && edited.contains("Beta"), "both groups: {edited}");
     for (kind, id) in [
@@ -355,6 +357,7 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         ("kind_book", "fikse2020"),
         ("kind_edited-book", "edited2019"),
         ("kind_chapter", "chapter2022"),
+        ("kind_chapter", "inherited2019"),
         ("kind_conference-paper", "paper2023"),
         ("kind_thesis", "thesis2018"),
         ("kind_report", "report2017"),

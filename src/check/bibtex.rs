@@ -66,12 +66,18 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
         };
         let text =
             |field: &str| entry.get(field).map(|chunks| chunks.format_verbatim()).filter(|t| !t.trim().is_empty());
-        let field_at =
-            |field: &str| entry.get(field).and_then(|chunks| Some(chunks.first()?.span.start..chunks.last()?.span.end));
+        // A field inherited through `crossref` has no place of its own in this file.
+        let field_at = |field: &str| {
+            let chunks = entry.get(field)?;
+            let (first, last) = (chunks.first()?, chunks.last()?);
+            (!first.is_detached() && !last.is_detached()).then_some(first.span.start..last.span.end)
+        };
         let mut groups: Vec<Ref> = owners.iter().map(|slug| Ref::new(slug.as_str(), key_at.clone())).collect();
-        if let (Some(named), Some(range)) = (text("groups"), field_at("groups")) {
+        if let Some(named) = text("groups") {
+            let range = field_at("groups").unwrap_or(key_at.clone());
             for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let start = file.text[range.clone()].find(slug).map_or(range.start, |i| range.start + i);
+                let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
+                let start = within.map_or(range.start, |i| range.start + i);
                 if !groups.iter().any(|g| g.slug == slug) {
                     groups.push(Ref::new(slug, start..start + slug.len()));
                 }
