@@ -263,6 +263,17 @@ pub enum ContentError {
         /// The reader's reason.
         reason: String,
     },
+    /// A BibTeX entry whose `crossref` or `xdata` leads back to itself, or through too many
+    /// entries to follow.
+    #[error("the `crossref` or `xdata` of `{key}` leads back to it, or through more than {most} entries")]
+    CrossrefLoop {
+        /// The entry's key.
+        at: Span,
+        /// The key.
+        key: String,
+        /// The most entries a chain may pass through.
+        most: usize,
+    },
     /// A BibTeX entry of a type the site does not list, such as `@misc`.
     #[error("`@{found}` is not a kind of publication the site lists")]
     UnlistedEntryType {
@@ -352,6 +363,7 @@ impl ContentError {
             | Body { at, .. }
             | BadBibtex { at, .. }
             | UnlistedEntryType { at, .. }
+            | CrossrefLoop { at, .. }
             | UntitledEntry { at, .. }
             | SameEntrySlug { at, .. }
             | UnknownBibliography { at, .. } => Some(at),
@@ -397,6 +409,7 @@ impl ContentError {
             Body { mistake, .. } => Some(mistake.hint()),
             BadBibtex { .. } => Some("each entry is `@type{key, field = {value}, …}`, with its braces balanced".into()),
             UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report and @techreport".into()),
+            CrossrefLoop { .. } => Some("point `crossref` at the book or proceedings the entry is part of, which must not point back".into()),
             UntitledEntry { .. } => Some("add `title = {…}` to the entry".into()),
             SameEntrySlug { other, .. } => Some(format!("the other entry is at {other}; change one key (the slug is the key in lowercase, other characters as hyphens)")),
             UnknownBibliography { nearest, .. } => did_you_mean(nearest).or_else(|| Some("write it as `publications/name.bib`, a file in publications/".into())),

@@ -355,3 +355,15 @@ fn a_bibliography_that_names_no_bibtex_file_suggests_the_nearest() {
         the_one_error(&dir, "groups/alpha.md:4:17", "no BibTeX file `publications/work.bib`", "publications/works.bib");
     assert!(matches!(error, ContentError::UnknownBibliography { .. }), "{error:?}");
 }
+
+#[test]
+fn a_crossref_that_leads_back_to_its_entry_is_named_not_followed_for_ever() {
+    let dir = invalid("bibtex-crossref-loop");
+    let error = the_one_error(
+        &dir,
+        "publications/works.bib:1:15",
+        "`crossref` or `xdata` of `chapter` leads back",
+        "must not point back",
+    );
+    assert!(matches!(error, ContentError::CrossrefLoop { .. }), "{error:?}");
+}

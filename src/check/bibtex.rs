@@ -39,6 +39,10 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
     };
     let written: HashMap<&str, (Range<usize>, String)> =
         raw.entries.iter().map(|e| (e.v.key.v, (e.v.key.span.clone(), e.v.kind.v.to_ascii_lowercase()))).collect();
+    if let Some((at, key)) = tangled(&raw) {
+        errors.push(ContentError::CrossrefLoop { at: span(at), key, most: PARENTS });
+        return Vec::new();
+    }
     let bibliography = match Bibliography::parse(&file.text) {
         Ok(bibliography) => bibliography,
         Err(error) => {
@@ -119,6 +123,55 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
         read.push(Entry { publication, key: entry.key.clone(), at });
     }
     read
+}
+
+/// The most entries a chain of `crossref` and `xdata` may pass through.
+const PARENTS: usize = 16;
+
+/// The first entry whose `crossref` or `xdata` parents lead back to it, or further than
+/// [`PARENTS`]: biblatex follows them by recursion, so either would overflow the stack.
+fn tangled(raw: &RawBibliography) -> Option<(Range<usize>, String)> {
+    let text = |field: &[biblatex::Spanned<biblatex::RawChunk>]| {
+        field
+            .iter()
+            .map(|chunk| match chunk.v {
+                biblatex::RawChunk::Normal(s) | biblatex::RawChunk::Abbreviation(s) => s,
+            })
+            .collect::<String>()
+    };
+    let parents: HashMap<&str, Vec<String>> =
+        raw.entries
+            .iter()
+            .map(|entry| {
+                let linked = entry.v.fields.iter().filter(|pair| {
+                    pair.key.v.eq_ignore_ascii_case("crossref") || pair.key.v.eq_ignore_ascii_case("xdata")
+                });
+                let keys = linked
+                    .flat_map(|pair| text(&pair.value.v).split(',').map(|k| k.trim().to_owned()).collect::<Vec<_>>());
+                (entry.v.key.v, keys.filter(|k| !k.is_empty()).collect())
+            })
+            .collect();
+    for entry in &raw.entries {
+        let start = entry.v.key.v;
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut level: Vec<&str> = vec![start];
+        for depth in 0..=PARENTS {
+            let next: Vec<&str> = level
+                .iter()
+                .flat_map(|key| parents.get(key).into_iter().flatten())
+                .map(String::as_str)
+                .filter(|key| parents.contains_key(key) && seen.insert(key))
+                .collect();
+            if next.contains(&start) || (depth == PARENTS && !next.is_empty()) {
+                return Some((entry.v.key.span.clone(), start.to_owned()));
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+    }
+    None
 }
 
 /// The kind of publication an entry type is; an edited book is a `@book` with editors and no
