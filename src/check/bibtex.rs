@@ -12,7 +12,7 @@ use biblatex::{Bibliography, ChunksExt, RawBibliography};
 
 use crate::diagnostic::{ContentError, Span};
 use crate::load::SourceFile;
-use crate::model::{Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
+use crate::model::{Author, Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
 
 /// One entry read from a BibTeX file, with where it was written.
 pub(super) struct Entry {
@@ -104,6 +104,8 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
                 .collect::<Vec<_>>()
                 .join(" ")
         });
+        let byline_at = field_at("author").unwrap_or(key_at.clone());
+        let authors = authors.map(|name| Author::new(name, byline_at.clone())).collect();
         let publisher =
             entry.publisher().ok().map(|p| p.iter().map(|c| c.format_verbatim()).collect::<Vec<_>>().join(", "));
         let publication = Publication {
@@ -116,7 +118,7 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
             editors: Vec::new(),
             groups: RefList::new(groups, key_at),
             link,
-            authors: authors.collect(),
+            authors,
             doi,
             description: Html::default(),
         };

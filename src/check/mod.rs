@@ -1,6 +1,7 @@
 //! Turns loaded documents into typed entities and checks every reference between them.
 //! Collects every mistake instead of stopping at the first, each with file, line and hint.
 
+mod authors;
 mod bibtex;
 mod toml_error;
 
@@ -126,6 +127,18 @@ impl Reader for Checker<'_> {
                 }
                 publications.insert(publication.slug.clone(), publication);
             }
+        }
+        for ambiguous in authors::match_authors(publications, people) {
+            let Some(source) =
+                self.places.get(&(EntityKind::Publication, ambiguous.publication)).map(|i| &content.sources[*i])
+            else {
+                continue;
+            };
+            self.errors.push(ContentError::AmbiguousAuthor {
+                at: Span::new(&source.path, &source.text, ambiguous.at),
+                name: ambiguous.name,
+                people: ambiguous.people.iter().map(Slug::to_string).collect::<Vec<_>>().join(", "),
+            });
         }
     }
 

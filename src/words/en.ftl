@@ -171,6 +171,7 @@ person-phone = Phone
 person-vcard = Add { $name } to your contacts (vCard)
 person-groups = Groups
 person-edited = Edited
+person-publications = Publications
 person-biography = Biography
 
 ## Partners, publications and practices

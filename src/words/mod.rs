@@ -317,6 +317,7 @@ labels! {
     person_groups = "person-groups",
     /// A person page's heading over what they edited.
     person_edited = "person-edited",
+    person_publications = "person-publications",
     /// A person page's heading over their biography.
     person_biography = "person-biography",
     /// The label of the search page's box.
