@@ -394,6 +394,12 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         ["Beta Journal"],
         "what they edited stays apart from what they wrote"
     );
+    let project = page(&app, "/projects/parent-project").await;
+    assert_eq!(
+        project.texts("section[aria-labelledby=outputs-heading] li"),
+        ["Written by Members", "Mattering in the Nordic welfare state"],
+        "a project's outputs, from the entries' projects field, newest first"
+    );
     let found = get(&app, "/search?q=orjasaeter").await;
     assert!(found.body.contains("/publications#kvello2021"), "found by an author typed without Norwegian letters");
 }

@@ -87,6 +87,15 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
                 }
             }
         }
+        let mut projects = Vec::new();
+        if let Some(named) = text("projects") {
+            let range = field_at("projects").unwrap_or(key_at.clone());
+            for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
+                let start = within.map_or(range.start, |i| range.start + i);
+                projects.push(Ref::new(slug, start..start + slug.len()));
+            }
+        }
         let doi = entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
         let link = match (&doi, text("url")) {
             (Some(doi), _) => {
@@ -117,6 +126,7 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
             year: text("year").or_else(|| text("date")).and_then(|y| y.get(..4)?.parse().ok()),
             editors: Vec::new(),
             groups: RefList::new(groups, key_at),
+            projects,
             link,
             authors,
             doi,

@@ -367,6 +367,7 @@ mod tests {
             link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
             authors: Vec::new(),
             doi: None,
+            projects: Vec::new(),
             description: Html::default(),
         };
         let mut checker =

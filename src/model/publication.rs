@@ -27,6 +27,9 @@ pub struct Publication {
     pub editors: Vec<Ref>,
     /// Groups that list it; at least one.
     pub groups: RefList,
+    /// Projects it is an output of; each project's page lists it.
+    #[serde(default)]
+    pub projects: Vec<Ref>,
     /// Where to find it online; the entry's title links there.
     pub link: Option<Url>,
     /// Authors in the order of the byline, each matched to a person's file where one names them.
@@ -155,7 +158,8 @@ groups = []
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         let editors = self.editors.iter().map(|r| (EntityKind::Person, r));
         let authors = self.authors.iter().filter_map(|a| Some((EntityKind::Person, a.person.as_ref()?)));
-        editors.chain(authors).chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
+        let projects = self.projects.iter().map(|r| (EntityKind::Project, r));
+        editors.chain(authors).chain(projects).chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
     }
     fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
         vec![("groups", &self.groups)]

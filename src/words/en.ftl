@@ -148,6 +148,7 @@ projects-none = No projects match these filters.
 projects-show-all = Show all projects
 project-description = { $heading }. { $kind } of { $groups }.
 project-subprojects = Sub-projects
+project-outputs = Publications
 fact-acronym = Acronym
 fact-kind = Kind
 fact-status = Status

@@ -293,6 +293,7 @@ labels! {
     practices = "section-practice",
     /// A project page's heading over its sub-projects.
     subprojects = "project-subprojects",
+    project_outputs = "project-outputs",
     /// The label of the group filter.
     filter_group = "filter-group",
     /// The label of the status filter.
