@@ -55,8 +55,9 @@ pub fn reached(kind: EntityKind) -> Reached {
         EntityKind::Group => Reached::Page { prefix: "/groups" },
         EntityKind::Project => Reached::Page { prefix: "/projects" },
         EntityKind::Person => Reached::Page { prefix: "/people" },
+        EntityKind::Publication => Reached::Page { prefix: "/publications" },
         EntityKind::Page => Reached::Page { prefix: "" },
-        EntityKind::Partner | EntityKind::Publication | EntityKind::Practice => Reached::Entry,
+        EntityKind::Partner | EntityKind::Practice => Reached::Entry,
     }
 }
 

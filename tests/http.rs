@@ -94,9 +94,10 @@ async fn sitemap_lists_every_page_with_absolute_urls_from_the_base_url() {
     assert_eq!(sitemap.status, 200);
     assert_eq!(sitemap.header("content-type"), "application/xml; charset=utf-8");
     let locs: Vec<&str> = sitemap.body.split("<loc>").skip(1).filter_map(|s| s.split("</loc>").next()).collect();
-    assert_eq!(locs.len(), 6 + 2 + 2 + 2 + 1, "fixed pages, groups, projects, people, free pages");
+    assert_eq!(locs.len(), 6 + 2 + 2 + 2 + 1 + 1, "fixed pages, groups, projects, people, publications, free pages");
     assert!(locs.iter().all(|l| l.starts_with("https://example.org/research/")), "{locs:?}");
-    for page in ["groups/beta", "projects/child-project", "people/ada-lovelace", "contact"] {
+    for page in ["groups/beta", "projects/child-project", "people/ada-lovelace", "publications/beta-journal", "contact"]
+    {
         assert!(locs.contains(&format!("https://example.org/research/{page}").as_str()), "{page} in {locs:?}");
     }
     assert!(locs.contains(&"https://example.org/research/"));

@@ -348,10 +348,7 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
     assert_eq!(byline("kvello2021"), ["Øyvind Kvello", "Kristin Berre Ørjasæter", "María Aróstica"]);
     let article = entry("kvello2021");
     assert!(article.contains("Nordic Social Work Research") && article.contains("2021"), "{article}");
-    assert!(
-        list.body
-            .contains("<a href=\"https://doi.org/10.1000/mattering.2021\">Mattering in the Nordic welfare state</a>")
-    );
+    assert!(list.body.contains("<a href=\"/publications/kvello2021\">Mattering in the Nordic welfare state</a>"));
     let inherited = entry("inherited2019");
     assert!(inherited.contains("Edited Volume") && inherited.contains("2019"), "through crossref: {inherited}");
     let edited = entry("edited2019");
@@ -401,5 +398,35 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         "a project's outputs, from the entries' projects field, newest first"
     );
     let found = get(&app, "/search?q=orjasaeter").await;
-    assert!(found.body.contains("/publications#kvello2021"), "found by an author typed without Norwegian letters");
+    assert!(found.body.contains("/publications/kvello2021"), "found by an author typed without Norwegian letters");
+}
+
+/// A publication's own page: what a reader sees, and the Highwire Press tags Google Scholar
+/// reads, in the order it reads them.
+#[tokio::test]
+async fn a_publication_page_shows_the_work_and_carries_the_tags_google_scholar_indexes() {
+    let app = app(&fixture("bibtex"));
+    let article = page(&app, "/publications/kvello2021").await;
+    assert_eq!(article.texts("h1"), ["Mattering in the Nordic welfare state"]);
+    assert_eq!(article.texts(".byline li"), ["Øyvind Kvello", "Kristin Berre Ørjasæter", "María Aróstica"]);
+    assert!(article.body.contains("<a href=\"https://doi.org/10.1000/mattering.2021\">10.1000/mattering.2021</a>"));
+    assert!(article.body.contains("<a href=\"/projects/parent-project\">"), "its project");
+    let html = article.html();
+    let meta = scraper::Selector::parse("meta[name^=citation_]").unwrap();
+    let tags: Vec<(String, String)> = html
+        .select(&meta)
+        .map(|m| (m.attr("name").unwrap_or_default().to_owned(), m.attr("content").unwrap_or_default().to_owned()))
+        .collect();
+    let tag = |name: &str| tags.iter().filter(|(n, _)| n == name).map(|(_, c)| c.as_str()).collect::<Vec<_>>();
+    assert_eq!(tag("citation_title"), ["Mattering in the Nordic welfare state"]);
+    assert_eq!(tag("citation_author"), ["Øyvind Kvello", "Kristin Berre Ørjasæter", "María Aróstica"], "in order");
+    assert_eq!(tag("citation_publication_date"), ["2021"]);
+    assert_eq!(tag("citation_journal_title"), ["Nordic Social Work Research"]);
+    assert_eq!(tag("citation_doi"), ["10.1000/mattering.2021"]);
+    let thesis = page(&app, "/publications/thesis2018").await;
+    assert!(thesis.body.contains("<meta name=\"citation_dissertation_institution\" content=\"NTNU\">"));
+    let chapter = page(&app, "/publications/chapter2022").await;
+    assert!(chapter.body.contains("<meta name=\"citation_inbook_title\" content=\"Edited Volume\">"));
+    assert!(chapter.body.contains("<a href=\"/people/ada-lovelace\">Ada Lovelace</a>"), "a member links to their page");
+    assert_eq!(get(&app, "/publications/nothing").await.status, 404);
 }

@@ -115,7 +115,7 @@ pub struct Entities {
     pub people: BTreeMap<Slug, Person>,
     /// `partners/`: listed on `/partners`, with no page of their own.
     pub partners: BTreeMap<Slug, Partner>,
-    /// `publications/`: listed on `/publications`, with no page of their own.
+    /// `publications/`: each with a page, and listed on `/publications` by kind.
     pub publications: BTreeMap<Slug, Publication>,
     /// `practices/`: listed on `/practices`, with no page of their own.
     pub practices: BTreeMap<Slug, Practice>,

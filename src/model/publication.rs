@@ -8,7 +8,7 @@ use super::{Entity, EntityKind, Html, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
-    /// File name; the publication's entry is `/publications#{slug}`.
+    /// File name, or a BibTeX key made URL-safe; the publication's page is `/publications/{slug}`.
     #[serde(skip)]
     pub slug: Slug,
     /// The entry's heading, linked to `link` where there is one.

@@ -114,6 +114,8 @@ pub struct Chrome<'a> {
     pub json_ld: Option<String>,
     /// Pages that must not be indexed (the 404 page).
     pub noindex: bool,
+    /// Google Scholar's Highwire Press tags, `(name, content)` in order: a publication's page.
+    pub citation: Vec<(&'static str, String)>,
     /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
     pub preview: Option<&'a super::Preview>,
     /// The search form; none in an export, which has no server to answer it.
@@ -241,6 +243,7 @@ impl<'a> Chrome<'a> {
             footer_links,
             json_ld: None,
             noindex: false,
+            citation: Vec::new(),
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
             labels: words.labels(),
@@ -292,6 +295,12 @@ impl<'a> Chrome<'a> {
         if let Some(search) = &mut self.search {
             search.query = query.to_owned();
         }
+        self
+    }
+
+    /// Sets Google Scholar's Highwire Press tags.
+    pub fn cite(mut self, tags: Vec<(&'static str, String)>) -> Self {
+        self.citation = tags;
         self
     }
 

@@ -173,6 +173,8 @@ person-vcard = Add { $name } to your contacts (vCard)
 person-groups = Groups
 person-edited = Edited
 person-publications = Publications
+publication-doi = DOI
+publication-online = Read it online
 person-biography = Biography
 
 ## Partners, publications and practices

@@ -319,6 +319,7 @@ labels! {
     /// A person page's heading over what they edited.
     person_edited = "person-edited",
     person_publications = "person-publications",
+    publication_doi = "publication-doi",
     /// A person page's heading over their biography.
     person_biography = "person-biography",
     /// The label of the search page's box.

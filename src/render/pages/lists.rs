@@ -159,7 +159,7 @@ impl<'a> PublicationsPage<'a> {
                         Entry {
                             id: p.slug.to_string(),
                             title: p.title.clone(),
-                            href: p.link.as_ref().map(|l| l.href.clone()),
+                            href: Some(urls.of(p)),
                             authors: p
                                 .authors
                                 .iter()

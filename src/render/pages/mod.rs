@@ -9,6 +9,7 @@ mod lists;
 mod page;
 mod person;
 mod project;
+mod publication;
 mod search;
 
 pub use error::ErrorPage;
@@ -40,7 +41,8 @@ pub fn entity_page(
         EntityKind::Project => ProjectPage::new(site, context, slug)?.render(),
         EntityKind::Person => PersonPage::new(site, context, slug)?.render(),
         EntityKind::Page => FreePage::new(site, context, slug)?.render(),
-        EntityKind::Partner | EntityKind::Publication | EntityKind::Practice => return None,
+        EntityKind::Publication => publication::PublicationPage::new(site, context, slug)?.render(),
+        EntityKind::Partner | EntityKind::Practice => return None,
     };
     Some(drawn.map_err(RenderError::from))
 }
