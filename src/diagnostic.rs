@@ -274,6 +274,16 @@ pub enum ContentError {
         /// The most entries a chain may pass through.
         most: usize,
     },
+    /// An author of a publication whom two or more people's files answer to.
+    #[error("the author `{name}` could be any of {people}")]
+    AmbiguousAuthor {
+        /// Where the byline is written.
+        at: Span,
+        /// The name as written.
+        name: String,
+        /// The people it could be, by slug.
+        people: String,
+    },
     /// A BibTeX entry of a type the site does not list, such as `@misc`.
     #[error("`@{found}` is not a kind of publication the site lists")]
     UnlistedEntryType {
@@ -364,6 +374,7 @@ impl ContentError {
             | BadBibtex { at, .. }
             | UnlistedEntryType { at, .. }
             | CrossrefLoop { at, .. }
+            | AmbiguousAuthor { at, .. }
             | UntitledEntry { at, .. }
             | SameEntrySlug { at, .. }
             | UnknownBibliography { at, .. } => Some(at),
@@ -409,6 +420,7 @@ impl ContentError {
             Body { mistake, .. } => Some(mistake.hint()),
             BadBibtex { .. } => Some("each entry is `@type{key, field = {value}, …}`, with its braces balanced".into()),
             UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report and @techreport".into()),
+            AmbiguousAuthor { name, .. } => Some(format!("add `citation_names = [\"{name}\"]` to the file of the person it is")),
             CrossrefLoop { .. } => Some("point `crossref` at the book or proceedings the entry is part of, which must not point back".into()),
             UntitledEntry { .. } => Some("add `title = {…}` to the entry".into()),
             SameEntrySlug { other, .. } => Some(format!("the other entry is at {other}; change one key (the slug is the key in lowercase, other characters as hyphens)")),

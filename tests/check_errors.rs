@@ -367,3 +367,20 @@ fn a_crossref_that_leads_back_to_its_entry_is_named_not_followed_for_ever() {
     );
     assert!(matches!(error, ContentError::CrossrefLoop { .. }), "{error:?}");
 }
+
+#[test]
+fn an_author_two_people_answer_to_is_named_and_citation_names_settle_it() {
+    let dir = invalid("bibtex-ambiguous-author");
+    let error = the_one_error(
+        &dir,
+        "publications/works.bib:2:13",
+        "could be any of ada-lovelace, anne-lovelace",
+        "citation_names",
+    );
+    assert!(matches!(error, ContentError::AmbiguousAuthor { .. }), "{error:?}");
+    let copy = ContentCopy::of(&dir);
+    copy.write("people/ada-lovelace.toml", "name = \"Ada Lovelace\"\ncitation_names = [\"Lovelace, A.\"]\n");
+    let site = common::check(copy.root()).unwrap_or_else(|report| panic!("settled:\n{report}"));
+    let author = &site.publications.values().next().expect("the article").authors[0];
+    assert_eq!(author.person.as_ref().map(|p| p.slug.as_str()), Some("ada-lovelace"));
+}

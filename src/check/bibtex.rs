@@ -12,7 +12,7 @@ use biblatex::{Bibliography, ChunksExt, RawBibliography};
 
 use crate::diagnostic::{ContentError, ContentWarning, Span};
 use crate::load::SourceFile;
-use crate::model::{Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
+use crate::model::{Author, Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
 
 /// One entry read from a BibTeX file, with where it was written.
 pub(super) struct Entry {
@@ -93,6 +93,15 @@ pub(super) fn entries(
                 }
             }
         }
+        let mut projects = Vec::new();
+        if let Some(named) = text("projects") {
+            let range = field_at("projects").unwrap_or(key_at.clone());
+            for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
+                let start = within.map_or(range.start, |i| range.start + i);
+                projects.push(Ref::new(slug, start..start + slug.len()));
+            }
+        }
         // A value the site cannot use is left out of the entry, and named at its field.
         let place = |field: &str| span(field_at(field).unwrap_or(key_at.clone()));
         let doi = match entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
@@ -133,6 +142,8 @@ pub(super) fn entries(
                 .collect::<Vec<_>>()
                 .join(" ")
         });
+        let byline_at = field_at("author").unwrap_or(key_at.clone());
+        let authors = authors.map(|name| Author::new(name, byline_at.clone())).collect();
         let publisher =
             entry.publisher().ok().map(|p| p.iter().map(|c| c.format_verbatim()).collect::<Vec<_>>().join(", "));
         let publication = Publication {
@@ -144,8 +155,9 @@ pub(super) fn entries(
             year,
             editors: Vec::new(),
             groups: RefList::new(groups, key_at),
+            projects,
             link,
-            authors: authors.collect(),
+            authors,
             doi,
             description: Html::default(),
         };

@@ -1,6 +1,7 @@
 //! Turns loaded documents into typed entities and checks every reference between them.
 //! Collects every mistake instead of stopping at the first, each with file, line and hint.
 
+mod authors;
 mod bibtex;
 mod toml_error;
 
@@ -151,6 +152,18 @@ impl Reader for Checker<'_> {
                 }
                 publications.insert(publication.slug.clone(), publication);
             }
+        }
+        for ambiguous in authors::match_authors(publications, people) {
+            let Some(source) =
+                self.places.get(&(EntityKind::Publication, ambiguous.publication)).map(|i| &content.sources[*i])
+            else {
+                continue;
+            };
+            self.errors.push(ContentError::AmbiguousAuthor {
+                at: Span::new(&source.path, &source.text, ambiguous.at),
+                name: ambiguous.name,
+                people: ambiguous.people.iter().map(Slug::to_string).collect::<Vec<_>>().join(", "),
+            });
         }
     }
 
@@ -379,6 +392,7 @@ mod tests {
             link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
             authors: Vec::new(),
             doi: None,
+            projects: Vec::new(),
             description: Html::default(),
         };
         let mut checker = Checker {

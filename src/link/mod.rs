@@ -133,6 +133,11 @@ impl Site {
         self.referring(EntityKind::Partner, partner, &self.projects)
     }
 
+    /// Publications that are outputs of a project.
+    pub fn publications_of_project<'a>(&'a self, project: &Slug) -> impl Iterator<Item = &'a Publication> + 'a {
+        self.referring(EntityKind::Project, project, &self.publications)
+    }
+
     /// Sub-projects of a project.
     pub fn subprojects<'a>(&'a self, project: &Slug) -> impl Iterator<Item = &'a Project> + 'a {
         self.referring(EntityKind::Project, project, &self.projects)

@@ -27,7 +27,7 @@ pub use partner::Partner;
 pub use person::{Affiliation, Membership, Person, Role};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
-pub use publication::{Publication, PublicationKind};
+pub use publication::{Author, Publication, PublicationKind};
 pub use settings::Settings;
 
 /// The kinds of entity, one per content folder.

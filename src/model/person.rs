@@ -16,6 +16,10 @@ pub struct Person {
     pub name: String,
     /// Family name for sorting, where it is not the last word of `name`.
     pub family_name: Option<String>,
+    /// Other forms of the name in bylines (`Kvello, Ø. K.`), where the name and the family name
+    /// with initials do not find the person among a publication's authors.
+    #[serde(default)]
+    pub citation_names: Vec<String>,
     /// Academic or job title: `Associate Professor`.
     pub title: Option<String>,
     /// Where the person works, one line each under the name.

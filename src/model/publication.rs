@@ -27,16 +27,46 @@ pub struct Publication {
     pub editors: Vec<Ref>,
     /// Groups that list it; at least one.
     pub groups: RefList,
+    /// Projects it is an output of; each project's page lists it.
+    #[serde(default)]
+    pub projects: Vec<Ref>,
     /// Where to find it online; the entry's title links there.
     pub link: Option<Url>,
-    /// Authors as the source names them, in order: `Øyvind Kvello`.
+    /// Authors in the order of the byline, each matched to a person's file where one names them.
     #[serde(default)]
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     /// The DOI, without `https://doi.org/`: `10.1000/xyz123`.
     pub doi: Option<String>,
     /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
+}
+
+/// An author of a publication: the name as the source writes it, and the person it is, where
+/// a person's file names them (by `name`, by family name and initials, or a `citation_names`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    /// `Øyvind Kvello`, `Kvello, Ø.`.
+    pub name: String,
+    /// Where the name is written in its file.
+    pub at: std::ops::Range<usize>,
+    /// The person it is; set by `check`, never written.
+    pub person: Option<Ref>,
+}
+
+impl Author {
+    /// An author read from any source, not yet matched to a person.
+    pub fn new(name: impl Into<String>, at: std::ops::Range<usize>) -> Self {
+        Author { name: name.into(), at, person: None }
+    }
+}
+
+impl<'de> Deserialize<'de> for Author {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = serde_spanned::Spanned::<String>::deserialize(d)?;
+        let at = spanned.span();
+        Ok(Author::new(spanned.into_inner(), at))
+    }
 }
 
 /// What kind of publication it is.
@@ -127,7 +157,9 @@ groups = []
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         let editors = self.editors.iter().map(|r| (EntityKind::Person, r));
-        editors.chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
+        let authors = self.authors.iter().filter_map(|a| Some((EntityKind::Person, a.person.as_ref()?)));
+        let projects = self.projects.iter().map(|r| (EntityKind::Project, r));
+        editors.chain(authors).chain(projects).chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
     }
     fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
         vec![("groups", &self.groups)]

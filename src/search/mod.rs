@@ -562,7 +562,7 @@ impl Searchable for Publication {
                 .into_iter()
                 .chain([year.as_deref()])
                 .chain(editors)
-                .chain(self.authors.iter().map(|a| Some(a.as_str())))
+                .chain(self.authors.iter().map(|a| Some(a.name.as_str())))
                 .chain([self.doi.as_deref()])
                 .chain([Some(description.as_str())]),
         );

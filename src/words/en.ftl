@@ -150,6 +150,7 @@ projects-none = No projects match these filters.
 projects-show-all = Show all projects
 project-description = { $heading }. { $kind } of { $groups }.
 project-subprojects = Sub-projects
+project-outputs = Publications
 fact-acronym = Acronym
 fact-kind = Kind
 fact-status = Status
@@ -173,6 +174,7 @@ person-phone = Phone
 person-vcard = Add { $name } to your contacts (vCard)
 person-groups = Groups
 person-edited = Edited
+person-publications = Publications
 person-biography = Biography
 
 ## Partners, publications and practices

@@ -297,6 +297,7 @@ labels! {
     practices = "section-practice",
     /// A project page's heading over its sub-projects.
     subprojects = "project-subprojects",
+    project_outputs = "project-outputs",
     /// The label of the group filter.
     filter_group = "filter-group",
     /// The label of the status filter.
@@ -321,6 +322,7 @@ labels! {
     person_groups = "person-groups",
     /// A person page's heading over what they edited.
     person_edited = "person-edited",
+    person_publications = "person-publications",
     /// A person page's heading over their biography.
     person_biography = "person-biography",
     /// The label of the search page's box.

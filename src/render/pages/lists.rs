@@ -16,6 +16,8 @@ pub struct Entry<'a> {
     pub id: String,
     /// The entry's heading.
     pub title: String,
+    /// A publication's authors in byline order, those with a page here linked to it.
+    pub authors: Vec<Linked>,
     /// Its own website, where known.
     pub href: Option<String>,
     /// Short facts under the title: kind, venue, year, place.
@@ -88,6 +90,7 @@ impl<'a> PartnersPage<'a> {
             Entry {
                 id: p.slug.to_string(),
                 title: p.name.clone(),
+                authors: Vec::new(),
                 href: p.link.as_ref().map(|l| l.href.clone()),
                 meta: p.kind.iter().cloned().collect(),
                 related: related(
@@ -157,10 +160,22 @@ impl<'a> PublicationsPage<'a> {
                             id: p.slug.to_string(),
                             title: p.title.clone(),
                             href: p.link.as_ref().map(|l| l.href.clone()),
-                            meta: (!p.authors.is_empty())
-                                .then(|| context.words.and_list(&p.authors))
+                            authors: p
+                                .authors
+                                .iter()
+                                .map(|a| Linked {
+                                    label: a.name.clone(),
+                                    href: a
+                                        .person
+                                        .as_ref()
+                                        .map(|r| urls.entity(EntityKind::Person, &r.slug()))
+                                        .unwrap_or_default(),
+                                })
+                                .collect(),
+                            meta: [&p.venue, &p.publisher]
                                 .into_iter()
-                                .chain([&p.venue, &p.publisher].into_iter().flatten().cloned())
+                                .flatten()
+                                .cloned()
                                 .chain(p.year.map(|y| y.to_string()))
                                 .collect(),
                             related: related(
@@ -179,6 +194,7 @@ impl<'a> PublicationsPage<'a> {
                         Entry {
                             id: format!("project_{}", p.slug),
                             title: p.title.clone(),
+                            authors: Vec::new(),
                             href: None,
                             meta: p.status.iter().map(|s| words.status(*s)).collect(),
                             related: related(
@@ -239,6 +255,7 @@ impl<'a> PracticesPage<'a> {
                     .map(|p| Entry {
                         id: p.slug.to_string(),
                         title: p.title.clone(),
+                        authors: Vec::new(),
                         href: None,
                         meta: p.place.iter().cloned().collect(),
                         related: related(context, groups(site, context, &p.groups), Vec::new()),

@@ -89,6 +89,8 @@ pub struct PersonPage<'a> {
     pub projects: Vec<ProjectCard>,
     /// Publications the person edited, linked to their entries.
     pub edited: Vec<Linked>,
+    /// Publications the person is an author of, newest first, linked to their entries.
+    pub written: Vec<Linked>,
     /// Biography, its site-relative links under the base path.
     pub bio: Html,
     /// ORCID, profiles and the like.
@@ -127,8 +129,16 @@ impl<'a> PersonPage<'a> {
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
         sort_projects(&mut projects);
-        let edited =
-            site.publications_of_person(slug).map(|p| Linked { label: p.title.clone(), href: urls.of(p) }).collect();
+        let linked = |p: &crate::model::Publication| Linked { label: p.title.clone(), href: urls.of(p) };
+        let edited = site.publications_of_person(slug).filter(|p| p.editors.iter().any(|e| e.slug == slug.as_str()));
+        let edited = edited.map(linked).collect();
+        // What the person wrote, newest first; undated last, each part by title.
+        let mut written: Vec<_> = site
+            .publications_of_person(slug)
+            .filter(|p| p.authors.iter().any(|a| a.person.as_ref().is_some_and(|r| r.slug == slug.as_str())))
+            .collect();
+        written.sort_by_key(|p| (std::cmp::Reverse(p.year), super::norwegian_key(&p.title)));
+        let written = written.into_iter().map(linked).collect();
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
         // The name first, so each person's description is their own.
@@ -168,6 +178,7 @@ impl<'a> PersonPage<'a> {
             memberships,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             edited,
+            written,
             bio: context.body(&person.bio),
             links: &person.links,
             vcard: urls.path(&paths::vcard(slug)),

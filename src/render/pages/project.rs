@@ -179,6 +179,8 @@ pub struct ProjectPage<'a> {
     pub people: Vec<ProjectPersonRow>,
     /// Projects whose `parent` is this one, ongoing first.
     pub subprojects: Vec<ProjectCard>,
+    /// Publications that are outputs of the project, newest first, linked to their entries.
+    pub outputs: Vec<Linked>,
     /// Description, its site-relative links under the base path.
     pub description: Html,
     /// Project sites and other pages about it.
@@ -240,6 +242,9 @@ impl<'a> ProjectPage<'a> {
                 Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
+        let mut outputs: Vec<_> = site.publications_of_project(slug).collect();
+        outputs.sort_by_key(|p| (std::cmp::Reverse(p.year), super::norwegian_key(&p.title)));
+        let outputs = outputs.into_iter().map(|p| Linked { label: p.title.clone(), href: urls.of(p) }).collect();
         let mut subprojects: Vec<_> = site.subprojects(slug).collect();
         sort_projects(&mut subprojects);
 
@@ -282,6 +287,7 @@ impl<'a> ProjectPage<'a> {
             facts,
             people,
             subprojects: subprojects.iter().map(|p| project_card(site, context, p)).collect(),
+            outputs,
             description: context.body(&project.description),
             links: &project.links,
         })

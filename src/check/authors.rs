@@ -1,0 +1,97 @@
+//! The authors of publications matched to the people of the site, so a byline links to its
+//! members' pages and a person's page lists what they wrote.
+//!
+//! A person is found by their `name` or one of their `citation_names` as written, or else by
+//! family name and initials (`Kvello, Ø.`, `Ø. Kvello`); an author that two people answer to
+//! is a mistake the editor settles with `citation_names`.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Person, Publication, Ref, Slug};
+
+/// An author two or more people answer to.
+pub(super) struct Ambiguous {
+    /// The publication whose byline names them.
+    pub publication: Slug,
+    /// Where the name is written.
+    pub at: std::ops::Range<usize>,
+    /// The name as written.
+    pub name: String,
+    /// The people it could be.
+    pub people: Vec<Slug>,
+}
+
+/// Sets each author's person in `publications`; returns the authors that name more than one.
+pub(super) fn match_authors(
+    publications: &mut BTreeMap<Slug, Publication>,
+    people: &BTreeMap<Slug, Person>,
+) -> Vec<Ambiguous> {
+    let forms: Vec<(&Slug, Vec<String>, String)> = people
+        .values()
+        .map(|p| {
+            let written = std::iter::once(p.name.as_str()).chain(p.citation_names.iter().map(String::as_str));
+            let given = p.name.strip_suffix(p.family_name()).unwrap_or(&p.name);
+            (&p.slug, written.map(key).collect(), key(&format!("{} {}", initials(given), p.family_name())))
+        })
+        .collect();
+    let mut ambiguous = Vec::new();
+    for publication in publications.values_mut() {
+        for author in &mut publication.authors {
+            let written = key(&author.name);
+            let short = initialled(&author.name);
+            let by_name: Vec<&Slug> = forms.iter().filter(|(_, w, _)| w.contains(&written)).map(|(s, ..)| *s).collect();
+            let found = if by_name.is_empty() {
+                forms.iter().filter(|(_, _, i)| *i == short).map(|(s, ..)| *s).collect()
+            } else {
+                by_name
+            };
+            match found.as_slice() {
+                [] => {}
+                [one] => author.person = Some(Ref::new(one.as_str(), author.at.clone())),
+                many => ambiguous.push(Ambiguous {
+                    publication: publication.slug.clone(),
+                    at: author.at.clone(),
+                    name: author.name.clone(),
+                    people: many.iter().map(|s| (*s).clone()).collect(),
+                }),
+            }
+        }
+    }
+    ambiguous
+}
+
+/// A name in one form for comparing: `Kvello, Øyvind` and `Øyvind  Kvello.` are `øyvind kvello`.
+fn key(name: &str) -> String {
+    let name = match name.split_once(',') {
+        Some((family, given)) => format!("{given} {family}"),
+        None => name.to_owned(),
+    };
+    name.replace(['.', '{', '}'], " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Given names as initials: `Kristin Berre` is `K. B.`.
+fn initials(given: &str) -> String {
+    given.split_whitespace().filter_map(|w| w.chars().next()).map(|c| format!("{c}.")).collect::<Vec<_>>().join(" ")
+}
+
+/// A byline's name with its given names as initials, in the form of [`key`].
+fn initialled(name: &str) -> String {
+    let ordered = key(name);
+    match ordered.rsplit_once(' ') {
+        Some((given, family)) => key(&format!("{} {family}", initials(given))),
+        None => ordered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{initialled, key};
+
+    #[test]
+    fn names_in_any_common_form_compare_alike() {
+        assert_eq!(key("Kvello, Øyvind"), key("Øyvind Kvello"));
+        assert_eq!(initialled("Kvello, Ø."), initialled("Øyvind Kvello"));
+        assert_eq!(initialled("Ø. Kvello"), "ø kvello");
+        assert_eq!(initialled("Kristin Berre Ørjasæter"), "k b ørjasæter");
+    }
+}
