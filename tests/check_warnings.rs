@@ -124,3 +124,20 @@ fn the_server_starts_on_content_with_warnings_and_logs_each() {
     assert_eq!(warned[0]["place"], place.as_str(), "{log}");
     assert!(warned[0]["hint"].as_str().is_some_and(|h| h.contains("https://")), "{log}");
 }
+
+#[test]
+fn content_with_errors_and_warnings_fails_and_names_both_in_file_order() {
+    let copy = common::ContentCopy::of(&warned("url-not-a-web-address"));
+    // `site.toml` comes after `publications/` in file order, so the error is listed second.
+    copy.replace("site.toml", "language = \"en\"", "language = \"en\"\ncolour = \"red\"");
+    let outcome = copy.run_check();
+    assert_eq!(outcome.code, Some(1), "{}", outcome.stderr);
+    for expected in ["error: 1 mistake in the content", "warning: 1 warning in the content", "www.example.org/care"] {
+        assert!(outcome.stderr.contains(expected), "stderr lacks `{expected}`:\n{}", outcome.stderr);
+    }
+    let short = common::groupsite(&["check", "--content", path(copy.root()), "--format", "short"]);
+    let lines: Vec<&str> = short.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", short.stderr);
+    assert!(lines[0].contains("publications/works.bib:5:10: warning: "), "{lines:#?}");
+    assert!(lines[1].contains("site.toml:4:1: unknown field `colour`"), "{lines:#?}");
+}
