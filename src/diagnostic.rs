@@ -601,15 +601,10 @@ impl Report {
     }
 
     /// Every mistake on one line, `path:line:col: message (hint: …)` (a warning's message
-    /// opened by `warning: `): what `check --format short` prints.
+    /// opened by `warning: `): what `check --format short` prints and the preview's banners
+    /// list (a content with errors lists its warnings among them, as `check` does).
     pub fn lines(&self) -> Vec<String> {
         self.mistakes().map(|mistake| mistake.to_string()).collect()
-    }
-
-    /// The lines of the mistakes of one weight, in the form of [`Report::lines`]: what each of
-    /// the preview's banners lists.
-    pub fn lines_of(&self, severity: Severity) -> Vec<String> {
-        self.mistakes().filter(|m| m.severity == severity).map(|mistake| mistake.to_string()).collect()
     }
 
     /// Writes every mistake on one line, `path:line:col: message (hint: …)`, for tools that

@@ -1,6 +1,7 @@
 //! The editor's preview: watches the content folder, reloads and checks the whole content in
-//! the background after each change, and swaps the served site only when it checks clean;
-//! otherwise the last good site stays and every page shows the mistakes. A change that takes
+//! the background after each change, and swaps the served site only when it has no error
+//! (its warnings are shown on a milder banner of their own); otherwise the last good site stays
+//! and every page shows the mistakes. A change that takes
 //! away most of a kind of entity (a deleted `people/`) is held back until the editor saves
 //! again, with a banner naming what would go.
 
