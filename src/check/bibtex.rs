@@ -20,8 +20,8 @@ pub(super) struct Entry {
     pub publication: Publication,
     /// The entry's key as written, to find the same work in two files.
     pub key: String,
-    /// Where the key is written.
-    pub at: Span,
+    /// Where the key is written, in bytes.
+    pub at: Range<usize>,
 }
 
 /// Every entry of the BibTeX file `file`, each belonging to the groups in `owners` besides those
@@ -61,17 +61,22 @@ pub(super) fn entries(
         let Some((key_at, kind)) = written.get(entry.key.as_str()).cloned() else {
             continue;
         };
-        let at = span(key_at.clone());
+        // A place is counted out (line and column) only for a mistake: counting it for every
+        // entry of a large file would read the file once per entry.
+        let at = || span(key_at.clone());
         let Some(kind) = kind_of(&kind, entry) else {
-            errors.push(ContentError::UnlistedEntryType { at, found: kind });
+            errors.push(ContentError::UnlistedEntryType { at: at(), found: kind });
             continue;
         };
         let Some(slug) = Slug::suggest(&entry.key) else {
-            errors.push(ContentError::BadBibtex { at, reason: format!("the key `{}` gives no address", entry.key) });
+            errors.push(ContentError::BadBibtex {
+                at: at(),
+                reason: format!("the key `{}` gives no address", entry.key),
+            });
             continue;
         };
         let Ok(title) = entry.title().map(|t| t.format_verbatim()) else {
-            errors.push(ContentError::UntitledEntry { at, key: entry.key.clone() });
+            errors.push(ContentError::UntitledEntry { at: at(), key: entry.key.clone() });
             continue;
         };
         let text =
@@ -154,14 +159,14 @@ pub(super) fn entries(
             publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
             year,
             editors: Vec::new(),
-            groups: RefList::new(groups, key_at),
+            groups: RefList::new(groups, key_at.clone()),
             projects,
             link,
             authors,
             doi,
             description: Html::default(),
         };
-        read.push(Entry { publication, key: entry.key.clone(), at });
+        read.push(Entry { publication, key: entry.key.clone(), at: key_at.clone() });
     }
     read
 }

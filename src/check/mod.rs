@@ -109,7 +109,7 @@ impl Reader for Checker<'_> {
         let nobody = BTreeSet::new();
         let content = self.content;
         // The same work in two files (same key, or same DOI) is one publication of both files' groups.
-        let mut by_key: HashMap<String, (Slug, Span)> = HashMap::new();
+        let mut by_key: HashMap<String, (Slug, usize, std::ops::Range<usize>)> = HashMap::new();
         let mut by_doi: HashMap<String, Slug> = HashMap::new();
         for &source in &content.bibliographies {
             let file = &content.sources[source];
@@ -119,7 +119,7 @@ impl Reader for Checker<'_> {
                 let publication = entry.publication;
                 let same = by_key
                     .get(&entry.key)
-                    .map(|(slug, _)| slug.clone())
+                    .map(|(slug, ..)| slug.clone())
                     .or_else(|| publication.doi.as_ref().and_then(|doi| by_doi.get(doi).cloned()));
                 if let Some(existing) = same.and_then(|slug| publications.get_mut(&slug)) {
                     for group in publication.groups.refs {
@@ -130,8 +130,11 @@ impl Reader for Checker<'_> {
                     continue;
                 }
                 if publications.contains_key(&publication.slug) {
-                    let other = match by_key.values().find(|(slug, _)| *slug == publication.slug) {
-                        Some((_, at)) => at.to_string(),
+                    let other = match by_key.values().find(|(slug, ..)| *slug == publication.slug) {
+                        Some((_, first, at)) => {
+                            let first = &content.sources[*first];
+                            Span::new(&first.path, &first.text, at.clone()).to_string()
+                        }
                         None => self
                             .places
                             .get(&(EntityKind::Publication, publication.slug.clone()))
@@ -139,14 +142,14 @@ impl Reader for Checker<'_> {
                             .unwrap_or_default(),
                     };
                     self.errors.push(ContentError::SameEntrySlug {
-                        at: entry.at,
+                        at: Span::new(&file.path, &file.text, entry.at),
                         slug: publication.slug.to_string(),
                         other,
                     });
                     continue;
                 }
                 self.admit(&publication, source);
-                by_key.insert(entry.key, (publication.slug.clone(), entry.at));
+                by_key.insert(entry.key, (publication.slug.clone(), source, entry.at));
                 if let Some(doi) = &publication.doi {
                     by_doi.insert(doi.clone(), publication.slug.clone());
                 }
