@@ -544,10 +544,7 @@ impl Report {
 
     /// The report with `warnings` besides its errors, put in file order as they are.
     pub fn with_warnings(mut self, mut warnings: Vec<ContentWarning>) -> Self {
-        warnings.sort_by(|a, b| {
-            let place = |w: &ContentWarning| (w.span().path.clone(), w.span().line, w.span().col);
-            place(a).cmp(&place(b))
-        });
+        warnings.sort_by(|a, b| order(a.span()).cmp(&order(b.span())));
         self.warnings = warnings;
         self
     }
@@ -593,10 +590,7 @@ impl Report {
         });
         let mut all: Vec<Mistake<'_>> = errors.chain(warnings).collect();
         // Stable, so each kind keeps its own order; a place-less error (no folder) comes first.
-        all.sort_by(|a, b| {
-            let place = |m: &Mistake<'_>| m.at.map(|s| (s.path.clone(), s.line, s.col));
-            place(a).cmp(&place(b)).then(a.severity.cmp(&b.severity))
-        });
+        all.sort_by(|a, b| a.at.map(order).cmp(&b.at.map(order)).then(a.severity.cmp(&b.severity)));
         all.into_iter()
     }
 
@@ -661,6 +655,11 @@ impl Report {
         }
         Ok(())
     }
+}
+
+/// The order mistakes are listed in: by file, then line, then column.
+fn order(span: &Span) -> (&str, usize, usize) {
+    (&span.path, span.line, span.col)
 }
 
 /// One mistake as every form shows it. Its `Display` is the one-line form
