@@ -57,6 +57,10 @@ pub struct CheckArgs {
     /// `short` prints one `path:line:col: message` line per mistake, for editors and scripts.
     #[arg(long, value_enum, default_value_t = Format::Rich)]
     pub format: Format,
+    /// Fail (exit 1) on warnings too: values the site leaves out, such as a BibTeX `url` that
+    /// is not a web address. For editors' CI, where a warning should not go unseen.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// How `check` shows mistakes.
@@ -167,10 +171,10 @@ fn parse_proxy(text: &str) -> Result<IpNet, String> {
 }
 
 /// Runs the command the user asked for and returns the process exit code: 0 when all went
-/// well, 1 when the content has mistakes.
+/// well (warnings or not), 1 when the content has errors, or warnings under `--deny-warnings`.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Check(args)) => check(&args.content.content, args.format),
+        Some(Command::Check(args)) => check(&args.content.content, args.format, args.deny_warnings),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Export(args)) => export(args),
         Some(Command::New(args)) => new(args),
@@ -178,10 +182,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn check(content: &Path, format: Format) -> anyhow::Result<ExitCode> {
+fn check(content: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<ExitCode> {
     match groupsite::build::site(content) {
-        Ok(site) => {
-            println!("{}: {}", content.display(), site.summary());
+        Ok(built) => {
+            let warned = !built.warnings.is_empty();
+            if warned {
+                print_report(&built.warnings.in_folder(content), format)?;
+            }
+            println!("{}: {}", content.display(), built.site.summary());
+            if deny_warnings && warned {
+                eprintln!("error: warnings are denied (--deny-warnings)");
+                return Ok(ExitCode::FAILURE);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(report) => {
@@ -203,20 +215,21 @@ fn print_report(report: &groupsite::Report, format: Format) -> std::io::Result<(
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
-    let site = match groupsite::build::site(&args.content.content) {
-        Ok(site) => site,
+    let (site, warnings) = match groupsite::build::site(&args.content.content) {
+        Ok(built) => {
+            let warnings = built.warnings.in_folder(&args.content.content);
+            if !warnings.is_empty() {
+                log_report(&warnings, args.log_format)?;
+            }
+            (built.site, warnings.lines())
+        }
         Err(report) => {
             let report = report.in_folder(&args.content.content);
             let refusal = "groupsite does not start on content with mistakes; fix them and start it again";
+            log_report(&report, args.log_format)?;
             match args.log_format {
-                LogFormat::Text => {
-                    print_report(&report, Format::Rich)?;
-                    eprintln!("{refusal}");
-                }
-                LogFormat::Json => {
-                    groupsite::serve::log_report(&report);
-                    tracing::error!("{refusal}");
-                }
+                LogFormat::Text => eprintln!("{refusal}"),
+                LogFormat::Json => tracing::error!("{refusal}"),
             }
             return Ok(ExitCode::FAILURE);
         }
@@ -238,7 +251,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .on_thread_park(LogWriter::write_held)
         .on_thread_stop(LogWriter::write_held)
         .build()?;
-    let served = runtime.block_on(groupsite::serve::run(site, &config));
+    let served = runtime.block_on(groupsite::serve::run(site, warnings, &config));
     drop(runtime);
     LogWriter::write_held();
     match served {
@@ -251,6 +264,17 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Writes the content's mistakes to the log as `check` prints them, or one JSON event each.
+fn log_report(report: &groupsite::Report, format: LogFormat) -> std::io::Result<()> {
+    match format {
+        LogFormat::Text => print_report(report, Format::Rich),
+        LogFormat::Json => {
+            groupsite::serve::log_report(report);
+            Ok(())
+        }
+    }
+}
+
 /// A timeout flag's duration: at least a second, since 0 would close every connection at once.
 fn seconds(flag: u64) -> std::time::Duration {
     std::time::Duration::from_secs(flag.max(1))
@@ -259,7 +283,12 @@ fn seconds(flag: u64) -> std::time::Duration {
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let content = &args.content.content;
     let site = match groupsite::build::site(content) {
-        Ok(site) => site,
+        Ok(built) => {
+            if !built.warnings.is_empty() {
+                print_report(&built.warnings.in_folder(content), Format::Rich)?;
+            }
+            built.site
+        }
         Err(report) => {
             print_report(&report.in_folder(content), Format::Rich)?;
             return Ok(ExitCode::FAILURE);

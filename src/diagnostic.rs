@@ -442,16 +442,89 @@ impl ContentError {
     }
 }
 
+/// A value in the content the site cannot use but can do without: unlike a [`ContentError`],
+/// it does not stop the site from being built. It exists so such a value is named with its
+/// place (by `check`, in the server's log and on the preview's banner) instead of being
+/// dropped in silence, and `check --deny-warnings` can make it fail an editors' CI.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContentWarning {
+    /// A BibTeX `url` that is not a web address, such as `www.example.org` or `javascript:…`;
+    /// the entry is published without a link of its own.
+    #[error("`{url}` is not a web address; the entry is published without it")]
+    NotAUrl {
+        /// The field's value.
+        at: Span,
+        /// The value as written.
+        url: String,
+    },
+    /// A BibTeX `year` or `date` that does not start with a year, such as `in press`; the
+    /// entry is published without a year.
+    #[error("`{value}` in `{field}` is not a year; the entry is published without it")]
+    NotAYear {
+        /// The field's value.
+        at: Span,
+        /// `year` or `date`.
+        field: &'static str,
+        /// The value as written.
+        value: String,
+    },
+    /// A BibTeX `doi` that is not a DOI (one starts with `10.` and has a `/`); the entry is
+    /// published without it.
+    #[error("`{doi}` is not a DOI; the entry is published without it")]
+    NotADoi {
+        /// The field's value.
+        at: Span,
+        /// The value as written.
+        doi: String,
+    },
+}
+
+impl ContentWarning {
+    /// Where the value is.
+    pub fn span(&self) -> &Span {
+        use ContentWarning::*;
+        match self {
+            NotAUrl { at, .. } | NotAYear { at, .. } | NotADoi { at, .. } => at,
+        }
+    }
+
+    /// What the editor can do about it, in one sentence.
+    pub fn hint(&self) -> String {
+        use ContentWarning::*;
+        match self {
+            NotAUrl { .. } => "write the whole address, starting with `https://`".into(),
+            NotAYear { field: "date", .. } => "write the date as `2024`, `2024-05` or `2024-05-31`".into(),
+            NotAYear { .. } => "write the year in four digits, such as `2024`".into(),
+            NotADoi { doi, .. } => match doi.find("10.").filter(|i| *i > 0 && doi[*i..].contains('/')) {
+                Some(i) => format!("write only the DOI itself: `{}`", &doi[i..]),
+                None => "a DOI starts with `10.` and has a `/`, such as `10.1000/182`; remove the field if the work has none".into(),
+            },
+        }
+    }
+}
+
+/// How much a mistake weighs: an error keeps the site from being built; a warning names a
+/// value the site leaves out, and the site is built without it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built right: `check` fails and `serve` does not start.
+    Error,
+    /// The site is built without the value: `check` passes unless `--deny-warnings`.
+    Warning,
+}
+
 fn list(items: &[String]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// Every error found in one pass over the content, with the text of the files they point
-/// into, so they can be shown as snippets.
+/// Every error and warning found in one pass over the content, with the text of the files
+/// they point into, so they can be shown as snippets.
 #[derive(Debug, Default)]
 pub struct Report {
     /// The errors, in the order of the files they are in.
     pub errors: Vec<ContentError>,
+    /// The warnings, in the order of the files they are in.
+    pub warnings: Vec<ContentWarning>,
     sources: Vec<(String, String)>,
     /// The content folder as the user named it, put before every path shown, so
     /// `content/people/ana.md:7:12` opens from where the command ran.
@@ -466,7 +539,14 @@ impl Report {
             let place = |e: &ContentError| e.span().map(|s| (s.path.clone(), s.line, s.col));
             place(a).cmp(&place(b))
         });
-        Report { errors, sources, folder: None }
+        Report { errors, warnings: Vec::new(), sources, folder: None }
+    }
+
+    /// The report with `warnings` besides its errors, put in file order as they are.
+    pub fn with_warnings(mut self, mut warnings: Vec<ContentWarning>) -> Self {
+        warnings.sort_by(|a, b| order(a.span()).cmp(&order(b.span())));
+        self.warnings = warnings;
+        self
     }
 
     /// Shows every path under `folder`, the content folder as the user named it.
@@ -476,6 +556,11 @@ impl Report {
         self
     }
 
+    /// Whether the report holds nothing at all, neither error nor warning.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.warnings.is_empty()
+    }
+
     fn shown(&self, path: &str) -> String {
         match &self.folder {
             Some(folder) => format!("{folder}/{path}"),
@@ -483,25 +568,41 @@ impl Report {
         }
     }
 
-    /// Every mistake as it is shown, in the report's order: the one presenter that `check`,
-    /// the server's log and the preview's banner all draw from, each in its own form.
+    /// Every mistake as it is shown, errors and warnings together in file order (an error
+    /// before a warning at the same place): the one presenter that `check`, the server's log
+    /// and the preview's banners all draw from, each in its own form.
     pub fn mistakes(&self) -> impl Iterator<Item = Mistake<'_>> {
-        self.errors.iter().map(|error| Mistake {
-            error,
+        let errors = self.errors.iter().map(|error| Mistake {
+            severity: Severity::Error,
+            at: error.span(),
+            label: error.label(),
             place: error.span().map(|at| self.shown(&at.to_string())),
             message: error.to_string(),
             hint: error.hint(),
-        })
+        });
+        let warnings = self.warnings.iter().map(|warning| Mistake {
+            severity: Severity::Warning,
+            at: Some(warning.span()),
+            label: "here",
+            place: Some(self.shown(&warning.span().to_string())),
+            message: warning.to_string(),
+            hint: Some(warning.hint()),
+        });
+        let mut all: Vec<Mistake<'_>> = errors.chain(warnings).collect();
+        // Stable, so each kind keeps its own order; a place-less error (no folder) comes first.
+        all.sort_by(|a, b| a.at.map(order).cmp(&b.at.map(order)).then(a.severity.cmp(&b.severity)));
+        all.into_iter()
     }
 
-    /// Every mistake on one line, `path:line:col: message (hint: …)`: what `check --format
-    /// short` prints and the preview's banner lists.
+    /// Every mistake on one line, `path:line:col: message (hint: …)` (a warning's message
+    /// opened by `warning: `): what `check --format short` prints and the preview's banners
+    /// list (a content with errors lists its warnings among them, as `check` does).
     pub fn lines(&self) -> Vec<String> {
         self.mistakes().map(|mistake| mistake.to_string()).collect()
     }
 
-    /// Writes every error on one line, `path:line:col: message (hint: …)`, for tools that jump
-    /// to errors.
+    /// Writes every mistake on one line, `path:line:col: message (hint: …)`, for tools that
+    /// jump to errors.
     pub fn emit_short(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         for line in self.lines() {
             writeln!(out, "{line}")?;
@@ -509,8 +610,8 @@ impl Report {
         Ok(())
     }
 
-    /// Writes every error as a compiler does: the message, `path:line:col`, the line with a
-    /// marker under the fault, and the hint; then a count.
+    /// Writes every mistake as a compiler does: the message, `path:line:col`, the line with a
+    /// marker under the fault, and the hint; then a count of each weight there is.
     pub fn emit(&self, out: &mut dyn WriteColor) -> std::io::Result<()> {
         let mut files = SimpleFiles::new();
         // A byte order mark is invisible in editors; leave it out so columns match theirs.
@@ -522,15 +623,16 @@ impl Report {
             .collect();
         let config = term::Config::default();
         for mistake in self.mistakes() {
-            let error = mistake.error;
-            let mut diagnostic = Diagnostic::error().with_message(mistake.message);
-            match error
-                .span()
-                .and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
+            let mut diagnostic = match mistake.severity {
+                Severity::Error => Diagnostic::error(),
+                Severity::Warning => Diagnostic::warning(),
+            }
+            .with_message(mistake.message);
+            match mistake.at.and_then(|at| ids.iter().find(|(p, ..)| *p == at.path).map(|(_, id, bom)| (at, *id, *bom)))
             {
                 Some((at, id, bom)) if quotable(files_text(&self.sources, &at.path), at.range.start) => {
                     let range = at.range.start.saturating_sub(bom)..at.range.end.saturating_sub(bom);
-                    diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(error.label())]);
+                    diagnostic = diagnostic.with_labels(vec![Label::primary(id, range).with_message(mistake.label)]);
                 }
                 _ => {
                     if let Some(place) = mistake.place {
@@ -544,17 +646,35 @@ impl Report {
             term::emit_to_write_style(out, &config, &files, &diagnostic).map_err(std::io::Error::other)?;
         }
         let n = self.errors.len();
-        writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })
+        if n > 0 {
+            writeln!(out, "error: {n} {} in the content", if n == 1 { "mistake" } else { "mistakes" })?;
+        }
+        let n = self.warnings.len();
+        if n > 0 {
+            writeln!(out, "warning: {n} {} in the content", if n == 1 { "warning" } else { "warnings" })?;
+        }
+        Ok(())
     }
+}
+
+/// The order mistakes are listed in: by file, then line, then column.
+fn order(span: &Span) -> (&str, usize, usize) {
+    (&span.path, span.line, span.col)
 }
 
 /// One mistake as every form shows it. Its `Display` is the one-line form
 /// `people/ana.md:7:12: unknown group `wellfair` (hint: …)`, as compilers print with
-/// `--error-format short` and editors' jump-to-error features expect.
+/// `--error-format short` and editors' jump-to-error features expect; a warning's message
+/// opens with `warning: `, so the two weights can be told apart on one line.
 #[derive(Debug)]
 pub struct Mistake<'a> {
-    /// The error, for what a form needs beyond words (the snippet's range and label).
-    pub error: &'a ContentError,
+    /// An error or a warning.
+    pub severity: Severity,
+    /// Where it is, for the snippet's range; `None` only when the content folder itself is
+    /// missing.
+    pub at: Option<&'a Span>,
+    /// The few words under the snippet's marker.
+    pub label: &'static str,
     /// `content/people/ana.md:7:12`, under the folder as the user named it; `None` only when
     /// the content folder itself is missing.
     pub place: Option<String>,
@@ -568,6 +688,9 @@ impl fmt::Display for Mistake<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(place) = &self.place {
             write!(f, "{place}: ")?;
+        }
+        if self.severity == Severity::Warning {
+            write!(f, "warning: ")?;
         }
         write!(f, "{}", self.message)?;
         match &self.hint {

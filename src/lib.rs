@@ -23,7 +23,7 @@ mod search;
 pub mod serve;
 mod words;
 
-pub use diagnostic::{ContentError, Report};
+pub use diagnostic::{ContentError, ContentWarning, Report, Severity};
 pub use link::Site;
 pub use markdown::{MAX_DEPTH, MAX_TAG_BYTES};
 pub use render::{BadBaseUrl, Removal, Urls, page_paths};

@@ -76,6 +76,28 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
 }
 
 #[test]
+fn warnings_are_shown_on_a_banner_of_their_own_while_the_site_is_published() {
+    let copy = ContentCopy::of(&common::warned("url-not-a-web-address"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    let page = common::Page { status: 200, headers: Default::default(), body: server.page("/publications") };
+    let shown = page.texts(".content-warnings li");
+    assert_eq!(shown.len(), 1, "the warning of the content the server started with:\n{}", page.body);
+    assert!(shown[0].contains("publications/works.bib:5:10: warning: `www.example.org/care`"), "{shown:?}");
+    assert!(!page.body.contains("content-mistakes"), "a warning is no mistake");
+
+    copy.replace("publications/works.bib", "{www.example.org/care}", "{https://example.org/care}");
+    until(&server, "/publications", "the fixed link, without banner", |p| {
+        !p.contains("content-warnings") && p.contains("href=\"https://example.org/care\"")
+    });
+    copy.replace("publications/works.bib", "{2020}", "{20019}");
+    until(&server, "/publications", "the new warning, with the site published", |p| {
+        p.contains("content-warnings")
+            && p.contains("works.bib:4:11: warning:")
+            && p.contains("https://example.org/care")
+    });
+}
+
+#[test]
 fn a_save_by_rename_and_a_delete_are_both_picked_up() {
     let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);

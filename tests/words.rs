@@ -161,6 +161,11 @@ async fn the_preview_banners_show_no_word_outside_content_and_catalogue() {
     assert!(page.body.contains("content-mistakes"), "the banner of mistakes is shown");
     assert_eq!(unmarked_words(&page.body), Vec::<String>::new(), "the banner of mistakes");
 
+    state.show_warnings(vec!["‹publications/works.bib:5:10: warning: `www` is not a web address›".to_owned()]);
+    let page = get(&app, "/").await;
+    assert!(page.body.contains("content-warnings"), "the banner of warnings is shown");
+    assert_eq!(unmarked_words(&page.body), Vec::<String>::new(), "the banner of warnings");
+
     let gone =
         (0..22).map(|n| (Slug::parse(&format!("person-{n}")).expect("a slug"), format!("‹Person {n}›"))).collect();
     let projects = vec![(Slug::parse("parent-project").expect("a slug"), "‹Parent project›".to_owned())];

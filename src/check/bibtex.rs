@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use biblatex::{Bibliography, ChunksExt, RawBibliography};
 
-use crate::diagnostic::{ContentError, Span};
+use crate::diagnostic::{ContentError, ContentWarning, Span};
 use crate::load::SourceFile;
 use crate::model::{Author, Html, Publication, PublicationKind, Ref, RefList, Slug, Url};
 
@@ -25,8 +25,14 @@ pub(super) struct Entry {
 }
 
 /// Every entry of the BibTeX file `file`, each belonging to the groups in `owners` besides those
-/// its own `groups` field names; the file's mistakes go to `errors`.
-pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut Vec<ContentError>) -> Vec<Entry> {
+/// its own `groups` field names; the file's mistakes go to `errors`, and the values left out
+/// of an entry that is read (a `url`, `year`, `date` or `doi` the site cannot use) to `warnings`.
+pub(super) fn entries(
+    file: &SourceFile,
+    owners: &BTreeSet<Slug>,
+    errors: &mut Vec<ContentError>,
+    warnings: &mut Vec<ContentWarning>,
+) -> Vec<Entry> {
     let span = |range: Range<usize>| Span::new(&file.path, &file.text, range);
     let bad =
         |error: biblatex::ParseError| ContentError::BadBibtex { at: span(error.span), reason: error.kind.to_string() };
@@ -101,14 +107,37 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
                 projects.push(Ref::new(slug, start..start + slug.len()));
             }
         }
-        let doi = entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-        let link = match (&doi, text("url")) {
+        // A value the site cannot use is left out of the entry, and named at its field.
+        let place = |field: &str| span(field_at(field).unwrap_or(key_at.clone()));
+        let doi = match entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+            Some(doi) if !is_doi(&doi) => {
+                warnings.push(ContentWarning::NotADoi { at: place("doi"), doi });
+                None
+            }
+            doi => doi,
+        };
+        let url = match text("url").map(|url| Url::new(url.trim(), field_at("url").unwrap_or(key_at.clone()))) {
+            Some(url) if !url.is_safe() => {
+                warnings.push(ContentWarning::NotAUrl { at: place("url"), url: url.href });
+                None
+            }
+            url => url,
+        };
+        let link = match (&doi, url) {
             (Some(doi), _) => {
                 Some(Url::new(format!("https://doi.org/{doi}"), field_at("doi").unwrap_or(key_at.clone())))
             }
-            (None, Some(url)) => Some(Url::new(url, field_at("url").unwrap_or(key_at.clone()))).filter(Url::is_safe),
-            (None, None) => None,
+            (None, url) => url,
         };
+        let mut year = None;
+        for field in ["year", "date"] {
+            // `date` is read only where `year` gives none.
+            let Some(value) = text(field).filter(|_| year.is_none()) else { continue };
+            year = year_of(&value);
+            if year.is_none() {
+                warnings.push(ContentWarning::NotAYear { at: place(field), field, value });
+            }
+        }
         let people = entry.author().unwrap_or_default();
         let authors = people.iter().map(|person| {
             [&person.given_name, &person.prefix, &person.name, &person.suffix]
@@ -128,7 +157,7 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
             kind,
             venue: text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
             publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
-            year: text("year").or_else(|| text("date")).and_then(|y| y.get(..4)?.parse().ok()),
+            year,
             editors: Vec::new(),
             groups: RefList::new(groups, key_at.clone()),
             projects,
@@ -140,6 +169,22 @@ pub(super) fn entries(file: &SourceFile, owners: &BTreeSet<Slug>, errors: &mut V
         read.push(Entry { publication, key: entry.key.clone(), at: key_at.clone() });
     }
     read
+}
+
+/// Whether `doi` is a DOI: `10.`, a registrant code, `/` and a suffix, as `10.1000/182`.
+fn is_doi(doi: &str) -> bool {
+    doi.strip_prefix("10.").and_then(|rest| rest.split_once('/')).is_some_and(|(registrant, suffix)| {
+        !registrant.is_empty() && !suffix.is_empty() && !doi.contains(char::is_whitespace)
+    })
+}
+
+/// The year a `year` or `date` field gives: four digits, alone or opening a date (`2024-05-31`)
+/// or a range (`2020/2021`).
+fn year_of(value: &str) -> Option<u16> {
+    let value = value.trim();
+    let (digits, rest) = (value.get(..4)?, &value[4..]);
+    let whole = rest.is_empty() || rest.starts_with(['-', '/']);
+    (whole && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
 }
 
 /// The most entries a chain of `crossref` and `xdata` may pass through.

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{ContentError, Span, nearest};
+use crate::diagnostic::{ContentError, ContentWarning, Span, nearest};
 use crate::load::{Content, Document};
 use crate::markdown;
 use crate::model::{
@@ -31,9 +31,29 @@ pub struct Model {
     pub modified: Option<std::time::SystemTime>,
 }
 
-/// Checks loaded content. Returns the model only when there is no mistake at all, so a site
-/// is never built from part of the content.
-pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
+/// Content that checks: the model, and the values it was read without.
+#[derive(Debug)]
+pub struct Checked {
+    /// Every entity, typed and its references known good.
+    pub model: Model,
+    /// Values left out of the model, each named where it was written.
+    pub warnings: Vec<ContentWarning>,
+}
+
+/// Content that does not check: every error, and the warnings found besides, so an editor
+/// sees both at once.
+#[derive(Debug)]
+pub struct Rejected {
+    /// Every error, in no particular order.
+    pub errors: Vec<ContentError>,
+    /// Every warning, in no particular order.
+    pub warnings: Vec<ContentWarning>,
+}
+
+/// Checks loaded content. Returns the model only when there is no error at all, so a site
+/// is never built from part of the content; the warnings (values left out of the model) come
+/// with the model, and with the errors, so every caller can name them.
+pub fn check(content: &Content) -> Result<Checked, Rejected> {
     let mut errors = content.errors.clone();
     let settings = match content.settings {
         Some(i) => {
@@ -49,7 +69,7 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
     // Slugs come from the files, not from the entities that parsed: a file with a typo in one
     // field must not make every reference to it an error too.
     let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
-    let mut checker = Checker { content, errors, reserved: paths::reserved_page_slugs(), places };
+    let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: paths::reserved_page_slugs(), places };
     let model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
@@ -63,12 +83,15 @@ pub fn check(content: &Content) -> Result<Model, Vec<ContentError>> {
     };
     let mut errors = checker.errors;
     errors.extend(References::new(content, &checker.places).check(&model));
-    if errors.is_empty() { Ok(model) } else { Err(errors) }
+    let warnings = checker.warnings;
+    if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
 }
 
 struct Checker<'a> {
     content: &'a Content,
     errors: Vec<ContentError>,
+    /// Values the model is read without.
+    warnings: Vec<ContentWarning>,
     /// Names a free page cannot have, as the site's routes take them.
     reserved: Vec<String>,
     /// Where every entity was read: its kind and slug, and the index of its file.
@@ -90,7 +113,9 @@ impl Reader for Checker<'_> {
         let mut by_doi: HashMap<String, Slug> = HashMap::new();
         for &source in &content.bibliographies {
             let file = &content.sources[source];
-            for entry in bibtex::entries(file, owners.get(&file.path).unwrap_or(&nobody), &mut self.errors) {
+            for entry in
+                bibtex::entries(file, owners.get(&file.path).unwrap_or(&nobody), &mut self.errors, &mut self.warnings)
+            {
                 let publication = entry.publication;
                 let same = by_key
                     .get(&entry.key)
@@ -373,8 +398,13 @@ mod tests {
             projects: Vec::new(),
             description: Html::default(),
         };
-        let mut checker =
-            Checker { content: &content, errors: Vec::new(), reserved: Vec::new(), places: HashMap::new() };
+        let mut checker = Checker {
+            content: &content,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            reserved: Vec::new(),
+            places: HashMap::new(),
+        };
         checker.admit(&publication, 0);
         let model = Model {
             settings: Settings { name: "S".into(), description: "D".into(), language: "en".into(), host: None },

@@ -53,6 +53,9 @@ pub struct Preview {
     /// The content's mistakes, `path:line:col: message`, while the last change does not check
     /// clean; empty when it does.
     pub mistakes: Vec<String>,
+    /// The warnings of the content served, `path:line:col: warning: message`: values the site
+    /// is published without, shown more mildly than mistakes, since the site is up to date.
+    pub warnings: Vec<String>,
     /// While the last change is held back because it removes most of a kind: what it removes.
     pub held_back: Vec<Removal>,
 }

@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn a_site_larger_than_one_sitemap_gets_an_index_of_parts() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
-        let site = crate::build::site(&dir).expect("the fixture checks clean");
+        let site = crate::build::site(&dir).expect("the fixture checks clean").site;
         let urls = Urls::new("https://example.org/research/").expect("a base URL");
         let pages = super::page_paths(&site).len();
         assert_eq!(paths_of_sitemap(pages, pages), ["/sitemap.xml"]);

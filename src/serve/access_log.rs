@@ -96,7 +96,8 @@ impl LogFormat {
 }
 
 /// Writes the content's mistakes to the log: as `check` prints them in a text log, one error
-/// event per mistake (place, message, hint) in a JSON one, so every line stays JSON.
+/// event per error and one warning event per warning (place, message, hint) in a JSON one, so
+/// every line stays JSON.
 pub fn log_report(report: &crate::Report) {
     match LogFormat::chosen() {
         LogFormat::Text => {
@@ -109,7 +110,14 @@ pub fn log_report(report: &crate::Report) {
             for mistake in report.mistakes() {
                 let place = mistake.place.as_deref().unwrap_or_default();
                 let hint = mistake.hint.as_deref().unwrap_or_default();
-                tracing::error!(target: "groupsite::content", place, hint, "{}", mistake.message);
+                match mistake.severity {
+                    crate::Severity::Error => {
+                        tracing::error!(target: "groupsite::content", place, hint, "{}", mistake.message)
+                    }
+                    crate::Severity::Warning => {
+                        tracing::warn!(target: "groupsite::content", place, hint, "{}", mistake.message)
+                    }
+                }
             }
         }
     }

@@ -229,6 +229,7 @@ impl AppState {
                 script: assets.live_script().unwrap_or_default(),
                 events: urls.path(paths::PREVIEW_EVENTS),
                 mistakes: Vec::new(),
+                warnings: Vec::new(),
                 held_back: Vec::new(),
             }),
             search: searchable.then(|| urls.path(paths::SEARCH)),
@@ -244,34 +245,44 @@ impl AppState {
         AppState { inner: Arc::new(shared) }
     }
 
-    /// Serves `site` from now on, with no mistakes to show.
-    pub fn publish(&self, site: Site) {
+    /// Serves `site` from now on, with no mistakes to show, and shows its content's
+    /// `warnings` (as [`crate::Report::lines`] gives them) on every page of the preview.
+    pub fn publish(&self, site: Site, warnings: Vec<String>) {
         let site = Arc::new(site);
         // Only where pages have a search form (not in an export) is there a search to answer.
         let search = index_in_background(&site, &self.inner.context.words, self.inner.context.search.is_some());
-        self.swap(site, search, Vec::new(), Vec::new());
+        self.swap(site, search, Banners { warnings, ..Banners::default() });
     }
 
     /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
     pub fn show_mistakes(&self, mistakes: Vec<String>) {
         let current = self.version();
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), mistakes, Vec::new());
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Banners { mistakes, ..Banners::default() });
+    }
+
+    /// Keeps serving the current site, and shows the `warnings` of its content on every page
+    /// of the preview: those of the site the server started with.
+    pub fn show_warnings(&self, warnings: Vec<String>) {
+        let current = self.version();
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Banners { warnings, ..Banners::default() });
     }
 
     /// Keeps serving the current site, and shows on every page of the preview what a change
     /// held back would remove.
     pub fn hold_back(&self, removals: Vec<Removal>) {
         let current = self.version();
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Vec::new(), removals);
+        let banners = Banners { held_back: removals, ..Banners::default() };
+        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), banners);
     }
 
-    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, mistakes: Vec<String>, held_back: Vec<Removal>) {
+    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, banners: Banners) {
         let shared = &self.inner;
         let number = self.version().number + 1;
         let mut context = shared.context.clone();
         if let Some(preview) = &mut context.preview {
-            preview.mistakes = mistakes;
-            preview.held_back = held_back;
+            preview.mistakes = banners.mistakes;
+            preview.warnings = banners.warnings;
+            preview.held_back = banners.held_back;
         }
         let version = Version::new(site, context, search, number);
         shared.current.store(Arc::new(version));
@@ -304,6 +315,14 @@ impl AppState {
     fn is_preview(&self) -> bool {
         self.inner.live.is_some()
     }
+}
+
+/// What the preview's banners show for one version: at most one of the three is not empty.
+#[derive(Default)]
+struct Banners {
+    mistakes: Vec<String>,
+    warnings: Vec<String>,
+    held_back: Vec<Removal>,
 }
 
 /// The whole application with every layer, without a socket, so tests can call it directly.
@@ -342,8 +361,9 @@ fn handler(route: Route) -> MethodRouter<AppState> {
 }
 
 /// Listens where `config` says and serves `site` until SIGTERM or Ctrl-C; then stops
-/// accepting, lets requests in flight finish (at most [`SHUTDOWN_GRACE`]) and returns.
-pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
+/// accepting, lets requests in flight finish (at most [`SHUTDOWN_GRACE`]) and returns. The
+/// preview shows `warnings`, the lines of its content's warnings, until the next change.
+pub async fn run(site: Site, warnings: Vec<String>, config: &ServeConfig) -> Result<(), StartError> {
     let default_base = match &config.listen {
         Listen::Tcp(addr) => format!("http://{addr}/"),
         Listen::Unix(_) => "http://localhost/".to_owned(),
@@ -355,7 +375,11 @@ pub async fn run(site: Site, config: &ServeConfig) -> Result<(), StartError> {
     tracing::info!(listen = %config.listen, base_url = %urls, summary = %site.summary(), "serving {}", config.content.display());
     let (content, proxies) = (config.content.clone(), config.trusted_proxies.clone());
     let state = if config.watch {
-        AppState::preview(site, content, urls, proxies)
+        let state = AppState::preview(site, content, urls, proxies);
+        if !warnings.is_empty() {
+            state.show_warnings(warnings);
+        }
+        state
     } else {
         AppState::new(site, content, urls, proxies)
     };

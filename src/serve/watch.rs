@@ -1,6 +1,7 @@
 //! The editor's preview: watches the content folder, reloads and checks the whole content in
-//! the background after each change, and swaps the served site only when it checks clean;
-//! otherwise the last good site stays and every page shows the mistakes. A change that takes
+//! the background after each change, and swaps the served site only when it has no error
+//! (its warnings are shown on a milder banner of their own); otherwise the last good site stays
+//! and every page shows the mistakes. A change that takes
 //! away most of a kind of entity (a deleted `people/`) is held back until the editor saves
 //! again, with a banner naming what would go.
 
@@ -142,15 +143,15 @@ async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, chang
         }
         crate::build::site(&folder)
     });
-    let checked = match checking.await {
+    let built = match checking.await {
         Ok(checked) => checked,
         Err(failure) => match failure.try_into_panic() {
             Ok(payload) => std::panic::resume_unwind(payload),
             Err(_) => return held,
         },
     };
-    match checked {
-        Ok(site) => {
+    match built {
+        Ok(crate::build::Built { site, warnings }) => {
             let removals = removals(&state.site(), &site);
             let gone: BTreeSet<(EntityKind, Slug)> =
                 removals.iter().flat_map(|r| r.gone.iter().map(|(slug, _)| (r.kind, slug.clone()))).collect();
@@ -178,7 +179,9 @@ async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, chang
                 tracing::info!("the change held back is saved again: publishing it");
             }
             let summary = site.summary();
-            state.publish(site);
+            let warnings = warnings.in_folder(&content);
+            super::log_report(&warnings);
+            state.publish(site, warnings.lines());
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, %summary, "content reloaded");
             None
         }

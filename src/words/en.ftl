@@ -19,6 +19,8 @@ links = Links
 
 preview-mistakes = The content has mistakes.
 preview-mistakes-hint = This preview shows the last version that checked clean. Fix these and save:
+preview-warnings = The content has warnings.
+preview-warnings-hint = This preview is up to date, but these values are left out of it. Fix them and save:
 preview-held-back = This change removes { $removals }.
 preview-held-back-hint = This preview still shows them. Save any file in the content folder again to publish the change, or undo the deletion. What would go:
 preview-removal = { $gone } of { $had } { $kinds }

@@ -267,6 +267,10 @@ labels! {
     preview_mistakes = "preview-mistakes",
     /// What the editor is to do about them.
     preview_mistakes_hint = "preview-mistakes-hint",
+    /// The first words of the preview's banner of warnings.
+    preview_warnings = "preview-warnings",
+    /// What the editor is to do about them.
+    preview_warnings_hint = "preview-warnings-hint",
     /// What the editor is to do about a change held back.
     preview_held_back_hint = "preview-held-back-hint",
     /// The link home among the error page's ways back.

@@ -29,9 +29,20 @@ pub fn run_check(dir: &Path) -> Outcome {
     groupsite(&["check", "--content", dir.to_str().expect("a UTF-8 path")])
 }
 
-/// Loads, checks and links a content folder.
+/// Loads, checks and links a content folder; its warnings are left out (see [`built`]).
 pub fn check(dir: &Path) -> Result<Site, Report> {
+    built(dir).map(|built| built.site)
+}
+
+/// Loads, checks and links a content folder, with the warnings its content gave.
+pub fn built(dir: &Path) -> Result<groupsite::build::Built, Report> {
     groupsite::build::site(dir)
+}
+
+/// The content folder of the fixture that holds one kind of warning, under
+/// `tests/fixtures/warnings/{case}/content`.
+pub fn warned(case: &str) -> PathBuf {
+    fixture(&format!("warnings/{case}"))
 }
 
 /// The errors of a content folder that must have some.
