@@ -95,14 +95,18 @@ async fn listed(case: &str) -> (String, String) {
 
 #[tokio::test]
 async fn each_entry_is_published_without_the_value_warned_about() {
-    let (heading, _) = listed("url-not-a-web-address").await;
-    assert_eq!(heading, "Care in the welfare state", "no link from a url that is not a web address");
+    let (_, _) = listed("url-not-a-web-address").await;
+    let own = common::get(&common::app(&warned("url-not-a-web-address")), "/publications/care2020").await;
+    assert_eq!(own.status, 200);
+    assert!(!own.body.contains("href=\"www.example.org/care\""), "no link from a url that is not a web address");
     let (_, text) = listed("year-not-a-year").await;
     assert!(!text.contains("2001") && !text.contains("20019"), "no year read from `20019`: {text}");
     let (_, text) = listed("date-not-a-year").await;
     assert!(!text.contains("2021"), "no year read from `May 2021`: {text}");
-    let (heading, _) = listed("doi-not-a-doi").await;
-    assert!(heading.contains("href=\"https://example.org/care\""), "the entry's own url, not the DOI: {heading}");
+    let (_, _) = listed("doi-not-a-doi").await;
+    let own = common::get(&common::app(&warned("doi-not-a-doi")), "/publications/care2020").await;
+    assert!(own.body.contains("href=\"https://example.org/care\""), "the entry's own url, not the DOI: {}", own.body);
+    assert!(!own.body.contains("https://doi.org/"), "no DOI link from a value that is not a DOI");
 }
 
 #[test]
