@@ -349,6 +349,12 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
     let article = entry("kvello2021");
     assert!(article.contains("Nordic Social Work Research") && article.contains("2021"), "{article}");
     assert!(list.body.contains("<a href=\"/publications/kvello2021\">Mattering in the Nordic welfare state</a>"));
+    let shared = entry("kvello2021");
+    assert!(
+        shared.contains("Alpha Group") && shared.contains("Beta"),
+        "one DOI in two files is one publication: {shared}"
+    );
+    assert!(!list.body.contains("kvello-2021-mattering"), "the second file's copy is not listed again");
     let inherited = entry("inherited2019");
     assert!(inherited.contains("Edited Volume") && inherited.contains("2019"), "through crossref: {inherited}");
     let edited = entry("edited2019");
