@@ -87,26 +87,27 @@ pub(super) fn entries(
             let (first, last) = (chunks.first()?, chunks.last()?);
             (!first.is_detached() && !last.is_detached()).then_some(first.span.start..last.span.end)
         };
+        // The slugs of a field such as `groups = {a, b}`, each at its own place where it has one.
+        let slugs = |field: &str| {
+            let range = field_at(field).unwrap_or(key_at.clone());
+            let named = text(field).unwrap_or_default();
+            let written: Vec<&str> = named.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+            written
+                .into_iter()
+                .map(|slug| {
+                    let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
+                    let start = within.map_or(range.start, |i| range.start + i);
+                    Ref::new(slug, start..start + slug.len())
+                })
+                .collect::<Vec<_>>()
+        };
         let mut groups: Vec<Ref> = owners.iter().map(|slug| Ref::new(slug.as_str(), key_at.clone())).collect();
-        if let Some(named) = text("groups") {
-            let range = field_at("groups").unwrap_or(key_at.clone());
-            for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
-                let start = within.map_or(range.start, |i| range.start + i);
-                if !groups.iter().any(|g| g.slug == slug) {
-                    groups.push(Ref::new(slug, start..start + slug.len()));
-                }
+        for named in slugs("groups") {
+            if !groups.iter().any(|g| g.slug == named.slug) {
+                groups.push(named);
             }
         }
-        let mut projects = Vec::new();
-        if let Some(named) = text("projects") {
-            let range = field_at("projects").unwrap_or(key_at.clone());
-            for slug in named.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let within = file.text.get(range.clone()).and_then(|field| field.find(slug));
-                let start = within.map_or(range.start, |i| range.start + i);
-                projects.push(Ref::new(slug, start..start + slug.len()));
-            }
-        }
+        let projects = slugs("projects");
         // A value the site cannot use is left out of the entry, and named at its field.
         let place = |field: &str| span(field_at(field).unwrap_or(key_at.clone()));
         let doi = match entry.doi().ok().map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
