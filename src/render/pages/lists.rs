@@ -17,7 +17,7 @@ pub struct Entry<'a> {
     /// The entry's heading.
     pub title: String,
     /// A publication's authors in byline order, those with a page here linked to it.
-    pub authors: Vec<Linked>,
+    pub authors: Vec<super::Byline>,
     /// Its own website, where known.
     pub href: Option<String>,
     /// Short facts under the title: kind, venue, year, place.
@@ -160,18 +160,7 @@ impl<'a> PublicationsPage<'a> {
                             id: p.slug.to_string(),
                             title: p.title.clone(),
                             href: Some(urls.of(p)),
-                            authors: p
-                                .authors
-                                .iter()
-                                .map(|a| Linked {
-                                    label: a.name.clone(),
-                                    href: a
-                                        .person
-                                        .as_ref()
-                                        .map(|r| urls.entity(EntityKind::Person, &r.slug()))
-                                        .unwrap_or_default(),
-                                })
-                                .collect(),
+                            authors: super::byline(context, p),
                             meta: [&p.venue, &p.publisher]
                                 .into_iter()
                                 .flatten()

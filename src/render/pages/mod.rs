@@ -25,7 +25,7 @@ use askama::Template;
 
 use super::{Arg, Context, RenderError, Words, norwegian_key};
 use crate::link::Site;
-use crate::model::{Affiliation, EntityKind, Group, Image, Person, Project, Role, Slug};
+use crate::model::{Affiliation, EntityKind, Group, Image, Person, Project, Publication, Role, Slug};
 use crate::paths;
 
 /// The page of the entity of `kind` named `slug`, drawn; none where there is no such entity
@@ -59,6 +59,28 @@ pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Res
         EntityKind::Group | EntityKind::Page => return None,
     };
     Some(drawn.map_err(RenderError::from))
+}
+
+/// An author as a byline shows them: linked to their page where they have one here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The name as the publication writes it.
+    pub name: String,
+    /// The person's page, base path included, for a member of the site.
+    pub href: Option<String>,
+}
+
+/// A publication's authors in byline order, those the site knows linked to their pages.
+pub(crate) fn byline(context: &Context, publication: &Publication) -> Vec<Byline> {
+    let page = |r: &crate::model::Ref| context.urls.entity(EntityKind::Person, &r.slug());
+    publication.authors.iter().map(|a| Byline { name: a.name.clone(), href: a.person.as_ref().map(page) }).collect()
+}
+
+/// Publications as a list of links, newest first; undated ones last, each part by title.
+pub(crate) fn newest_first<'p>(context: &Context, publications: impl Iterator<Item = &'p Publication>) -> Vec<Linked> {
+    let mut publications: Vec<_> = publications.collect();
+    publications.sort_by_key(|p| (std::cmp::Reverse(p.year), norwegian_key(&p.title)));
+    publications.into_iter().map(|p| Linked { label: p.title.clone(), href: context.urls.of(p) }).collect()
 }
 
 /// A link with its text.

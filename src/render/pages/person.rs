@@ -132,13 +132,11 @@ impl<'a> PersonPage<'a> {
         let linked = |p: &crate::model::Publication| Linked { label: p.title.clone(), href: urls.of(p) };
         let edited = site.publications_of_person(slug).filter(|p| p.editors.iter().any(|e| e.slug == slug.as_str()));
         let edited = edited.map(linked).collect();
-        // What the person wrote, newest first; undated last, each part by title.
-        let mut written: Vec<_> = site
-            .publications_of_person(slug)
-            .filter(|p| p.authors.iter().any(|a| a.person.as_ref().is_some_and(|r| r.slug == slug.as_str())))
-            .collect();
-        written.sort_by_key(|p| (std::cmp::Reverse(p.year), super::norwegian_key(&p.title)));
-        let written = written.into_iter().map(linked).collect();
+        let written = super::newest_first(
+            context,
+            site.publications_of_person(slug)
+                .filter(|p| p.authors.iter().any(|a| a.person.as_ref().is_some_and(|r| r.slug == slug.as_str()))),
+        );
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
         // The name first, so each person's description is their own.

@@ -242,9 +242,7 @@ impl<'a> ProjectPage<'a> {
                 Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
-        let mut outputs: Vec<_> = site.publications_of_project(slug).collect();
-        outputs.sort_by_key(|p| (std::cmp::Reverse(p.year), super::norwegian_key(&p.title)));
-        let outputs = outputs.into_iter().map(|p| Linked { label: p.title.clone(), href: urls.of(p) }).collect();
+        let outputs = super::newest_first(context, site.publications_of_project(slug));
         let mut subprojects: Vec<_> = site.subprojects(slug).collect();
         sort_projects(&mut subprojects);
 

@@ -4,7 +4,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
-use super::Linked;
+use super::{Byline, Linked, byline, group_link};
 use crate::link::Site;
 use crate::model::{EntityKind, Html, Publication, PublicationKind, Slug};
 use crate::paths;
@@ -18,8 +18,8 @@ pub struct PublicationPage<'a> {
     pub chrome: Chrome<'a>,
     /// What kind of publication it is: `Article`.
     pub kind: String,
-    /// Authors in byline order; those with a page here link to it (the rest have no `href`).
-    pub authors: Vec<Linked>,
+    /// Authors in byline order; those with a page here link to it.
+    pub authors: Vec<Byline>,
     /// Venue, publisher and year, as far as known.
     pub facts: Vec<String>,
     /// The DOI, linked to its resolver.
@@ -38,22 +38,11 @@ impl<'a> PublicationPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let publication = site.publications.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
-        let authors: Vec<Linked> = publication
-            .authors
-            .iter()
-            .map(|a| Linked {
-                label: a.name.clone(),
-                href: a.person.as_ref().map(|r| urls.entity(EntityKind::Person, &r.slug())).unwrap_or_default(),
-            })
-            .collect();
-        let linked = |kind: EntityKind, refs: &[crate::model::Ref]| {
-            let names = refs
-                .iter()
-                .filter_map(|r| Some((r, site.names(kind).into_iter().find(|(s, _)| s.as_str() == r.slug)?.1)));
-            names
-                .map(|(r, name)| Linked { label: name.to_owned(), href: urls.entity(kind, &r.slug()) })
-                .collect::<Vec<_>>()
-        };
+        let authors = byline(context, publication);
+        let groups =
+            publication.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g));
+        let projects = publication.projects.iter().filter_map(|r| site.projects.get(&r.slug()));
+        let projects = projects.map(|p| Linked { label: p.title.clone(), href: urls.of(p) });
         let doi =
             publication.doi.as_ref().map(|doi| Linked { label: doi.clone(), href: format!("https://doi.org/{doi}") });
         let online = publication
@@ -78,7 +67,7 @@ impl<'a> PublicationPage<'a> {
             .describe(described(publication))
             .trail(urls, &[(&list, paths::list_page(EntityKind::Publication))])
             .og("article")
-            .schema(schema(publication, &authors, urls))
+            .schema(schema(publication, urls))
             .cite(scholar_tags(publication));
         Some(PublicationPage {
             chrome,
@@ -88,8 +77,8 @@ impl<'a> PublicationPage<'a> {
             doi,
             online,
             related: [
-                (words.section(EntityKind::Group), linked(EntityKind::Group, &publication.groups)),
-                (words.section(EntityKind::Project), linked(EntityKind::Project, &publication.projects)),
+                (words.section(EntityKind::Group), groups.collect::<Vec<_>>()),
+                (words.section(EntityKind::Project), projects.collect()),
             ]
             .into_iter()
             .filter(|(_, links)| !links.is_empty())
@@ -134,7 +123,7 @@ fn scholar_tags(publication: &Publication) -> Vec<(&'static str, String)> {
 }
 
 /// schema.org data: a `ScholarlyArticle`, `Book`, `Chapter` or `Thesis` with its authors.
-fn schema(publication: &Publication, authors: &[Linked], urls: &crate::render::Urls) -> serde_json::Value {
+fn schema(publication: &Publication, urls: &crate::render::Urls) -> serde_json::Value {
     let kind = match publication.kind {
         PublicationKind::Book | PublicationKind::EditedBook => "Book",
         PublicationKind::Chapter => "Chapter",
@@ -142,9 +131,13 @@ fn schema(publication: &Publication, authors: &[Linked], urls: &crate::render::U
         PublicationKind::Report => "Report",
         _ => "ScholarlyArticle",
     };
-    let people: Vec<_> = authors
+    let people: Vec<_> = publication
+        .authors
         .iter()
-        .map(|a| json!({"@type": "Person", "name": a.label, "url": (!a.href.is_empty()).then(|| urls.absolute(a.href.strip_prefix(urls.prefix()).unwrap_or(&a.href)))}))
+        .map(|a| {
+            let page = a.person.as_ref().map(|r| urls.absolute(&paths::entity(EntityKind::Person, &r.slug())));
+            json!({"@type": "Person", "name": a.name, "url": page})
+        })
         .collect();
     json!({
         "@context": "https://schema.org",
