@@ -19,7 +19,7 @@ pub use urls::{BadBaseUrl, Urls};
 pub use vcard::vcard;
 
 use crate::link::Site;
-use crate::model::Html;
+use crate::model::{EntityKind, Html};
 
 /// A page could not be drawn; only a template bug can cause it.
 #[derive(Debug, thiserror::Error)]
@@ -97,5 +97,19 @@ impl Context {
     /// base path).
     pub fn chrome<'a>(&'a self, site: &'a Site, section: Section, title: &str, path: &str) -> Chrome<'a> {
         Chrome::new(site, self, section, title, path)
+    }
+
+    /// The frame of the list page of `kind`: its section marked in the navigation, titled by
+    /// the section's name, with the trail Home › the list.
+    pub fn list_chrome<'a>(&'a self, site: &'a Site, kind: EntityKind) -> Chrome<'a> {
+        let title = self.words.section(kind);
+        self.chrome(site, Section::List(kind), &title, crate::paths::list_page(kind)).trail(&self.urls, &[])
+    }
+
+    /// The frame of the page of an entity of `kind` at `path`, titled `title`, with the trail
+    /// Home › its kind's list › the entity.
+    pub fn item_chrome<'a>(&'a self, site: &'a Site, kind: EntityKind, title: &str, path: &str) -> Chrome<'a> {
+        let list = self.words.section(kind);
+        self.chrome(site, Section::List(kind), title, path).trail(&self.urls, &[(&list, crate::paths::list_page(kind))])
     }
 }

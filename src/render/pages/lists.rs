@@ -4,11 +4,10 @@
 
 use askama::Template;
 
-use super::super::{Chrome, Context, Section, norwegian_key};
+use super::super::{Chrome, Context, norwegian_key};
 use super::{Linked, group_link};
 use crate::link::Site;
 use crate::model::{EntityKind, Html, Level, Link, ProjectKind, PublicationKind, Ref};
-use crate::paths;
 
 /// One partner, publication or practice, as its list shows it.
 pub struct Entry<'a> {
@@ -116,14 +115,8 @@ impl<'a> PartnersPage<'a> {
         })
         .collect();
         let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Partner),
-                &words.section(EntityKind::Partner),
-                paths::list_page(EntityKind::Partner),
-            )
-            .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]))
-            .trail(urls, &[]);
+            .list_chrome(site, EntityKind::Partner)
+            .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]));
         PartnersPage { chrome, sections }
     }
 }
@@ -208,14 +201,8 @@ impl<'a> PublicationsPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Publication),
-                &words.section(EntityKind::Publication),
-                paths::list_page(EntityKind::Publication),
-            )
-            .describe(words.with("publications-description", &[("site", (&site.settings.name).into())]))
-            .trail(urls, &[]);
+            .list_chrome(site, EntityKind::Publication)
+            .describe(words.with("publications-description", &[("site", (&site.settings.name).into())]));
         PublicationsPage { chrome, sections }
     }
 }
@@ -261,14 +248,8 @@ impl<'a> PracticesPage<'a> {
             })
             .collect();
         let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Practice),
-                &words.section(EntityKind::Practice),
-                paths::list_page(EntityKind::Practice),
-            )
-            .describe(words.with("practices-description", &[("site", (&site.settings.name).into())]))
-            .trail(&context.urls, &[]);
+            .list_chrome(site, EntityKind::Practice)
+            .describe(words.with("practices-description", &[("site", (&site.settings.name).into())]));
         PracticesPage { chrome, sections }
     }
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Phone, Section};
+use super::super::{Chrome, Context, Phone};
 use super::{
     Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, person_card, picture, place, project_card,
     role_id, sort_people, sort_projects,
@@ -51,14 +51,8 @@ impl<'a> PeoplePage<'a> {
             .chain(others)
             .collect();
         let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Person),
-                &words.section(EntityKind::Person),
-                paths::list_page(EntityKind::Person),
-            )
-            .describe(words.with("people-description", &[("site", (&site.settings.name).into())]))
-            .trail(&context.urls, &[]);
+            .list_chrome(site, EntityKind::Person)
+            .describe(words.with("people-description", &[("site", (&site.settings.name).into())]));
         PeoplePage { chrome, sections }
     }
 }
@@ -145,9 +139,8 @@ impl<'a> PersonPage<'a> {
                 .concat()
                 .join(". ");
         let chrome = context
-            .chrome(site, Section::List(EntityKind::Person), &person.name, &path)
+            .item_chrome(site, EntityKind::Person, &person.name, &path)
             .describe(description)
-            .trail(urls, &[(&words.section(EntityKind::Person), paths::list_page(EntityKind::Person))])
             .og("profile")
             .schema(json!({
                 "@context": "https://schema.org",

@@ -119,17 +119,9 @@ impl<'a> ProjectsPage<'a> {
         } else {
             words.with("projects-count", &[("total", total.into())])
         };
-        let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Project),
-                &words.section(EntityKind::Project),
-                paths::list_page(EntityKind::Project),
-            )
-            .describe(
-                words.with("projects-description", &[("total", total.into()), ("site", (&site.settings.name).into())]),
-            )
-            .trail(&context.urls, &[]);
+        let chrome = context.list_chrome(site, EntityKind::Project).describe(
+            words.with("projects-description", &[("total", total.into()), ("site", (&site.settings.name).into())]),
+        );
         Ok(ProjectsPage {
             chrome,
             action: context.urls.path(paths::list_page(EntityKind::Project)),

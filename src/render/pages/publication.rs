@@ -3,7 +3,7 @@
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Section};
+use super::super::{Chrome, Context};
 use super::{Byline, Linked, byline, group_link};
 use crate::link::Site;
 use crate::model::{EntityKind, Html, Publication, PublicationKind, Slug};
@@ -56,16 +56,10 @@ impl<'a> PublicationPage<'a> {
             .cloned()
             .chain(publication.year.map(|y| y.to_string()))
             .collect();
-        let list = words.section(EntityKind::Publication);
+        let path = paths::entity(EntityKind::Publication, slug);
         let chrome = context
-            .chrome(
-                site,
-                Section::List(EntityKind::Publication),
-                &publication.title,
-                &paths::entity(EntityKind::Publication, slug),
-            )
+            .item_chrome(site, EntityKind::Publication, &publication.title, &path)
             .describe(described(publication))
-            .trail(urls, &[(&list, paths::list_page(EntityKind::Publication))])
             .og("article")
             .schema(schema(publication, urls))
             .cite(scholar_tags(publication));
