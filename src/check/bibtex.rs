@@ -49,7 +49,7 @@ pub(super) fn entries(
         errors.push(ContentError::CrossrefLoop { at: span(at), key, most: PARENTS });
         return Vec::new();
     }
-    let bibliography = match Bibliography::parse(&file.text) {
+    let bibliography = match Bibliography::from_raw(raw) {
         Ok(bibliography) => bibliography,
         Err(error) => {
             errors.push(bad(error));
