@@ -394,8 +394,8 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
     );
     assert_eq!(
         person.texts("section[aria-labelledby=edited-heading] li"),
-        ["Beta Journal"],
-        "what they edited stays apart from what they wrote"
+        ["Edited Volume", "Beta Journal"],
+        "what they edited (a TOML editor slug, a BibTeX editor name) stays apart from what they wrote, newest first"
     );
     let project = page(&app, "/projects/parent-project").await;
     assert_eq!(

@@ -1,7 +1,8 @@
 //! The authors of publications matched to the people of the site, so a byline links to its
 //! members' pages and a person's page lists what they wrote.
 //!
-//! A person is found by their `name` or one of their `citation_names` as written, or else by
+//! A person is found by their ORCID iD where the author and the person both have one, else by
+//! their `name` or one of their `citation_names` as written, or else by
 //! family name and initials (`Kvello, Ø.`, `Ø. Kvello`); an author that two people answer to
 //! is a mistake the editor settles with `citation_names`.
 
@@ -21,38 +22,51 @@ pub(super) struct Ambiguous {
     pub people: Vec<Slug>,
 }
 
-/// Sets each author's person in `publications`; returns the authors that name more than one.
+/// Sets each author's and editor's person in `publications`, and gives an editor a TOML file
+/// names by slug the person's name; returns the names that answer to more than one person.
 pub(super) fn match_authors(
     publications: &mut BTreeMap<Slug, Publication>,
     people: &BTreeMap<Slug, Person>,
 ) -> Vec<Ambiguous> {
-    let forms: Vec<(&Slug, Vec<String>, String)> = people
+    let forms: Vec<(&Person, Vec<String>, String)> = people
         .values()
         .map(|p| {
             let written = std::iter::once(p.name.as_str()).chain(p.citation_names.iter().map(String::as_str));
             let given = p.name.strip_suffix(p.family_name()).unwrap_or(&p.name);
-            (&p.slug, written.map(key).collect(), key(&format!("{} {}", initials(given), p.family_name())))
+            (p, written.map(key).collect(), key(&format!("{} {}", initials(given), p.family_name())))
         })
         .collect();
     let mut ambiguous = Vec::new();
     for publication in publications.values_mut() {
-        for author in &mut publication.authors {
+        for author in publication.authors.iter_mut().chain(publication.editors.iter_mut()) {
+            if let Some(person) = author.person.as_ref().and_then(|r| people.get(&r.slug())) {
+                author.name = person.name.clone();
+                continue;
+            }
+            let orcid = author.orcid.as_deref().map(str::trim);
+            let by_orcid: Vec<&Person> =
+                forms.iter().map(|(p, ..)| *p).filter(|p| orcid.is_some() && p.orcid.as_deref() == orcid).collect();
+            // A person whose ORCID iD is not the author's is not the author, whatever the name.
+            let candidates = forms.iter().filter(|(p, ..)| orcid.is_none() || p.orcid.is_none());
             let written = key(&author.name);
             let short = initialled(&author.name);
-            let by_name: Vec<&Slug> = forms.iter().filter(|(_, w, _)| w.contains(&written)).map(|(s, ..)| *s).collect();
-            let found = if by_name.is_empty() {
-                forms.iter().filter(|(_, _, i)| *i == short).map(|(s, ..)| *s).collect()
+            let by_name: Vec<&Person> =
+                candidates.clone().filter(|(_, w, _)| w.contains(&written)).map(|(p, ..)| *p).collect();
+            let found = if !by_orcid.is_empty() {
+                by_orcid
+            } else if by_name.is_empty() {
+                candidates.filter(|(_, _, i)| *i == short).map(|(p, ..)| *p).collect()
             } else {
                 by_name
             };
             match found.as_slice() {
                 [] => {}
-                [one] => author.person = Some(Ref::new(one.as_str(), author.at.clone())),
+                [one] => author.person = Some(Ref::new(one.slug.as_str(), author.at.clone())),
                 many => ambiguous.push(Ambiguous {
                     publication: publication.slug.clone(),
                     at: author.at.clone(),
                     name: author.name.clone(),
-                    people: many.iter().map(|s| (*s).clone()).collect(),
+                    people: many.iter().map(|p| p.slug.clone()).collect(),
                 }),
             }
         }

@@ -139,17 +139,38 @@ pub(super) fn entries(
                 warnings.push(ContentWarning::NotAYear { at: place(field), field, value });
             }
         }
-        let people = entry.author().unwrap_or_default();
-        let authors = people.iter().map(|person| {
-            [&person.given_name, &person.prefix, &person.name, &person.suffix]
-                .into_iter()
-                .map(|part| part.trim())
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
-        let byline_at = field_at("author").unwrap_or(key_at.clone());
-        let authors = authors.map(|name| Author::new(name, byline_at.clone())).collect();
+        let orcids = orcid_numbers(text("orcid-numbers").as_deref().unwrap_or_default());
+        let named = |people: Vec<biblatex::Person>, field: &str| -> Vec<Author> {
+            let at = field_at(field).unwrap_or(key_at.clone());
+            people
+                .iter()
+                .map(|person| {
+                    let name = [&person.given_name, &person.prefix, &person.name, &person.suffix]
+                        .into_iter()
+                        .map(|part| part.trim())
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let orcid =
+                        orcids.iter().find(|(family, _)| *family == person.name.trim()).map(|(_, id)| id.clone());
+                    let family = [person.prefix.trim(), person.name.trim()]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    Author { orcid, family: Some(family).filter(|f| !f.is_empty()), ..Author::new(name, at.clone()) }
+                })
+                .collect()
+        };
+        let authors = named(entry.author().unwrap_or_default(), "author");
+        let editors = entry
+            .editors()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, role)| *role == biblatex::EditorType::Editor)
+            .flat_map(|(people, _)| people)
+            .collect();
+        let editors = named(editors, "editor");
         let publisher =
             entry.publisher().ok().map(|p| p.iter().map(|c| c.format_verbatim()).collect::<Vec<_>>().join(", "));
         let publication = Publication {
@@ -159,17 +180,35 @@ pub(super) fn entries(
             venue: text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
             publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
             year,
-            editors: Vec::new(),
+            editors,
             groups: RefList::new(groups, key_at.clone()),
             projects,
             link,
             authors,
             doi,
+            volume: text("volume"),
+            issue: text("number").or_else(|| text("issue")),
+            pages: text("pages").map(|pages| pages.replace("--", "–").trim().to_owned()),
+            isbn: text("isbn"),
+            summary: text("abstract"),
             description: Html::default(),
         };
         read.push(Entry { publication, key: entry.key.clone(), at: key_at.clone() });
     }
     read
+}
+
+/// The ORCID iDs of Web of Science's `ORCID-Numbers = {Kvello, Øyvind/0000-0002-1825-0097; …}`,
+/// each with the family name it is written under.
+fn orcid_numbers(field: &str) -> Vec<(String, String)> {
+    field
+        .split(';')
+        .filter_map(|pair| {
+            let (name, id) = pair.rsplit_once('/')?;
+            let family = name.split(',').next()?.trim();
+            Some((family.to_owned(), id.trim().to_owned())).filter(|(f, id)| !f.is_empty() && !id.is_empty())
+        })
+        .collect()
 }
 
 /// Whether `doi` is a DOI: `10.`, a registrant code, `/` and a suffix, as `10.1000/182`.

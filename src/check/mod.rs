@@ -395,6 +395,11 @@ mod tests {
             link: Some(Url::new("javascript:alert(1)", at("javascript:alert(1)"))),
             authors: Vec::new(),
             doi: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            isbn: None,
+            summary: None,
             projects: Vec::new(),
             description: Html::default(),
         };

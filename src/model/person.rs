@@ -20,6 +20,9 @@ pub struct Person {
     /// with initials do not find the person among a publication's authors.
     #[serde(default)]
     pub citation_names: Vec<String>,
+    /// ORCID iD, `0000-0002-1825-0097`: finds the person among a publication's authors before
+    /// any name does, and links the page to the ORCID record.
+    pub orcid: Option<String>,
     /// Academic or job title: `Associate Professor`.
     pub title: Option<String>,
     /// Where the person works, one line each under the name.

@@ -22,9 +22,10 @@ pub struct Publication {
     pub publisher: Option<String>,
     /// Year of publication, the last of the entry's facts.
     pub year: Option<u16>,
-    /// People who edited it; each one's page lists it.
-    #[serde(default)]
-    pub editors: Vec<Ref>,
+    /// People who edited it, in the order of the title page; each one who is a person of the
+    /// site links to their page, which lists it. A TOML file names them by slug, BibTeX by name.
+    #[serde(default, deserialize_with = "editors_by_slug")]
+    pub editors: Vec<Author>,
     /// Groups that list it; at least one.
     pub groups: RefList,
     /// Projects it is an output of; each project's page lists it.
@@ -37,6 +38,17 @@ pub struct Publication {
     pub authors: Vec<Author>,
     /// The DOI, without `https://doi.org/`: `10.1000/xyz123`.
     pub doi: Option<String>,
+    /// Volume of the journal or series, as written: `11`.
+    pub volume: Option<String>,
+    /// Issue of the journal (BibTeX `number`): `2`.
+    pub issue: Option<String>,
+    /// Pages in the journal or book, `101–120`, or an article number.
+    pub pages: Option<String>,
+    /// ISBN of a book, or of the book a chapter is in.
+    pub isbn: Option<String>,
+    /// The abstract, as the source gives it, shown on the publication's page.
+    #[serde(rename = "abstract")]
+    pub summary: Option<String>,
     /// Description, rendered from the body.
     #[serde(skip)]
     pub description: Html,
@@ -50,23 +62,49 @@ pub struct Author {
     pub name: String,
     /// Where the name is written in its file.
     pub at: std::ops::Range<usize>,
-    /// The person it is; set by `check`, never written.
+    /// The family name with its particle (`von Heimburg`), where the source tells it apart, as
+    /// BibTeX does; otherwise citations take it from the name.
+    pub family: Option<String>,
+    /// The author's ORCID iD (`0000-0002-1825-0097`) where the source gives one; it finds the
+    /// person before any name does.
+    pub orcid: Option<String>,
+    /// The person it is; set by `check` (or by a TOML file's editor slug), never written.
     pub person: Option<Ref>,
 }
 
 impl Author {
     /// An author read from any source, not yet matched to a person.
     pub fn new(name: impl Into<String>, at: std::ops::Range<usize>) -> Self {
-        Author { name: name.into(), at, person: None }
+        Author { name: name.into(), at, family: None, orcid: None, person: None }
     }
+}
+
+/// An author as a TOML file writes one: a name, or a table with the name and an ORCID iD.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Written {
+    Name(String),
+    Table { name: String, orcid: Option<String> },
 }
 
 impl<'de> Deserialize<'de> for Author {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let spanned = serde_spanned::Spanned::<String>::deserialize(d)?;
+        let spanned = serde_spanned::Spanned::<Written>::deserialize(d)?;
         let at = spanned.span();
-        Ok(Author::new(spanned.into_inner(), at))
+        Ok(match spanned.into_inner() {
+            Written::Name(name) => Author::new(name, at),
+            Written::Table { name, orcid } => Author { orcid, ..Author::new(name, at) },
+        })
     }
+}
+
+/// A TOML file's `editors`: slugs of people, each already the person it names.
+fn editors_by_slug<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Author>, D::Error> {
+    let refs = Vec::<Ref>::deserialize(d)?;
+    Ok(refs
+        .into_iter()
+        .map(|r| Author { person: Some(r.clone()), ..Author::new(r.slug.clone(), r.at.clone()) })
+        .collect())
 }
 
 /// What kind of publication it is.
@@ -106,6 +144,12 @@ impl PublicationKind {
         PublicationKind::ConferencePaper,
         PublicationKind::Thesis,
     ];
+
+    /// Whether the editors of a publication of this kind edited it; a chapter's and a
+    /// proceedings paper's edited the book they are in.
+    pub fn edited_itself(self) -> bool {
+        !matches!(self, PublicationKind::Chapter | PublicationKind::ConferencePaper)
+    }
 
     /// The kind as content writes it (`special-issue`), and as catalogues and ids name it.
     pub fn key(self) -> &'static str {
@@ -156,10 +200,10 @@ groups = []
         self.link.iter().collect()
     }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
-        let editors = self.editors.iter().map(|r| (EntityKind::Person, r));
-        let authors = self.authors.iter().filter_map(|a| Some((EntityKind::Person, a.person.as_ref()?)));
+        let people = self.authors.iter().chain(&self.editors);
+        let people = people.filter_map(|a| Some((EntityKind::Person, a.person.as_ref()?)));
         let projects = self.projects.iter().map(|r| (EntityKind::Project, r));
-        editors.chain(authors).chain(projects).chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
+        people.chain(projects).chain(self.groups.iter().map(|r| (EntityKind::Group, r))).collect()
     }
     fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
         vec![("groups", &self.groups)]

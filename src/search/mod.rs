@@ -553,10 +553,10 @@ impl Searchable for Partner {
 }
 
 impl Searchable for Publication {
-    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
+    fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let description = plain(&self.description);
         let year = self.year.map(|y| y.to_string());
-        let editors = self.editors.iter().map(|r| name_of_person(site, r.slug()));
+        let editors = self.editors.iter().map(|e| Some(e.name.as_str()));
         let text = joined(
             [self.venue.as_deref(), self.publisher.as_deref()]
                 .into_iter()

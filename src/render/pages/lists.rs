@@ -146,7 +146,7 @@ impl<'a> PublicationsPage<'a> {
                         let editors = p
                             .editors
                             .iter()
-                            .filter_map(|e| site.people.get(&e.slug()))
+                            .filter_map(|e| site.people.get(&e.person.as_ref()?.slug()))
                             .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
                             .collect();
                         Entry {

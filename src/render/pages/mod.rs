@@ -72,8 +72,13 @@ pub struct Byline {
 
 /// A publication's authors in byline order, those the site knows linked to their pages.
 pub(crate) fn byline(context: &Context, publication: &Publication) -> Vec<Byline> {
+    names(context, &publication.authors)
+}
+
+/// Authors or editors by name, each who is a person here linked to their page.
+pub(crate) fn names(context: &Context, people: &[crate::model::Author]) -> Vec<Byline> {
     let page = |r: &crate::model::Ref| context.urls.entity(EntityKind::Person, &r.slug());
-    publication.authors.iter().map(|a| Byline { name: a.name.clone(), href: a.person.as_ref().map(page) }).collect()
+    people.iter().map(|a| Byline { name: a.name.clone(), href: a.person.as_ref().map(page) }).collect()
 }
 
 /// Publications as a list of links, newest first; undated ones last, each part by title.

@@ -123,14 +123,12 @@ impl<'a> PersonPage<'a> {
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
         sort_projects(&mut projects);
-        let linked = |p: &crate::model::Publication| Linked { label: p.title.clone(), href: urls.of(p) };
-        let edited = site.publications_of_person(slug).filter(|p| p.editors.iter().any(|e| e.slug == slug.as_str()));
-        let edited = edited.map(linked).collect();
-        let written = super::newest_first(
-            context,
-            site.publications_of_person(slug)
-                .filter(|p| p.authors.iter().any(|a| a.person.as_ref().is_some_and(|r| r.slug == slug.as_str()))),
-        );
+        let is_them = |people: &[crate::model::Author]| {
+            people.iter().any(|a| a.person.as_ref().is_some_and(|r| r.slug == slug.as_str()))
+        };
+        let edited = site.publications_of_person(slug).filter(|p| p.kind.edited_itself() && is_them(&p.editors));
+        let edited = super::newest_first(context, edited);
+        let written = super::newest_first(context, site.publications_of_person(slug).filter(|p| is_them(&p.authors)));
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
         // The name first, so each person's description is their own.
