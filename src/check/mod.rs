@@ -76,6 +76,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
             description: String::new(),
             language: String::new(),
             host: None,
+            citation_style: Default::default(),
         }),
         entities: Entities::read(&mut checker),
         media: content.media.clone(),
@@ -412,7 +413,13 @@ mod tests {
         };
         checker.admit(&publication, 0);
         let model = Model {
-            settings: Settings { name: "S".into(), description: "D".into(), language: "en".into(), host: None },
+            settings: Settings {
+                name: "S".into(),
+                description: "D".into(),
+                language: "en".into(),
+                host: None,
+                citation_style: Default::default(),
+            },
             entities: Entities {
                 publications: [(publication.slug.clone(), publication)].into(),
                 ..Entities::default()

@@ -17,4 +17,31 @@ pub struct Settings {
     pub language: String,
     /// The institution named in the footer.
     pub host: Option<String>,
+    /// The CSL style publications are cited in on their pages.
+    #[serde(default)]
+    pub citation_style: CitationStyle,
+}
+
+/// A CSL citation style by its short name (`apa`, `chicago-author-date`, `ieee`, …), one of
+/// the styles groupsite carries, so no style is fetched at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CitationStyle(pub hayagriva::archive::ArchivedStyle);
+
+impl Default for CitationStyle {
+    /// APA 7th edition, the style most of the social sciences cite in.
+    fn default() -> Self {
+        CitationStyle(hayagriva::archive::ArchivedStyle::AmericanPsychologicalAssociation)
+    }
+}
+
+impl<'de> Deserialize<'de> for CitationStyle {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        hayagriva::archive::ArchivedStyle::by_name(name.trim()).map(CitationStyle).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{name}` is not a citation style groupsite knows; content/README.md lists them \
+                 (`apa`, `chicago-author-date`, `harvard-cite-them-right`, `ieee`, `vancouver`, …)"
+            ))
+        })
+    }
 }

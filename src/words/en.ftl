@@ -177,6 +177,13 @@ person-edited = Edited
 person-publications = Publications
 publication-doi = DOI
 publication-online = Read it online
+publication-editors = Edited by
+publication-isbn = ISBN
+publication-abstract = Abstract
+publication-cite = Cite
+publication-volume = Volume { $volume }
+publication-issue = Issue { $issue }
+publication-pages = Pages { $pages }
 person-biography = Biography
 
 ## Partners, publications and practices

@@ -323,7 +323,16 @@ labels! {
     /// A person page's heading over what they edited.
     person_edited = "person-edited",
     person_publications = "person-publications",
+    /// The label before a publication's DOI.
     publication_doi = "publication-doi",
+    /// The label before a publication's editors.
+    publication_editors = "publication-editors",
+    /// The label before a book's ISBN.
+    publication_isbn = "publication-isbn",
+    /// A publication page's heading over its abstract.
+    publication_abstract = "publication-abstract",
+    /// A publication page's heading over its formatted citation.
+    publication_cite = "publication-cite",
     /// A person page's heading over their biography.
     person_biography = "person-biography",
     /// The label of the search page's box.

@@ -20,10 +20,19 @@ pub struct PublicationPage<'a> {
     pub kind: String,
     /// Authors in byline order; those with a page here link to it.
     pub authors: Vec<Byline>,
-    /// Venue, publisher and year, as far as known.
+    /// Editors, of the work itself or of the book it is in, linked likewise.
+    pub editors: Vec<Byline>,
+    /// Venue, volume, issue, pages, publisher and year, as far as known.
     pub facts: Vec<String>,
     /// The DOI, linked to its resolver.
     pub doi: Option<Linked>,
+    /// The ISBN of the book.
+    pub isbn: Option<String>,
+    /// The abstract, as the source gives it.
+    pub summary: Option<String>,
+    /// The reference in the site's citation style, its people linked; none where the style
+    /// gives nothing.
+    pub citation: Option<Html>,
     /// Where to read it online, where that is not its DOI.
     pub online: Option<Linked>,
     /// Its groups and the projects it is an output of, each under its section's name; only
@@ -50,25 +59,42 @@ impl<'a> PublicationPage<'a> {
             .as_ref()
             .filter(|l| doi.as_ref().is_none_or(|d| d.href != l.href))
             .map(|l| Linked { label: words.get("publication-online"), href: l.href.clone() });
-        let facts = [&publication.venue, &publication.publisher]
+        let numbered = [
+            ("publication-volume", "volume", &publication.volume),
+            ("publication-issue", "issue", &publication.issue),
+            ("publication-pages", "pages", &publication.pages),
+        ];
+        let numbered = numbered
             .into_iter()
-            .flatten()
+            .filter_map(|(id, arg, value)| Some(words.with(id, &[(arg, value.as_deref()?.into())])));
+        let facts = publication
+            .venue
+            .iter()
             .cloned()
+            .chain(numbered)
+            .chain(publication.publisher.clone())
             .chain(publication.year.map(|y| y.to_string()))
             .collect();
+        let person_page = |r: &crate::model::Ref| urls.entity(EntityKind::Person, &r.slug());
+        let citation =
+            crate::render::cited(publication, site.settings.citation_style, &site.settings.language, person_page);
         let path = paths::entity(EntityKind::Publication, slug);
         let chrome = context
             .item_chrome(site, EntityKind::Publication, &publication.title, &path)
             .describe(described(publication))
             .og("article")
-            .schema(schema(publication, urls))
+            .schema(schema(site, publication, urls))
             .cite(scholar_tags(publication));
         Some(PublicationPage {
             chrome,
             kind: words.publication_kind(publication.kind),
             authors,
+            editors: super::names(context, &publication.editors),
             facts,
             doi,
+            isbn: publication.isbn.clone(),
+            summary: publication.summary.clone(),
+            citation,
             online,
             related: [
                 (words.section(EntityKind::Group), groups.collect::<Vec<_>>()),
@@ -106,6 +132,13 @@ fn scholar_tags(publication: &Publication) -> Vec<(&'static str, String)> {
         _ => None,
     };
     tags.extend(venue.zip(publication.venue.clone()));
+    tags.extend(publication.volume.clone().map(|v| ("citation_volume", v)));
+    tags.extend(publication.issue.clone().map(|i| ("citation_issue", i)));
+    if let Some(pages) = &publication.pages {
+        let (first, last) = pages.split_once(['–', '-']).unwrap_or((pages, ""));
+        tags.push(("citation_firstpage", first.trim().to_owned()));
+        tags.extend(Some(last.trim()).filter(|l| !l.is_empty()).map(|l| ("citation_lastpage", l.to_owned())));
+    }
     let publisher = match publication.kind {
         PublicationKind::Thesis => "citation_dissertation_institution",
         PublicationKind::Report => "citation_technical_report_institution",
@@ -113,11 +146,13 @@ fn scholar_tags(publication: &Publication) -> Vec<(&'static str, String)> {
     };
     tags.extend(publication.publisher.clone().map(|p| (publisher, p)));
     tags.extend(publication.doi.clone().map(|d| ("citation_doi", d)));
+    tags.extend(publication.isbn.clone().map(|i| ("citation_isbn", i)));
     tags
 }
 
-/// schema.org data: a `ScholarlyArticle`, `Book`, `Chapter` or `Thesis` with its authors.
-fn schema(publication: &Publication, urls: &crate::render::Urls) -> serde_json::Value {
+/// schema.org data: a `ScholarlyArticle`, `Book`, `Chapter` or `Thesis` with its authors
+/// and editors, each with their ORCID record as `sameAs`.
+fn schema(site: &Site, publication: &Publication, urls: &crate::render::Urls) -> serde_json::Value {
     let kind = match publication.kind {
         PublicationKind::Book | PublicationKind::EditedBook => "Book",
         PublicationKind::Chapter => "Chapter",
@@ -125,19 +160,32 @@ fn schema(publication: &Publication, urls: &crate::render::Urls) -> serde_json::
         PublicationKind::Report => "Report",
         _ => "ScholarlyArticle",
     };
-    let people: Vec<_> = publication
-        .authors
-        .iter()
-        .map(|a| {
-            let page = a.person.as_ref().map(|r| urls.absolute(&paths::entity(EntityKind::Person, &r.slug())));
-            json!({"@type": "Person", "name": a.name, "url": page})
-        })
-        .collect();
+    let people = |people: &[crate::model::Author]| -> Vec<serde_json::Value> {
+        people
+            .iter()
+            .map(|a| {
+                let person = a.person.as_ref().and_then(|r| site.people.get(&r.slug()));
+                let page = person.map(|p| urls.absolute(&paths::entity(EntityKind::Person, &p.slug)));
+                let orcid = a.orcid.as_ref().or(person.and_then(|p| p.orcid.as_ref()));
+                let mut node = json!({"@type": "Person", "name": a.name, "url": page});
+                if let Some(orcid) = orcid {
+                    node["sameAs"] = json!(format!("https://orcid.org/{orcid}"));
+                }
+                node
+            })
+            .collect()
+    };
     json!({
         "@context": "https://schema.org",
         "@type": kind,
         "name": publication.title,
-        "author": people,
+        "author": people(&publication.authors),
+        "editor": people(&publication.editors),
+        "isbn": publication.isbn,
+        "abstract": publication.summary,
+        "volumeNumber": publication.volume,
+        "issueNumber": publication.issue,
+        "pagination": publication.pages,
         "datePublished": publication.year.map(|y| y.to_string()),
         "publisher": publication.publisher,
         "isPartOf": publication.venue,
