@@ -12,7 +12,7 @@
 //   - a screenshot of each page type at both widths goes to target/screenshots/.
 // Every failure names the page, the setting and the rule. Exit status 1 on any failure.
 //
-// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture]   (from anywhere)
+// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture|bibtex]   (from anywhere)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,10 +32,12 @@ const args = process.argv.slice(2);
 const binary = args.includes('--bin') ? resolve(args[args.indexOf('--bin') + 1]) : join(root, 'target', 'debug', 'groupsite');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-// The sites to check: the shipped content, and a small fixture that has images.
+// The sites to check: the shipped content, a small fixture that has images, and one whose
+// publications come from BibTeX (formatted citations, linked members, every kind).
 const SITES = [
   { name: 'shipped', content: join(root, 'content') },
   { name: 'fixture', content: join(root, 'tests', 'fixtures', 'minimal', 'content') },
+  { name: 'bibtex', content: join(root, 'tests', 'fixtures', 'bibtex', 'content') },
 ];
 const WIDTHS = [390, 1280];
 const SCHEMES = ['light', 'dark'];
