@@ -477,6 +477,15 @@ pub enum ContentWarning {
         /// The value as written.
         doi: String,
     },
+    /// An ORCID iD in a BibTeX `ORCID-Numbers` field that is not one (four groups of four
+    /// digits whose last checks the rest); the author is published without it.
+    #[error("`{orcid}` is not an ORCID iD; the author is published without it")]
+    NotAnOrcid {
+        /// The field's value.
+        at: Span,
+        /// The iD as written.
+        orcid: String,
+    },
 }
 
 impl ContentWarning {
@@ -484,7 +493,7 @@ impl ContentWarning {
     pub fn span(&self) -> &Span {
         use ContentWarning::*;
         match self {
-            NotAUrl { at, .. } | NotAYear { at, .. } | NotADoi { at, .. } => at,
+            NotAUrl { at, .. } | NotAYear { at, .. } | NotADoi { at, .. } | NotAnOrcid { at, .. } => at,
         }
     }
 
@@ -499,6 +508,9 @@ impl ContentWarning {
                 Some(i) => format!("write only the DOI itself: `{}`", &doi[i..]),
                 None => "a DOI starts with `10.` and has a `/`, such as `10.1000/182`; remove the field if the work has none".into(),
             },
+            NotAnOrcid { .. } => {
+                "an ORCID iD is four groups of four digits, such as `0000-0002-1825-0097`; copy it from orcid.org".into()
+            }
         }
     }
 }

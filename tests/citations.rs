@@ -168,7 +168,7 @@ async fn an_author_is_found_by_orcid_before_any_name() {
     copy.replace(
         "publications/alpha.bib",
         "ORCID-Numbers = {Nordmann, Kari/0000-0002-1825-0097}",
-        "ORCID-Numbers = {Nordmann, Kari/0000-0002-1825-0097; Ese, Jo/0000-0003-0000-0001}",
+        "ORCID-Numbers = {Nordmann, Kari/0000-0002-1825-0097; Ese, Jo/0000-0002-1694-233X}",
     );
     let app = app(copy.root());
     let article = page(&app, "/publications/full2020").await;
@@ -179,4 +179,26 @@ async fn an_author_is_found_by_orcid_before_any_name() {
     assert!(article.body.contains("\"sameAs\":\"https://orcid.org/0000-0002-1825-0097\""), "ORCID as sameAs");
     let kari = page(&app, "/people/kari-nordmann").await;
     assert_eq!(kari.texts("section[aria-labelledby=written-heading] li"), ["Everything a Journal Exports"]);
+}
+
+#[test]
+fn an_orcid_id_that_is_not_one_is_a_warning_in_bibtex_and_a_mistake_in_a_persons_file() {
+    let copy = copy_with_full_entries();
+    let (line, _) = copy.replace(
+        "publications/alpha.bib",
+        "Nordmann, Kari/0000-0002-1825-0097",
+        "Nordmann, Kari/0000-0002-1825-0098",
+    );
+    let outcome = common::run_check(copy.root());
+    assert_eq!(outcome.code, Some(0), "a warning: the site still builds: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains(&format!("alpha.bib:{line}:"))
+            && outcome.stderr.contains("`0000-0002-1825-0098` is not an ORCID iD"),
+        "named at its field: {}",
+        outcome.stderr
+    );
+    copy.write("people/kari-nordmann.toml", "name = \"Kari Nordmann\"\norcid = \"0000-0002-1825-0098\"\n");
+    let outcome = common::run_check(copy.root());
+    assert_eq!(outcome.code, Some(1), "{}", outcome.stderr);
+    assert!(outcome.stderr.contains("kari-nordmann.toml:2:"), "{}", outcome.stderr);
 }

@@ -139,7 +139,17 @@ pub(super) fn entries(
                 warnings.push(ContentWarning::NotAYear { at: place(field), field, value });
             }
         }
-        let orcids = orcid_numbers(text("orcid-numbers").as_deref().unwrap_or_default());
+        let mut orcids = orcid_numbers(text("orcid-numbers").as_deref().unwrap_or_default());
+        orcids.retain_mut(|(_, written)| match crate::model::orcid_id(written) {
+            Some(id) => {
+                *written = id;
+                true
+            }
+            None => {
+                warnings.push(ContentWarning::NotAnOrcid { at: place("orcid-numbers"), orcid: written.clone() });
+                false
+            }
+        });
         let named = |people: Vec<biblatex::Person>, field: &str| -> Vec<Author> {
             let at = field_at(field).unwrap_or(key_at.clone());
             people

@@ -24,7 +24,7 @@ use serde_spanned::Spanned;
 pub use group::{Group, GroupKind, Quote, Spotlight};
 pub use page::Page;
 pub use partner::Partner;
-pub use person::{Affiliation, Membership, Person, Role};
+pub use person::{Affiliation, Membership, Person, Role, orcid_id};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};

@@ -22,6 +22,7 @@ pub struct Person {
     pub citation_names: Vec<String>,
     /// ORCID iD, `0000-0002-1825-0097`: finds the person among a publication's authors before
     /// any name does, and links the page to the ORCID record.
+    #[serde(default, deserialize_with = "orcid")]
     pub orcid: Option<String>,
     /// Academic or job title: `Associate Professor`.
     pub title: Option<String>,
@@ -153,5 +154,56 @@ memberships = [
     }
     fn images(&self) -> Vec<&Image> {
         self.photo.iter().collect()
+    }
+}
+
+/// An ORCID iD in its plain form (`0000-0002-1825-0097`), from that or from its address
+/// (`https://orcid.org/0000-0002-1825-0097`); `None` unless its check digit is right, so a
+/// mistyped iD finds no one.
+pub fn orcid_id(written: &str) -> Option<String> {
+    let written = written.trim();
+    let id = ["https://orcid.org/", "http://orcid.org/", "orcid.org/"]
+        .iter()
+        .find_map(|prefix| written.strip_prefix(prefix))
+        .unwrap_or(written)
+        .to_ascii_uppercase();
+    let groups: Vec<&str> = id.split('-').collect();
+    let shaped = groups.len() == 4 && groups.iter().all(|g| g.len() == 4);
+    let digits: Vec<char> = id.chars().filter(|c| *c != '-').collect();
+    if !shaped || digits.len() != 16 {
+        return None;
+    }
+    // ISO 7064 MOD 11-2, as orcid.org checks it.
+    let mut total = 0u32;
+    for c in &digits[..15] {
+        total = (total + c.to_digit(10)?) * 2;
+    }
+    let check = match (12 - total % 11) % 11 {
+        10 => 'X',
+        n => char::from_digit(n, 10)?,
+    };
+    (digits[15] == check).then_some(id)
+}
+
+fn orcid<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let written = String::deserialize(d)?;
+    orcid_id(&written).map(Some).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{written}` is not an ORCID iD: four groups of four digits, such as `0000-0002-1825-0097`, the last a check digit"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::orcid_id;
+
+    #[test]
+    fn an_orcid_id_is_read_from_its_plain_form_or_its_address_and_its_check_digit_is_checked() {
+        assert_eq!(orcid_id("0000-0002-1825-0097").as_deref(), Some("0000-0002-1825-0097"));
+        assert_eq!(orcid_id("https://orcid.org/0000-0002-1694-233x").as_deref(), Some("0000-0002-1694-233X"));
+        assert_eq!(orcid_id("0000-0002-1825-0098"), None, "a wrong check digit");
+        assert_eq!(orcid_id("0000-0002-1825"), None);
+        assert_eq!(orcid_id("0000 0002 1825 0097"), None);
     }
 }

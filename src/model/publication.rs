@@ -93,7 +93,15 @@ impl<'de> Deserialize<'de> for Author {
         let at = spanned.span();
         Ok(match spanned.into_inner() {
             Written::Name(name) => Author::new(name, at),
-            Written::Table { name, orcid } => Author { orcid, ..Author::new(name, at) },
+            Written::Table { name, orcid: Some(written) } => {
+                let orcid = super::person::orcid_id(&written).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "`{written}` is not an ORCID iD: four groups of four digits, such as `0000-0002-1825-0097`"
+                    ))
+                })?;
+                Author { orcid: Some(orcid), ..Author::new(name, at) }
+            }
+            Written::Table { name, orcid: None } => Author::new(name, at),
         })
     }
 }
