@@ -315,3 +315,18 @@ async fn export_leaves_the_search_form_out() {
     assert!(!home.contains("role=\"search\""), "but no search form: no server answers it");
     assert!(!out.path().join("search").exists());
 }
+
+/// On the `bibtex` fixture: a publication is found by its title, an author, its venue, its year
+/// and its DOI; a year is a number, not a word with typos.
+#[tokio::test]
+async fn a_publication_is_found_by_title_author_venue_year_and_doi() {
+    let app = app(&fixture("bibtex"));
+    let titles = |found: Vec<(String, String)>| found.into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+    let mattering = "Mattering in the Nordic welfare state".to_owned();
+    for query in ["mattering nordic", "Ørjasæter", "orjasaeter", "Nordic Social Work Research", "10.1000/mattering.2021"] {
+        assert!(titles(results(&app, query).await).contains(&mattering), "`{query}` finds the article");
+    }
+    let of_2021 = titles(results(&app, "2021").await);
+    assert!(of_2021.contains(&mattering), "{of_2021:?}");
+    assert!(!of_2021.contains(&"Relational Welfare".to_owned()), "2020 is not a typo of 2021: {of_2021:?}");
+}

@@ -335,7 +335,8 @@ impl SearchIndex {
                 ways.push(boosted(prefix(f.title_words), 4.0));
                 ways.push(boosted(prefix(f.text_words), 0.5));
             }
-            if length >= TYPO_FROM {
+            // A number (a year, a volume) is meant as written: 2021 is not a typo of 2020.
+            if length >= TYPO_FROM && !word.chars().all(|c| c.is_ascii_digit()) {
                 let typo = |field| Box::new(FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true));
                 ways.push(boosted(typo(f.title_words), 3.0));
                 ways.push(boosted(typo(f.text_words), 0.3));
