@@ -226,3 +226,20 @@ async fn a_group_page_shows_its_latest_publications_and_links_to_all() {
     let all = page(&app, "/publications?group=alpha").await;
     assert!(entry_ids(&all).len() > 5, "the link leads to all of them");
 }
+
+#[tokio::test]
+async fn the_shipped_list_keeps_its_special_issues_and_edited_books_and_offers_only_filters_with_a_choice() {
+    let app = app(&common::shipped_content());
+    let list = page(&app, "/publications").await;
+    assert_eq!(list.texts("main h2").last().map(String::as_str), Some("Year not given"));
+    assert_eq!(list.texts(".count"), ["8 publications"], "six files and two edited-book projects");
+    let metas = list.texts("main .entry .meta");
+    assert_eq!(metas.iter().filter(|m| m.starts_with("Special issue")).count(), 4, "{metas:?}");
+    assert_eq!(metas.iter().filter(|m| m.starts_with("Edited book")).count(), 2, "{metas:?}");
+    assert!(
+        options(&list, "person").is_empty(),
+        "no publication names a person: no person filter: {:?}",
+        options(&list, "person")
+    );
+    assert!(options(&list, "group").len() > 1);
+}
