@@ -102,6 +102,7 @@ pub(super) enum Listed<'a> {
 }
 
 impl<'a> Listed<'a> {
+    /// The year it was published; none for an undated publication and for a book project.
     pub(super) fn year(self) -> Option<u16> {
         match self {
             Listed::Publication(p) => p.year,
@@ -109,6 +110,7 @@ impl<'a> Listed<'a> {
         }
     }
 
+    /// Its kind as the list shows it: a book project is an edited book.
     pub(super) fn kind(self) -> PublicationKind {
         match self {
             Listed::Publication(p) => p.kind,
@@ -116,6 +118,7 @@ impl<'a> Listed<'a> {
         }
     }
 
+    /// Its title, the entry's heading and the key it is sorted by within a year.
     pub(super) fn title(self) -> &'a str {
         match self {
             Listed::Publication(p) => &p.title,
@@ -123,6 +126,7 @@ impl<'a> Listed<'a> {
         }
     }
 
+    /// Whether it is one of `group`'s.
     pub(super) fn in_group(self, group: &Slug) -> bool {
         match self {
             Listed::Publication(p) => p.groups.iter().any(|r| &r.slug() == group),
@@ -141,9 +145,14 @@ impl<'a> Listed<'a> {
     }
 }
 
+/// The edited books the content keeps as projects, which `/publications` lists too.
+fn books(site: &Site) -> impl Iterator<Item = &Project> {
+    site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook)
+}
+
 /// Everything `/publications` lists, newest first, the undated last, each year by title.
 pub(super) fn listed(site: &Site) -> Vec<Listed<'_>> {
-    let books = site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook).map(Listed::Book);
+    let books = books(site).map(Listed::Book);
     let mut all: Vec<Listed> = site.publications.values().map(Listed::Publication).chain(books).collect();
     all.sort_by_cached_key(|l| (std::cmp::Reverse(l.year()), norwegian_key(l.title())));
     all
@@ -151,8 +160,7 @@ pub(super) fn listed(site: &Site) -> Vec<Listed<'_>> {
 
 /// How many pages the unfiltered list has (at least one), for the sitemap and `export`.
 pub fn unfiltered_pages(site: &Site) -> usize {
-    let books = site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook).count();
-    (site.publications.len() + books).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
+    (site.publications.len() + books(site).count()).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
 }
 
 /// An entry as the list shows it: its kind first, so special issues and edited books keep
