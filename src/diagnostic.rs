@@ -224,10 +224,11 @@ pub enum ContentError {
         /// The link as written.
         url: String,
     },
-    /// A free page named after one of the site's own addresses, such as `people`.
+    /// A free page named after one of the site's own addresses, such as `people`, or a
+    /// publication named `page`, the segment of its list's later pages.
     #[error("`{slug}` is an address the site itself uses")]
     ReservedSlug {
-        /// The page's file.
+        /// The page's file, or the BibTeX entry's key.
         at: Span,
         /// The address it would take.
         slug: String,
@@ -412,7 +413,7 @@ impl ContentError {
             UnexpectedFile { .. } => Some("content files end in `.md` or `.toml`; images belong in `media/`".into()),
             MissingSiteFile { .. } => Some("create `site.toml` with `name`, `description` and `language`".into()),
             UnsafeUrl { .. } => Some("links start with `https://`, `http://` or `mailto:`".into()),
-            ReservedSlug { .. } => Some("rename the page's file; its slug is its address, and this one is taken".into()),
+            ReservedSlug { .. } => Some("rename the file, or change the BibTeX key; the slug is its address, and this one is taken".into()),
             MediaOutside { .. } => Some("copy the file into `media/` instead of linking to it; the server sends nothing from outside `media/`".into()),
             LinkOutside { .. } => Some("copy the files in instead of linking to them; nothing outside the content folder is read or served".into()),
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),

@@ -27,6 +27,13 @@ pub const PREVIEW_EVENTS: &str = "/_preview/events";
 /// `404.html` from it.
 pub const NOWHERE: &str = "/_nowhere";
 
+/// The segment under a list's address before a page number: `/publications/page/2`. A
+/// publication cannot take it as its slug ([`reserved_slugs`]).
+const PAGED: &str = "page";
+
+/// The kind whose list is paged at path addresses, so that a static export can write each page.
+pub const PAGED_LIST: EntityKind = EntityKind::Publication;
+
 /// Folder of the parts of a sitemap too large for one file: `/sitemaps/1.xml`.
 const SITEMAP_PARTS: &str = "/sitemaps";
 /// Folder of the fingerprinted static files.
@@ -92,6 +99,21 @@ pub fn vcard(slug: &Slug) -> String {
     format!("{}.vcf", entity(EntityKind::Person, slug))
 }
 
+/// Page `n` (from 1) of the unfiltered list of `kind`: page 1 is the list's own address,
+/// the others `{list}/page/{n}`.
+pub fn list_page_number(kind: EntityKind, n: usize) -> String {
+    let list = list_page(kind);
+    if n <= 1 { list.to_owned() } else { format!("{list}/{PAGED}/{n}") }
+}
+
+/// The list of `kind` narrowed by filters, `(name, value)` in order, each value already one
+/// the site knows (a slug, a year, a kind's key), so none needs escaping: `/publications?group=ada`.
+pub fn filtered_list(kind: EntityKind, filters: &[(&str, &str)]) -> String {
+    let query: Vec<String> = filters.iter().map(|(name, value)| format!("{name}={value}")).collect();
+    let list = list_page(kind);
+    if query.is_empty() { list.to_owned() } else { format!("{list}?{}", query.join("&")) }
+}
+
 /// A file of the content's `media/` folder, from its path relative to the content folder
 /// (`media/hero.jpg`).
 pub fn media(file: &str) -> String {
@@ -127,6 +149,8 @@ pub enum Route {
     Entity(EntityKind),
     /// The list page of a kind in [`SECTIONS`].
     List(EntityKind),
+    /// `{list}/page/{n}`: page `n` of a long list, for [`PAGED_LIST`].
+    ListPage(EntityKind),
     /// `/search`.
     Search,
     /// `/sitemap.xml`.
@@ -152,7 +176,7 @@ impl Route {
             .into_iter()
             .filter(|k| matches!(reached(*k), Reached::Page { prefix } if !prefix.is_empty()))
             .map(Route::Entity);
-        let lists = SECTIONS.into_iter().map(Route::List);
+        let lists = SECTIONS.into_iter().map(Route::List).chain([Route::ListPage(PAGED_LIST)]);
         let fixed = [
             Route::Search,
             Route::Sitemap,
@@ -175,6 +199,7 @@ impl Route {
                 Reached::Entry => list(kind).unwrap_or(HOME).to_owned(),
             },
             Route::List(kind) => list(kind).unwrap_or(HOME).to_owned(),
+            Route::ListPage(kind) => format!("{}/{PAGED}/{{n}}", list_page(kind)),
             Route::Search => SEARCH.to_owned(),
             Route::Sitemap => SITEMAP.to_owned(),
             Route::SitemapPart => format!("{SITEMAP_PARTS}/{{file}}"),
@@ -201,6 +226,28 @@ impl Route {
 /// Names a free page cannot have, because a route of the site starts with them.
 pub fn reserved_page_slugs() -> Vec<String> {
     let mut slugs: Vec<String> = Route::all().into_iter().filter_map(Route::prefix).collect();
+    slugs.sort();
+    slugs.dedup();
+    slugs
+}
+
+/// Slugs an entity of `kind` cannot have, because another route of the site takes its address:
+/// a free page cannot be `people`, a publication cannot be `page` (`/publications/page/2`).
+pub fn reserved_slugs(kind: EntityKind) -> Vec<String> {
+    let prefix = match reached(kind) {
+        Reached::Page { prefix: "" } => return reserved_page_slugs(),
+        Reached::Page { prefix } => prefix,
+        Reached::Entry => return Vec::new(),
+    };
+    let mut slugs: Vec<String> = Route::all()
+        .into_iter()
+        .filter(|route| *route != Route::Entity(kind))
+        .filter_map(|route| {
+            let pattern = route.pattern();
+            let first = pattern.strip_prefix(prefix)?.strip_prefix('/')?.split(['/', '.']).next()?;
+            (!first.is_empty() && !first.starts_with('{')).then(|| first.to_owned())
+        })
+        .collect();
     slugs.sort();
     slugs.dedup();
     slugs
@@ -249,5 +296,20 @@ mod tests {
         }
         assert!(!reserved.iter().any(String::is_empty));
         assert!(reserved.windows(2).all(|pair| pair[0] < pair[1]), "each once: {reserved:?}");
+    }
+
+    #[test]
+    fn a_paged_list_reserves_its_page_segment() {
+        assert_eq!(reserved_slugs(EntityKind::Publication), ["page"]);
+        assert_eq!(reserved_slugs(EntityKind::Page), reserved_page_slugs());
+        assert!(reserved_slugs(EntityKind::Person).is_empty());
+        assert_eq!(list_page_number(EntityKind::Publication, 1), "/publications");
+        assert_eq!(list_page_number(EntityKind::Publication, 3), "/publications/page/3");
+        assert!(Route::all().iter().any(|r| r.pattern() == "/publications/page/{n}"));
+        assert_eq!(
+            filtered_list(EntityKind::Publication, &[("group", "ada"), ("page", "2")]),
+            "/publications?group=ada&page=2"
+        );
+        assert_eq!(filtered_list(EntityKind::Publication, &[]), "/publications");
     }
 }

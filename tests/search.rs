@@ -323,7 +323,9 @@ async fn a_publication_is_found_by_title_author_venue_year_and_doi() {
     let app = app(&fixture("bibtex"));
     let titles = |found: Vec<(String, String)>| found.into_iter().map(|(_, t)| t).collect::<Vec<_>>();
     let mattering = "Mattering in the Nordic welfare state".to_owned();
-    for query in ["mattering nordic", "Ørjasæter", "orjasaeter", "Nordic Social Work Research", "10.1000/mattering.2021"] {
+    for query in
+        ["mattering nordic", "Ørjasæter", "orjasaeter", "Nordic Social Work Research", "10.1000/mattering.2021"]
+    {
         assert!(titles(results(&app, query).await).contains(&mattering), "`{query}` finds the article");
     }
     let of_2021 = titles(results(&app, "2021").await);

@@ -69,7 +69,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     // Slugs come from the files, not from the entities that parsed: a file with a typo in one
     // field must not make every reference to it an error too.
     let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
-    let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: paths::reserved_page_slugs(), places };
+    let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: reserved_slugs(), places };
     let model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
@@ -88,13 +88,28 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
 }
 
+/// Every slug a route takes from a kind, with the kind.
+fn reserved_slugs() -> Vec<(EntityKind, String)> {
+    EntityKind::ALL
+        .into_iter()
+        .flat_map(|kind| paths::reserved_slugs(kind).into_iter().map(move |s| (kind, s)))
+        .collect()
+}
+
+impl Checker<'_> {
+    fn is_reserved(&self, kind: EntityKind, slug: &Slug) -> bool {
+        self.reserved.iter().any(|(k, r)| *k == kind && r == slug.as_str())
+    }
+}
+
 struct Checker<'a> {
     content: &'a Content,
     errors: Vec<ContentError>,
     /// Values the model is read without.
     warnings: Vec<ContentWarning>,
-    /// Names a free page cannot have, as the site's routes take them.
-    reserved: Vec<String>,
+    /// Slugs an entity of a kind cannot have, as the site's routes take them: a free page's
+    /// `people`, a publication's `page`.
+    reserved: Vec<(EntityKind, String)>,
     /// Where every entity was read: its kind and slug, and the index of its file.
     places: HashMap<(EntityKind, Slug), usize>,
 }
@@ -118,6 +133,11 @@ impl Reader for Checker<'_> {
                 bibtex::entries(file, owners.get(&file.path).unwrap_or(&nobody), &mut self.errors, &mut self.warnings)
             {
                 let publication = entry.publication;
+                if self.is_reserved(EntityKind::Publication, &publication.slug) {
+                    let at = Span::new(&file.path, &file.text, entry.at);
+                    self.errors.push(ContentError::ReservedSlug { at, slug: publication.slug.to_string() });
+                    continue;
+                }
                 let same = by_key
                     .get(&entry.key)
                     .map(|(slug, ..)| slug.clone())
@@ -262,7 +282,7 @@ impl Checker<'_> {
                 self.errors.push(ContentError::UnsafeUrl { at, url: url.href.clone() });
             }
         }
-        if T::KIND == EntityKind::Page && self.reserved.iter().any(|r| r == entity.slug().as_str()) {
+        if self.is_reserved(T::KIND, entity.slug()) {
             let at = Span::file(&file.path);
             self.errors.push(ContentError::ReservedSlug { at, slug: entity.slug().to_string() });
         }

@@ -116,6 +116,10 @@ pub struct Chrome<'a> {
     pub noindex: bool,
     /// Google Scholar's Highwire Press tags, `(name, content)` in order: a publication's page.
     pub citation: Vec<(&'static str, String)>,
+    /// `<link rel="prev">`: the page before in a paged list, absolute.
+    pub prev: Option<String>,
+    /// `<link rel="next">`: the page after in a paged list, absolute.
+    pub next: Option<String>,
     /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
     pub preview: Option<&'a super::Preview>,
     /// The search form; none in an export, which has no server to answer it.
@@ -244,6 +248,8 @@ impl<'a> Chrome<'a> {
             json_ld: None,
             noindex: false,
             citation: Vec::new(),
+            prev: None,
+            next: None,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
             labels: words.labels(),
@@ -301,6 +307,13 @@ impl<'a> Chrome<'a> {
     /// Sets Google Scholar's Highwire Press tags.
     pub fn cite(mut self, tags: Vec<(&'static str, String)>) -> Self {
         self.citation = tags;
+        self
+    }
+
+    /// Names the pages before and after this one of a paged list, as absolute URLs.
+    pub fn paged(mut self, prev: Option<String>, next: Option<String>) -> Self {
+        self.prev = prev;
+        self.next = next;
         self
     }
 

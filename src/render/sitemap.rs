@@ -5,10 +5,12 @@ use crate::link::Site;
 use crate::model::EntityKind;
 use crate::paths;
 
-/// Every page's path, without the base path: the pages a crawler should find. Entries of a
-/// list (a partner, a publication) are found on the list's page.
+/// Every page's path, without the base path: the pages a crawler should find, the later pages
+/// of a paged list among them. Entries of a list (a partner, a practice) are found on the
+/// list's page.
 pub fn page_paths(site: &Site) -> Vec<String> {
-    let lists = paths::SECTIONS.into_iter().filter_map(paths::list).map(str::to_owned);
+    let paged = (2..=super::pages::unfiltered_pages(site)).map(|n| paths::list_page_number(paths::PAGED_LIST, n));
+    let lists = paths::SECTIONS.into_iter().filter_map(paths::list).map(str::to_owned).chain(paged);
     let entities = EntityKind::ALL
         .into_iter()
         .filter(|kind| matches!(paths::reached(*kind), paths::Reached::Page { .. }))

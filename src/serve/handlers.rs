@@ -17,7 +17,9 @@ use tokio_stream::{Stream, StreamExt};
 use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
 use crate::model::{EntityKind, Slug};
-use crate::render::pages::{self, Asked, HomePage, ProjectFilter, ProjectsPage, SearchPage};
+use crate::render::pages::{
+    self, Asked, HomePage, ProjectFilter, ProjectsPage, PublicationFilter, PublicationsPage, Refused, SearchPage,
+};
 use crate::render::{self, Context};
 
 fn render(page: impl Template) -> Result<String, ServeError> {
@@ -79,6 +81,62 @@ pub async fn projects(State(state): State<AppState>, query: Result<Query<Project
             |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
         let Query(filter) = query.map_err(|_| bad(context.words.get("filter-unreadable")))?;
         let page = ProjectsPage::new(site, context, &filter).map_err(|e| bad(e.message(&context.words)))?;
+        render(page)
+    })
+}
+
+/// A list of publications refused: an unknown filter value is a 400, a page past the last a 404.
+fn refused(refused: Refused, context: &Context, uri: &Uri) -> ServeError {
+    match refused {
+        Refused::Unknown { .. } => ServeError::BadQuery {
+            message: refused.message(&context.words),
+            back: crate::paths::list_page(EntityKind::Publication),
+        },
+        Refused::PastLast(_) => ServeError::NotFound(uri.path().to_owned()),
+    }
+}
+
+/// `/publications`, narrowed and paged by its query. The unfiltered list's later pages have
+/// their own addresses, so `?page=2` without filters is sent there.
+pub async fn publications(
+    State(state): State<AppState>,
+    uri: Uri,
+    query: Result<Query<PublicationFilter>, QueryRejection>,
+) -> Response {
+    let version = state.version();
+    let (site, context) = (&version.site, &version.context);
+    let drawn = (|| {
+        let Query(filter) = query.map_err(|_| ServeError::BadQuery {
+            message: context.words.get("filter-unreadable"),
+            back: crate::paths::list_page(EntityKind::Publication),
+        })?;
+        let number = filter.page_number().map_err(|e| refused(e, context, &uri))?;
+        if !filter.is_filtered() && number > 1 {
+            let to = crate::paths::list_page_number(EntityKind::Publication, number);
+            return Ok(Err(Redirect::permanent(&state.inner.urls.path(&to))));
+        }
+        let page = PublicationsPage::new(site, context, &filter, number).map_err(|e| refused(e, context, &uri))?;
+        render(page).map(Ok)
+    })();
+    match drawn {
+        Ok(Ok(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
+        Ok(Err(redirect)) => redirect.into_response(),
+        Err(error) => error.into_page(&state),
+    }
+}
+
+/// `/publications/page/{n}`: page `n` of the unfiltered list. Page 1 is `/publications` itself,
+/// so it is sent there; a number written any other way, or past the last page, is a 404.
+pub async fn publications_page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let number = raw.as_deref().and_then(|n| n.parse::<usize>().ok()).filter(|n| Some(n.to_string()) == raw);
+    if number == Some(1) {
+        let to = crate::paths::list_page(EntityKind::Publication);
+        return Redirect::permanent(&state.inner.urls.path(to)).into_response();
+    }
+    respond(&state, |site, context| {
+        let number = number.ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))?;
+        let page = PublicationsPage::new(site, context, &PublicationFilter::default(), number)
+            .map_err(|e| refused(e, context, &uri))?;
         render(page)
     })
 }

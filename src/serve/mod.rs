@@ -344,9 +344,11 @@ pub fn router(state: AppState) -> Router {
 fn handler(route: Route) -> MethodRouter<AppState> {
     match route {
         Route::Home => get(handlers::home),
-        // A person's vCard lives beside their page; the projects' list has filters.
+        // A person's vCard lives beside their page; the projects' and publications' lists have filters.
         Route::Entity(EntityKind::Person) => get(handlers::person),
         Route::List(EntityKind::Project) => get(handlers::projects),
+        Route::List(EntityKind::Publication) => get(handlers::publications),
+        Route::ListPage(_) => get(handlers::publications_page),
         Route::Entity(kind) => get(move |state, uri, slug| handlers::entity(kind, state, uri, slug)),
         Route::List(kind) => get(move |state, uri| handlers::list(kind, state, uri)),
         Route::Search => get(handlers::search),

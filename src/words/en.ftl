@@ -101,15 +101,6 @@ publication-kind-book = Book
 publication-kind-chapter = Chapter
 publication-kind-conference-paper = Conference paper
 publication-kind-thesis = Thesis
-publication-kind-heading-special-issue = Special issues
-publication-kind-heading-edited-book = Edited books
-publication-kind-heading-journal = Journals
-publication-kind-heading-report = Reports
-publication-kind-heading-article = Articles
-publication-kind-heading-book = Books
-publication-kind-heading-chapter = Chapters
-publication-kind-heading-conference-paper = Conference papers
-publication-kind-heading-thesis = Theses
 level-neighbourhood = Neighbourhood
 level-municipality = Municipality
 level-national = National
@@ -191,7 +182,33 @@ person-biography = Biography
 partners-description = The organisations { $site } work with.
 partners-listed = Partners
 partners-others = Institutions in our projects
-publications-description = Special issues, edited books, journals and reports of { $site }.
+publications-description = The publications of { $site }, newest first: articles, books, special issues, edited books, journals and reports.
+publications-page-title = { $list }, page { $page }
+publications-count = { $total ->
+    [one] { $total } publication
+   *[other] { $total } publications
+}
+publications-count-filtered = { $total ->
+    [one] { $shown } of { $total } publication
+   *[other] { $shown } of { $total } publications
+}
+publications-year-none = Year not given
+publications-filter-submit = Show publications
+publications-none = No publications match these filters.
+publications-show-all = Show all publications
+publications-pager = Pages of the list
+publications-previous = Previous page
+publications-next = Next page
+publications-position = Page { $page } of { $pages }
+publications-unknown-year = There is no year “{ $value }” to filter publications by.
+publications-unknown-kind = There is no kind “{ $value }” to filter publications by.
+publications-unknown-group = There is no group “{ $value }” to filter publications by.
+publications-unknown-person = There is no person “{ $value }” to filter publications by.
+publications-unknown-page = There is no page “{ $value }” of this list.
+publications-past-last-page = There is no page { $page } of this list.
+group-all-publications = All publications of { $group }
+filter-year = Year
+filter-person = Person
 practices-description = Promising practices from the neighbourhood to the international level, gathered by { $site }.
 related-groups = Groups
 related-projects = Projects

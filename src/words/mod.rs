@@ -182,11 +182,6 @@ impl Words {
         self.get(&format!("publication-kind-{}", kind.key()))
     }
 
-    /// The heading over publications of a kind: `Special issues`.
-    pub fn publication_kind_heading(&self, kind: PublicationKind) -> String {
-        self.get(&format!("publication-kind-heading-{}", kind.key()))
-    }
-
     /// A practice's level: `Municipality`.
     pub fn level(&self, level: Level) -> String {
         self.get(&format!("level-{}", level.key()))
@@ -306,6 +301,22 @@ labels! {
     filter_kind = "filter-kind",
     /// The filter form's button.
     filter_submit = "filter-submit",
+    /// The label of the year filter.
+    filter_year = "filter-year",
+    /// The label of the person filter.
+    filter_person = "filter-person",
+    /// The publications' filter form's button.
+    publications_filter_submit = "publications-filter-submit",
+    /// What an empty filtered list of publications says.
+    publications_none = "publications-none",
+    /// The link from an empty filtered list to all publications.
+    publications_show_all = "publications-show-all",
+    /// `aria-label` of a paged list's links to its other pages.
+    publications_pager = "publications-pager",
+    /// The link to the page of the list before.
+    publications_previous = "publications-previous",
+    /// The link to the page of the list after.
+    publications_next = "publications-next",
     /// The link that clears the filters.
     filter_clear = "filter-clear",
     /// What an empty filtered list says.
@@ -383,7 +394,6 @@ mod tests {
         ids.extend(Role::ALL.map(|r| format!("role-{}", r.key())));
         ids.extend(Role::ALL.map(|r| format!("role-heading-{}", r.key())));
         ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-{}", k.key())));
-        ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-heading-{}", k.key())));
         ids.extend(Level::ALL.map(|l| format!("level-{}", l.key())));
         ids.extend(EntityKind::ALL.map(|k| format!("entity-plural-{k}")));
         ids.extend(EntityKind::ALL.map(|k| format!("section-{k}")));

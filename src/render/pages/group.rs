@@ -5,11 +5,11 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
 use super::{
-    Linked, PeopleSection, Picture, ProjectCard, person_card, picture, project_card, role_id, sort_people,
-    sort_projects,
+    Linked, PeopleSection, Picture, ProjectCard, person_card, picture, project_card, publications, role_id,
+    sort_people, sort_projects,
 };
 use crate::link::Site;
-use crate::model::{EntityKind, Group, Html, Link, ProjectKind, PublicationKind, Role, Slug};
+use crate::model::{EntityKind, Group, Html, Link, PublicationKind, Role, Slug};
 use crate::paths;
 
 /// `/groups/{slug}`: everything about one group, drawn from every file that names it.
@@ -40,8 +40,10 @@ pub struct GroupPage<'a> {
     pub people: Vec<PeopleSection>,
     /// Partners the group lists, in Norwegian order, each linked to its entry on `/partners`.
     pub partners: Vec<Linked>,
-    /// Special issues, edited books and reports.
+    /// The latest publications and edited books (at most five), newest first; not the journal.
     pub publications: Vec<Listed>,
+    /// `All publications of …`, to `/publications?group=`; none where the group has none.
+    pub all_publications: Option<Linked>,
     /// Practices the group points to.
     pub practices: Vec<Listed>,
     /// The group's own journal, named above its other publications.
@@ -58,7 +60,7 @@ pub struct Listed {
     pub title: String,
     /// Its entry on a list page, or an edited book's project page.
     pub href: String,
-    /// Venue, publisher or place, after the title.
+    /// Venue, publisher or place (and a publication's year), after the title.
     pub detail: Option<String>,
 }
 
@@ -87,23 +89,32 @@ impl<'a> GroupPage<'a> {
             site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
-        let books = projects.iter().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| Listed {
-            kind: words.project_kind(ProjectKind::EditedBook),
-            title: p.title.clone(),
-            href: urls.of(*p),
-            detail: None,
-        });
-        let publications = site
-            .publications_of_group(slug)
-            .filter(|p| p.kind != PublicationKind::Journal)
-            .map(|p| Listed {
-                kind: words.publication_kind(p.kind),
-                title: p.title.clone(),
-                href: urls.of(p),
-                detail: p.venue.clone().or_else(|| p.publisher.clone()),
+        // The latest first, as `/publications?group=` lists them; the journal has its own line.
+        let of_group: Vec<_> = publications::listed(site).into_iter().filter(|l| l.in_group(slug)).collect();
+        let publications = of_group
+            .iter()
+            .filter(|l| l.kind() != PublicationKind::Journal)
+            .take(publications::LATEST_ON_GROUP)
+            .map(|listed| {
+                let (href, detail) = match *listed {
+                    publications::Listed::Publication(p) => {
+                        (urls.of(p), p.venue.clone().or_else(|| p.publisher.clone()))
+                    }
+                    publications::Listed::Book(p) => (urls.of(p), None),
+                };
+                let detail = detail.into_iter().chain(listed.year().map(|y| y.to_string())).collect::<Vec<_>>();
+                Listed {
+                    kind: words.publication_kind(listed.kind()),
+                    title: listed.title().to_owned(),
+                    href,
+                    detail: (!detail.is_empty()).then(|| detail.join(", ")),
+                }
             })
-            .chain(books)
             .collect();
+        let all_publications = (!of_group.is_empty()).then(|| Linked {
+            label: words.with("group-all-publications", &[("group", (&group.name).into())]),
+            href: urls.path(&paths::filtered_list(EntityKind::Publication, &[("group", slug.as_str())])),
+        });
         let practices = site
             .practices_of_group(slug)
             .map(|p| Listed {
@@ -160,6 +171,7 @@ impl<'a> GroupPage<'a> {
             people,
             partners,
             publications,
+            all_publications,
             practices,
             journal,
             social: &group.social,

@@ -1,13 +1,14 @@
-//! The three list pages whose entries have no page of their own: partners, publications and
-//! practices. Each entry's `id` is its slug, so other pages link to `/partners#slug`; section
-//! ids hold an underscore, which no slug can, so the two never clash.
+//! The list pages of entries: partners and practices, which have no page of their own, and
+//! the entries `/publications` shows (`super::publications`). Each entry's `id` is its slug,
+//! so other pages link to `/partners#slug`; section ids hold an underscore, which no slug can,
+//! so the two never clash.
 
 use askama::Template;
 
 use super::super::{Chrome, Context, norwegian_key};
 use super::{Linked, group_link};
 use crate::link::Site;
-use crate::model::{EntityKind, Html, Level, Link, ProjectKind, PublicationKind, Ref};
+use crate::model::{EntityKind, Html, Level, Link, Ref};
 
 /// One partner, publication or practice, as its list shows it.
 pub struct Entry<'a> {
@@ -48,15 +49,15 @@ pub struct EntrySection<'a> {
     pub entries: Vec<Entry<'a>>,
 }
 
-fn groups(site: &Site, context: &Context, refs: &[Ref]) -> Vec<Linked> {
+pub(super) fn groups(site: &Site, context: &Context, refs: &[Ref]) -> Vec<Linked> {
     refs.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g)).collect()
 }
 
-fn body(context: &Context, html: &Html) -> Option<Html> {
+pub(super) fn body(context: &Context, html: &Html) -> Option<Html> {
     (!html.is_empty()).then(|| context.body(html))
 }
 
-fn related(context: &Context, groups: Vec<Linked>, more: Vec<(String, Vec<Linked>)>) -> Vec<Related> {
+pub(super) fn related(context: &Context, groups: Vec<Linked>, more: Vec<(String, Vec<Linked>)>) -> Vec<Related> {
     std::iter::once((context.words.get("related-groups"), groups))
         .chain(more)
         .filter(|(_, links)| !links.is_empty())
@@ -118,92 +119,6 @@ impl<'a> PartnersPage<'a> {
             .list_chrome(site, EntityKind::Partner)
             .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]));
         PartnersPage { chrome, sections }
-    }
-}
-
-/// `/publications`: special issues, edited books, journals and reports.
-#[derive(Template)]
-#[template(path = "pages/entries.html")]
-pub struct PublicationsPage<'a> {
-    /// The frame: head, navigation, breadcrumbs and footer.
-    pub chrome: Chrome<'a>,
-    /// Only headings that have entries.
-    pub sections: Vec<EntrySection<'a>>,
-}
-
-impl<'a> PublicationsPage<'a> {
-    /// The list of `site`'s publications, with the edited books it keeps as projects.
-    pub fn new(site: &'a Site, context: &'a Context) -> Self {
-        let (urls, words) = (&context.urls, &context.words);
-        let sections = PublicationKind::ALL
-            .into_iter()
-            .filter_map(|kind| {
-                let mut entries: Vec<Entry> = site
-                    .publications
-                    .values()
-                    .filter(|p| p.kind == kind)
-                    .map(|p| {
-                        let editors = p
-                            .editors
-                            .iter()
-                            .filter_map(|e| site.people.get(&e.person.as_ref()?.slug()))
-                            .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
-                            .collect();
-                        Entry {
-                            id: p.slug.to_string(),
-                            title: p.title.clone(),
-                            href: Some(urls.of(p)),
-                            authors: super::byline(context, p),
-                            meta: [&p.venue, &p.publisher]
-                                .into_iter()
-                                .flatten()
-                                .cloned()
-                                .chain(p.year.map(|y| y.to_string()))
-                                .collect(),
-                            related: related(
-                                context,
-                                groups(site, context, &p.groups),
-                                vec![(words.get("related-editors"), editors)],
-                            ),
-                            body: body(context, &p.description),
-                            links: &[],
-                        }
-                    })
-                    .collect();
-                if kind == PublicationKind::EditedBook {
-                    // Edited books the content keeps as projects are shown here too, linked to their page.
-                    entries.extend(site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook).map(|p| {
-                        Entry {
-                            id: format!("project_{}", p.slug),
-                            title: p.title.clone(),
-                            authors: Vec::new(),
-                            href: None,
-                            meta: p.status.iter().map(|s| words.status(*s)).collect(),
-                            related: related(
-                                context,
-                                groups(site, context, &p.groups),
-                                vec![(
-                                    words.get("related-project"),
-                                    vec![Linked { label: words.get("related-book-project"), href: urls.of(p) }],
-                                )],
-                            ),
-                            body: None,
-                            links: &[],
-                        }
-                    }));
-                }
-                entries.sort_by_key(|e| norwegian_key(&e.title));
-                (!entries.is_empty()).then(|| EntrySection {
-                    heading: words.publication_kind_heading(kind),
-                    id: format!("kind_{}", kind.key()),
-                    entries,
-                })
-            })
-            .collect();
-        let chrome = context
-            .list_chrome(site, EntityKind::Publication)
-            .describe(words.with("publications-description", &[("site", (&site.settings.name).into())]));
-        PublicationsPage { chrome, sections }
     }
 }
 

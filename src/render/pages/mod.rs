@@ -10,15 +10,17 @@ mod page;
 mod person;
 mod project;
 mod publication;
+mod publications;
 mod search;
 
 pub use error::ErrorPage;
 pub use group::GroupPage;
 pub use home::HomePage;
-pub use lists::{PartnersPage, PracticesPage, PublicationsPage};
+pub use lists::{PartnersPage, PracticesPage};
 pub use page::FreePage;
 pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage};
+pub use publications::{PublicationFilter, PublicationsPage, Refused, unfiltered_pages};
 pub use search::{Asked, SearchPage};
 
 use askama::Template;
@@ -47,14 +49,16 @@ pub fn entity_page(
     Some(drawn.map_err(RenderError::from))
 }
 
-/// The list page of `kind`, drawn whole; none for a kind without one. The projects' list,
-/// which has filters, is drawn by [`ProjectsPage`] itself.
+/// The list page of `kind`, drawn whole (a paged list's first page); none for a kind without
+/// one. The lists with filters are drawn by [`ProjectsPage`] and [`PublicationsPage`] themselves.
 pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Result<String, RenderError>> {
     let drawn = match kind {
         EntityKind::Project => ProjectsPage::new(site, context, &ProjectFilter::default()).ok()?.render(),
         EntityKind::Person => PeoplePage::new(site, context).render(),
         EntityKind::Partner => PartnersPage::new(site, context).render(),
-        EntityKind::Publication => PublicationsPage::new(site, context).render(),
+        EntityKind::Publication => {
+            PublicationsPage::new(site, context, &PublicationFilter::default(), 1).ok()?.render()
+        }
         EntityKind::Practice => PracticesPage::new(site, context).render(),
         EntityKind::Group | EntityKind::Page => return None,
     };

@@ -75,11 +75,17 @@ pub struct ProjectsPage<'a> {
     pub filtered: bool,
 }
 
-fn chosen(value: &Option<String>) -> Option<&str> {
+/// A filter's value, or none where the address leaves it out or blank ("any").
+pub(super) fn chosen(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn choices(words: &Words, all: impl IntoIterator<Item = (String, String)>, current: Option<&str>) -> Vec<Choice> {
+/// A filter's choices: "Any" first, then `all` as `(value, label)`, the `current` one selected.
+pub(super) fn choices(
+    words: &Words,
+    all: impl IntoIterator<Item = (String, String)>,
+    current: Option<&str>,
+) -> Vec<Choice> {
     let any = Choice { value: String::new(), label: words.get("filter-any"), selected: current.is_none() };
     let rest = all.into_iter().map(|(value, label)| Choice { selected: current == Some(value.as_str()), value, label });
     std::iter::once(any).chain(rest).collect()

@@ -1,0 +1,380 @@
+//! `/publications`: every publication, with the edited books the content keeps as projects,
+//! by year (newest first, the undated last), narrowed by year, kind, group and person through
+//! a GET form, and paged when long. The unfiltered list's pages have addresses of their own
+//! (`/publications/page/2`), so a static export writes each as a file; a filtered list pages
+//! with `?page=`.
+
+use askama::Template;
+
+use super::super::{Chrome, Context, Section, Words, norwegian_key};
+use super::lists::{Entry, EntrySection, body, groups, related};
+use super::project::{Choice, choices, chosen};
+use super::{Arg, Linked, sort_people};
+use crate::link::Site;
+use crate::model::{EntityKind, Project, ProjectKind, Publication, PublicationKind, Slug};
+use crate::paths;
+
+/// Entries on one page of the list; a longer list is paged.
+pub const PUBLICATIONS_PER_PAGE: usize = 50;
+
+/// How many entries a group's page shows of its latest publications.
+pub(super) const LATEST_ON_GROUP: usize = 5;
+
+/// The filters of `/publications` and the page asked for, as given in the query string; an
+/// empty value means "any".
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct PublicationFilter {
+    /// A year: `2021`.
+    pub year: Option<String>,
+    /// A kind as content writes it: `special-issue`.
+    pub kind: Option<String>,
+    /// A group's slug.
+    pub group: Option<String>,
+    /// A person's slug: their publications as a matched author or as an editor.
+    pub person: Option<String>,
+    /// The page of a filtered list, from 1.
+    pub page: Option<String>,
+}
+
+impl PublicationFilter {
+    /// Whether any filter (not the page) is set: an unfiltered list's pages live at their own
+    /// addresses rather than under `?page=`.
+    pub fn is_filtered(&self) -> bool {
+        [&self.year, &self.kind, &self.group, &self.person].into_iter().any(|v| chosen(v).is_some())
+    }
+
+    /// The page asked for, 1 where none is; `Err` with the value as written where it is not a
+    /// page number.
+    pub fn page_number(&self) -> Result<usize, Refused> {
+        match chosen(&self.page) {
+            None => Ok(1),
+            Some(p) => p
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| Refused::Unknown { field: "page", value: p.to_owned() }),
+        }
+    }
+}
+
+/// Why `/publications` cannot be drawn as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    /// A filter value that names nothing, or a page that is not a number: a 400.
+    #[error("there is no {field} “{value}” to list publications by")]
+    Unknown {
+        /// `year`, `kind`, `group`, `person` or `page`.
+        field: &'static str,
+        /// The value as the address gave it.
+        value: String,
+    },
+    /// A page past the list's last one: a 404.
+    #[error("there is no page {0} of the publications")]
+    PastLast(usize),
+}
+
+impl Refused {
+    /// What the visitor reads on the error page.
+    pub fn message(&self, words: &Words) -> String {
+        match self {
+            Refused::Unknown { field, value } => {
+                let value = [("value", Arg::from(value))];
+                match *field {
+                    "year" => words.with("publications-unknown-year", &value),
+                    "kind" => words.with("publications-unknown-kind", &value),
+                    "group" => words.with("publications-unknown-group", &value),
+                    "person" => words.with("publications-unknown-person", &value),
+                    _ => words.with("publications-unknown-page", &value),
+                }
+            }
+            Refused::PastLast(page) => words.with("publications-past-last-page", &[("page", (*page).into())]),
+        }
+    }
+}
+
+/// What `/publications` lists: a publication, or an edited book the content keeps as a project.
+#[derive(Clone, Copy)]
+pub(super) enum Listed<'a> {
+    /// A publication, with a page of its own.
+    Publication(&'a Publication),
+    /// A project of kind edited book: listed as an edited book, linked to its project page.
+    Book(&'a Project),
+}
+
+impl<'a> Listed<'a> {
+    /// The year it was published; none for an undated publication and for a book project.
+    pub(super) fn year(self) -> Option<u16> {
+        match self {
+            Listed::Publication(p) => p.year,
+            Listed::Book(_) => None,
+        }
+    }
+
+    /// Its kind as the list shows it: a book project is an edited book.
+    pub(super) fn kind(self) -> PublicationKind {
+        match self {
+            Listed::Publication(p) => p.kind,
+            Listed::Book(_) => PublicationKind::EditedBook,
+        }
+    }
+
+    /// Its title, the entry's heading and the key it is sorted by within a year.
+    pub(super) fn title(self) -> &'a str {
+        match self {
+            Listed::Publication(p) => &p.title,
+            Listed::Book(p) => &p.title,
+        }
+    }
+
+    /// Whether it is one of `group`'s.
+    pub(super) fn in_group(self, group: &Slug) -> bool {
+        match self {
+            Listed::Publication(p) => p.groups.iter().any(|r| &r.slug() == group),
+            Listed::Book(p) => p.groups.iter().any(|r| &r.slug() == group),
+        }
+    }
+
+    /// Whether `person` is a matched author or an editor; a book project has neither.
+    fn by_person(self, person: &Slug) -> bool {
+        match self {
+            Listed::Publication(p) => {
+                p.authors.iter().chain(&p.editors).filter_map(|a| a.person.as_ref()).any(|r| &r.slug() == person)
+            }
+            Listed::Book(_) => false,
+        }
+    }
+}
+
+/// The edited books the content keeps as projects, which `/publications` lists too.
+fn books(site: &Site) -> impl Iterator<Item = &Project> {
+    site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook)
+}
+
+/// Everything `/publications` lists, newest first, the undated last, each year by title.
+pub(super) fn listed(site: &Site) -> Vec<Listed<'_>> {
+    let books = books(site).map(Listed::Book);
+    let mut all: Vec<Listed> = site.publications.values().map(Listed::Publication).chain(books).collect();
+    all.sort_by_cached_key(|l| (std::cmp::Reverse(l.year()), norwegian_key(l.title())));
+    all
+}
+
+/// How many pages the unfiltered list has (at least one), for the sitemap and `export`.
+pub fn unfiltered_pages(site: &Site) -> usize {
+    (site.publications.len() + books(site).count()).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
+}
+
+/// An entry as the list shows it: its kind first, so special issues and edited books keep
+/// their kinds under a year.
+fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<'a> {
+    let (urls, words) = (&context.urls, &context.words);
+    let kind = words.publication_kind(listed.kind());
+    match listed {
+        Listed::Publication(p) => {
+            let editors = p
+                .editors
+                .iter()
+                .filter_map(|e| site.people.get(&e.person.as_ref()?.slug()))
+                .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
+                .collect();
+            Entry {
+                id: p.slug.to_string(),
+                title: p.title.clone(),
+                href: Some(urls.of(p)),
+                authors: super::byline(context, p),
+                meta: std::iter::once(kind).chain([&p.venue, &p.publisher].into_iter().flatten().cloned()).collect(),
+                related: related(
+                    context,
+                    groups(site, context, &p.groups),
+                    vec![(words.get("related-editors"), editors)],
+                ),
+                body: body(context, &p.description),
+                links: &[],
+            }
+        }
+        Listed::Book(p) => Entry {
+            id: format!("project_{}", p.slug),
+            title: p.title.clone(),
+            authors: Vec::new(),
+            href: None,
+            meta: std::iter::once(kind).chain(p.status.iter().map(|s| words.status(*s))).collect(),
+            related: related(
+                context,
+                groups(site, context, &p.groups),
+                vec![(
+                    words.get("related-project"),
+                    vec![Linked { label: words.get("related-book-project"), href: urls.of(p) }],
+                )],
+            ),
+            body: None,
+            links: &[],
+        },
+    }
+}
+
+/// `/publications` and its pages: by year, with filters, a count and a pager.
+#[derive(Template)]
+#[template(path = "pages/publications.html")]
+pub struct PublicationsPage<'a> {
+    /// The frame: head (with `rel=prev/next` on the unfiltered pages), navigation, breadcrumbs
+    /// and footer.
+    pub chrome: Chrome<'a>,
+    /// Where the filter form goes: `/publications`, base path included.
+    pub action: String,
+    /// Choices of the year filter, "Any" first, then the years that have publications, newest first.
+    pub years: Vec<Choice>,
+    /// Choices of the kind filter: the kinds that have publications.
+    pub kinds: Vec<Choice>,
+    /// Choices of the group filter: the groups that have publications.
+    pub groups: Vec<Choice>,
+    /// Choices of the person filter: authors and editors with a page here, by family name.
+    pub people: Vec<Choice>,
+    /// Whether any filter is set, so the page offers to clear them.
+    pub filtered: bool,
+    /// `60 publications`, or `2 of 60 publications` when filtered.
+    pub count: String,
+    /// This page's entries by year, newest first, the undated last.
+    pub sections: Vec<EntrySection<'a>>,
+    /// The page before, base path included; none on the first.
+    pub previous: Option<String>,
+    /// The page after; none on the last.
+    pub next: Option<String>,
+    /// `Page 2 of 3`, where there is more than one page.
+    pub position: Option<String>,
+}
+
+impl<'a> PublicationsPage<'a> {
+    /// Page `number` (from 1) of the list under `filter`; the filter's own `page` is not read.
+    /// A filter value the site does not know is [`Refused::Unknown`], a page past the last
+    /// [`Refused::PastLast`]; known values that match nothing give an empty list.
+    pub fn new(
+        site: &'a Site,
+        context: &'a Context,
+        filter: &PublicationFilter,
+        number: usize,
+    ) -> Result<Self, Refused> {
+        let (urls, words) = (&context.urls, &context.words);
+        let unknown = |field, value: &str| Refused::Unknown { field, value: value.to_owned() };
+        let (year, kind, group, person) =
+            (chosen(&filter.year), chosen(&filter.kind), chosen(&filter.group), chosen(&filter.person));
+        let year_wanted = match year {
+            Some(y) => Some(y.parse::<u16>().ok().filter(|_| y.len() == 4).ok_or_else(|| unknown("year", y))?),
+            None => None,
+        };
+        let kind_wanted = match kind {
+            Some(k) => Some(PublicationKind::ALL.into_iter().find(|x| x.key() == k).ok_or_else(|| unknown("kind", k))?),
+            None => None,
+        };
+        let group_slug = match group {
+            Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
+            None => None,
+        };
+        let person_slug = match person {
+            Some(p) => {
+                Some(Slug::parse(p).filter(|s| site.people.contains_key(s)).ok_or_else(|| unknown("person", p))?)
+            }
+            None => None,
+        };
+        let all = listed(site);
+        let shown: Vec<Listed> = all
+            .iter()
+            .copied()
+            .filter(|l| year_wanted.is_none_or(|y| l.year() == Some(y)))
+            .filter(|l| kind_wanted.is_none_or(|k| l.kind() == k))
+            .filter(|l| group_slug.as_ref().is_none_or(|g| l.in_group(g)))
+            .filter(|l| person_slug.as_ref().is_none_or(|p| l.by_person(p)))
+            .collect();
+        let pages = shown.len().div_ceil(PUBLICATIONS_PER_PAGE).max(1);
+        if number == 0 || number > pages {
+            return Err(Refused::PastLast(number));
+        }
+        let filtered = filter.is_filtered();
+
+        // Where page `n` of this list lives: the unfiltered list's at its own address.
+        let set: Vec<(&str, String)> =
+            [("year", year_wanted.map(|y| y.to_string())), ("kind", kind.map(str::to_owned))]
+                .into_iter()
+                .chain([("group", group_slug.as_ref().map(Slug::to_string))])
+                .chain([("person", person_slug.as_ref().map(Slug::to_string))])
+                .filter_map(|(name, value)| Some((name, value?)))
+                .collect();
+        let page_path = |n: usize| {
+            if !filtered {
+                return paths::list_page_number(EntityKind::Publication, n);
+            }
+            let n = n.to_string();
+            let mut query: Vec<(&str, &str)> = set.iter().map(|(name, value)| (*name, value.as_str())).collect();
+            if n != "1" {
+                query.push(("page", &n));
+            }
+            paths::filtered_list(EntityKind::Publication, &query)
+        };
+        let previous = (number > 1).then(|| page_path(number - 1));
+        let next = (number < pages).then(|| page_path(number + 1));
+
+        let mut sections: Vec<EntrySection> = Vec::new();
+        let on_page = shown.iter().copied().skip((number - 1) * PUBLICATIONS_PER_PAGE).take(PUBLICATIONS_PER_PAGE);
+        for listed in on_page {
+            let id = listed.year().map_or_else(|| "year_none".to_owned(), |y| format!("year_{y}"));
+            if sections.last().is_none_or(|s| s.id != id) {
+                let heading = listed.year().map_or_else(|| words.get("publications-year-none"), |y| y.to_string());
+                sections.push(EntrySection { heading, id, entries: Vec::new() });
+            }
+            if let Some(section) = sections.last_mut() {
+                section.entries.push(entry(site, context, listed));
+            }
+        }
+
+        let total = all.len();
+        let count = if filtered {
+            words.with("publications-count-filtered", &[("shown", shown.len().into()), ("total", total.into())])
+        } else {
+            words.with("publications-count", &[("total", total.into())])
+        };
+        let description = words.with("publications-description", &[("site", (&site.settings.name).into())]);
+        let chrome = if filtered || number == 1 {
+            context.list_chrome(site, EntityKind::Publication)
+        } else {
+            let list = words.section(EntityKind::Publication);
+            let title = words.with("publications-page-title", &[("list", (&list).into()), ("page", number.into())]);
+            context
+                .chrome(site, Section::List(EntityKind::Publication), &title, &page_path(number))
+                .trail(urls, &[(&list, paths::list_page(EntityKind::Publication))])
+        };
+        let chrome = chrome.describe(description);
+        // The head's `rel=prev/next` are for the unfiltered pages, whose addresses are canonical.
+        let chrome = if filtered {
+            chrome
+        } else {
+            chrome.paged(previous.as_deref().map(|p| urls.absolute(p)), next.as_deref().map(|p| urls.absolute(p)))
+        };
+
+        let mut years: Vec<u16> = all.iter().filter_map(|l| l.year()).collect();
+        years.dedup();
+        let kinds = PublicationKind::ALL.into_iter().filter(|k| all.iter().any(|l| l.kind() == *k));
+        let mut people: Vec<_> = site.people.values().filter(|p| all.iter().any(|l| l.by_person(&p.slug))).collect();
+        sort_people(&mut people);
+        let year_value = year_wanted.map(|y| y.to_string());
+        Ok(PublicationsPage {
+            chrome,
+            action: urls.path(paths::list_page(EntityKind::Publication)),
+            years: choices(words, years.iter().map(|y| (y.to_string(), y.to_string())), year_value.as_deref()),
+            kinds: choices(words, kinds.map(|k| (k.key().to_owned(), words.publication_kind(k))), kind),
+            groups: choices(
+                words,
+                site.groups
+                    .values()
+                    .filter(|g| all.iter().any(|l| l.in_group(&g.slug)))
+                    .map(|g| (g.slug.to_string(), g.name.clone())),
+                group,
+            ),
+            people: choices(words, people.iter().map(|p| (p.slug.to_string(), p.name.clone())), person),
+            filtered,
+            count,
+            sections,
+            previous: previous.map(|p| urls.path(&p)),
+            next: next.map(|p| urls.path(&p)),
+            position: (pages > 1)
+                .then(|| words.with("publications-position", &[("page", number.into()), ("pages", pages.into())])),
+        })
+    }
+}
