@@ -421,7 +421,7 @@ impl ContentError {
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
             Body { mistake, .. } => Some(mistake.hint()),
             BadBibtex { hint, .. } => Some(hint.clone()),
-            UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report and @techreport".into()),
+            UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report, @techreport and @periodical (a special issue)".into()),
             AmbiguousAuthor { name, .. } => Some(format!("add `citation_names = [\"{name}\"]` to the file of the person it is")),
             CrossrefLoop { .. } => Some("point `crossref` at the book or proceedings the entry is part of, which must not point back".into()),
             UntitledEntry { .. } => Some("add `title = {…}` to the entry".into()),

@@ -100,12 +100,16 @@ pub(super) fn entries(
             errors.push(ContentError::BadBibtex { at: at(), reason, hint: hint.to_owned() });
             continue;
         };
-        let Ok(title) = entry.title().map(|t| t.format_verbatim()) else {
+        let text =
+            |field: &str| entry.get(field).map(|chunks| chunks.format_verbatim()).filter(|t| !t.trim().is_empty());
+        // A special issue is a `@periodical`: BibLaTeX names the issue in `issuetitle` and the
+        // journal in `title`; without `issuetitle`, `title` is the issue's and `journaltitle`
+        // the journal's.
+        let issue_title = (kind == PublicationKind::SpecialIssue).then(|| text("issuetitle")).flatten();
+        let Some(title) = issue_title.clone().or_else(|| entry.title().ok().map(|t| t.format_verbatim())) else {
             errors.push(ContentError::UntitledEntry { at: at(), key: entry.key.clone() });
             continue;
         };
-        let text =
-            |field: &str| entry.get(field).map(|chunks| chunks.format_verbatim()).filter(|t| !t.trim().is_empty());
         // A field inherited through `crossref` has no place of its own in this file.
         let field_at = |field: &str| {
             let chunks = entry.get(field)?;
@@ -202,7 +206,10 @@ pub(super) fn entries(
             slug,
             title,
             kind,
-            venue: text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
+            venue: match issue_title {
+                Some(_) => text("title"),
+                None => text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
+            },
             publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
             year,
             editors,
@@ -507,7 +514,7 @@ fn tangled(raw: &RawBibliography) -> Option<(Range<usize>, String)> {
 }
 
 /// The kind of publication an entry type is; an edited book is a `@book` with editors and no
-/// authors.
+/// authors, and a special issue a `@periodical` (an issue of a journal, with its editors).
 fn kind_of(entry_type: &str, entry: &biblatex::Entry) -> Option<PublicationKind> {
     Some(match entry_type {
         "article" => PublicationKind::Article,
@@ -519,6 +526,7 @@ fn kind_of(entry_type: &str, entry: &biblatex::Entry) -> Option<PublicationKind>
         "inproceedings" | "conference" => PublicationKind::ConferencePaper,
         "phdthesis" | "mastersthesis" | "thesis" => PublicationKind::Thesis,
         "report" | "techreport" => PublicationKind::Report,
+        "periodical" => PublicationKind::SpecialIssue,
         _ => return None,
     })
 }
