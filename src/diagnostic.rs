@@ -263,6 +263,8 @@ pub enum ContentError {
         at: Span,
         /// The reader's reason.
         reason: String,
+        /// What to do about it, for the kind of mistake it is.
+        hint: String,
     },
     /// A BibTeX entry whose `crossref` or `xdata` leads back to itself, or through too many
     /// entries to follow.
@@ -419,8 +421,8 @@ impl ContentError {
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
             Body { mistake, .. } => Some(mistake.hint()),
-            BadBibtex { .. } => Some("each entry is `@type{key, field = {value}, …}`, with its braces balanced".into()),
-            UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report and @techreport".into()),
+            BadBibtex { hint, .. } => Some(hint.clone()),
+            UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report, @techreport and @periodical (a special issue)".into()),
             AmbiguousAuthor { name, .. } => Some(format!("add `citation_names = [\"{name}\"]` to the file of the person it is")),
             CrossrefLoop { .. } => Some("point `crossref` at the book or proceedings the entry is part of, which must not point back".into()),
             UntitledEntry { .. } => Some("add `title = {…}` to the entry".into()),

@@ -325,7 +325,12 @@ fn an_address_or_tag_past_the_bound_is_named_and_many_just_under_it_check_in_tim
 #[test]
 fn a_bibtex_file_that_cannot_be_read_is_named_where_the_reader_gave_up() {
     let dir = invalid("bibtex-syntax");
-    let error = the_one_error(&dir, "publications/works.bib:5:1", "this BibTeX cannot be read", "braces balanced");
+    let error = the_one_error(
+        &dir,
+        "publications/works.bib:1:9",
+        "this BibTeX cannot be read: a `{` is not closed",
+        "close it with `}`",
+    );
     assert!(matches!(error, ContentError::BadBibtex { .. }), "{error:?}");
 }
 
@@ -383,4 +388,60 @@ fn an_author_two_people_answer_to_is_named_and_citation_names_settle_it() {
     let site = common::check(copy.root()).unwrap_or_else(|report| panic!("settled:\n{report}"));
     let author = &site.publications.values().next().expect("the article").authors[0];
     assert_eq!(author.person.as_ref().map(|p| p.slug.as_str()), Some("ada-lovelace"));
+}
+
+#[test]
+fn every_broken_bibtex_entry_of_a_file_is_named_at_once_with_a_hint_for_its_mistake() {
+    let dir = invalid("bibtex-three-broken");
+    let errors = common::errors(&dir);
+    let found: Vec<(String, String, String)> = errors
+        .iter()
+        .map(|e| {
+            assert!(matches!(e, ContentError::BadBibtex { .. }), "{e:?}");
+            (e.span().map(|s| s.to_string()).unwrap_or_default(), e.to_string(), e.hint().unwrap_or_default())
+        })
+        .collect();
+    let expected = [
+        ("publications/works.bib:10:11", "a `{` is not closed", "close it with `}`"),
+        ("publications/works.bib:21:3", "the entry has no key", "@article{kvello2024,"),
+        ("publications/works.bib:28:28", "a `,` is missing", "a comma follows the key and every field"),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((place, message, hint), (shown_place, shown, shown_hint)) in expected.iter().zip(&found) {
+        assert_eq!(shown_place, place, "{found:#?}");
+        assert!(shown.contains(message) && shown_hint.contains(hint), "{found:#?}");
+    }
+    // The `@string` before the first break still names the journal of the entries after it.
+    let outcome = common::run_check(&dir);
+    assert_eq!(outcome.code, Some(1));
+    assert!(!outcome.stderr.contains("abbreviation"), "{}", outcome.stderr);
+    for (place, ..) in expected {
+        assert!(outcome.stderr.contains(place), "stderr lacks {place}:\n{}", outcome.stderr);
+    }
+    assert!(outcome.stderr.contains("3 mistakes"), "{}", outcome.stderr);
+}
+
+#[test]
+fn an_undefined_bibtex_abbreviation_is_named_at_each_use() {
+    let copy = ContentCopy::of(&invalid("bibtex-syntax"));
+    copy.write(
+        "publications/works.bib",
+        "@article{one, title = {One}, journal = nj}\n\n@article{two, title = {Two}, journal = pj # { 2}}\n",
+    );
+    let errors = copy.errors();
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            format!("{} {e} ({})", e.span().map(|s| s.to_string()).unwrap_or_default(), e.hint().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(shown.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].starts_with("publications/works.bib:1:40 ") && shown[0].contains("`nj` is not defined"),
+        "{shown:#?}"
+    );
+    assert!(
+        shown[1].starts_with("publications/works.bib:3:40 ") && shown[1].contains("@string{pj = {…}}"),
+        "{shown:#?}"
+    );
 }

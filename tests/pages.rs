@@ -386,6 +386,33 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         assert!(html.select(&selector).next().is_some(), "{id} is listed under {year}");
         assert!(entry(id).contains(kind), "{id} shows its kind {kind}: {}", entry(id));
     }
+    // Each kind as the publication's own page names it.
+    for (id, kind) in [
+        ("kvello2021", "Article"),
+        ("fikse2020", "Book"),
+        ("edited2019", "Edited book"),
+        ("chapter2022", "Chapter"),
+        ("paper2023", "Conference paper"),
+        ("thesis2018", "Thesis"),
+        ("report2017", "Report"),
+        ("special2022", "Special issue"),
+    ] {
+        let own = page(&app, &format!("/publications/{id}")).await;
+        assert_eq!(own.texts("p.kicker"), [kind], "the kind of {id}");
+    }
+    let special = page(&app, "/publications/special2022").await;
+    assert_eq!(special.texts("h1"), ["Mattering and Welfare"], "a @periodical's issuetitle is its title");
+    let shown = special.text();
+    for part in ["Nordic Journal of Wellbeing", "2022"] {
+        assert!(shown.contains(part), "the special issue's page lacks {part}: {shown}");
+    }
+    let site = common::check(&fixture("bibtex")).unwrap_or_else(|report| panic!("{report}"));
+    let read =
+        |slug: &str| site.publications.values().find(|p| p.slug.as_str() == slug).unwrap_or_else(|| panic!("{slug}"));
+    let issue = read("special2022");
+    let editors: Vec<&str> = issue.editors.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(editors, ["Toril Dale", "Siri Mordal"]);
+    assert_eq!((issue.volume.as_deref(), issue.issue.as_deref()), (Some("11"), Some("2")));
     let members = scraper::Selector::parse("article#heimburg2024 .byline a").unwrap();
     let linked: Vec<_> = html
         .select(&members)

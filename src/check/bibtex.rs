@@ -35,11 +35,21 @@ pub(super) fn entries(
 ) -> Vec<Entry> {
     let span = |range: Range<usize>| Span::new(&file.path, &file.text, range);
     let bad =
-        |error: biblatex::ParseError| ContentError::BadBibtex { at: span(error.span), reason: error.kind.to_string() };
+        |mistake: Mistake| ContentError::BadBibtex { at: span(mistake.at), reason: mistake.reason, hint: mistake.hint };
     let raw = match RawBibliography::parse(&file.text) {
         Ok(raw) => raw,
-        Err(error) => {
-            errors.push(bad(error));
+        Err(first) => {
+            // The reader stops at its first mistake; each entry is read again on its own, so
+            // that every broken one is named at once.
+            let (good, mut mistakes) = recover(&file.text);
+            if mistakes.is_empty() {
+                mistakes.push(syntax_mistake(&file.text, 0, first));
+            }
+            if tangled(&good).is_none() {
+                mistakes.extend(resolution_mistakes(good));
+            }
+            mistakes.sort_by_key(|m| m.at.start);
+            errors.extend(mistakes.into_iter().map(bad));
             return Vec::new();
         }
     };
@@ -51,8 +61,15 @@ pub(super) fn entries(
     }
     let bibliography = match Bibliography::from_raw(raw) {
         Ok(bibliography) => bibliography,
-        Err(error) => {
-            errors.push(bad(error));
+        Err(first) => {
+            // As above: the resolver stops at its first mistake, so each entry is resolved
+            // again on its own (the raw bibliography was given away, and is read again).
+            let mut mistakes = RawBibliography::parse(&file.text).map(resolution_mistakes).unwrap_or_default();
+            if mistakes.is_empty() {
+                mistakes.push(resolution_mistake(first));
+            }
+            mistakes.sort_by_key(|m| m.at.start);
+            errors.extend(mistakes.into_iter().map(bad));
             return Vec::new();
         }
     };
@@ -69,18 +86,30 @@ pub(super) fn entries(
             continue;
         };
         let Some(slug) = Slug::suggest(&entry.key) else {
-            errors.push(ContentError::BadBibtex {
-                at: at(),
-                reason: format!("the key `{}` gives no address", entry.key),
-            });
-            continue;
-        };
-        let Ok(title) = entry.title().map(|t| t.format_verbatim()) else {
-            errors.push(ContentError::UntitledEntry { at: at(), key: entry.key.clone() });
+            let (reason, hint) = if entry.key.trim().is_empty() {
+                (
+                    "the entry has no key".to_owned(),
+                    "an entry starts with its key and a comma: `@article{kvello2024, title = …}`",
+                )
+            } else {
+                (
+                    format!("the key `{}` gives no address", entry.key),
+                    "the key is the entry's address: write it with letters or digits, as `kvello2024`",
+                )
+            };
+            errors.push(ContentError::BadBibtex { at: at(), reason, hint: hint.to_owned() });
             continue;
         };
         let text =
             |field: &str| entry.get(field).map(|chunks| chunks.format_verbatim()).filter(|t| !t.trim().is_empty());
+        // A special issue is a `@periodical`: BibLaTeX names the issue in `issuetitle` and the
+        // journal in `title`; without `issuetitle`, `title` is the issue's and `journaltitle`
+        // the journal's.
+        let issue_title = (kind == PublicationKind::SpecialIssue).then(|| text("issuetitle")).flatten();
+        let Some(title) = issue_title.clone().or_else(|| entry.title().ok().map(|t| t.format_verbatim())) else {
+            errors.push(ContentError::UntitledEntry { at: at(), key: entry.key.clone() });
+            continue;
+        };
         // A field inherited through `crossref` has no place of its own in this file.
         let field_at = |field: &str| {
             let chunks = entry.get(field)?;
@@ -187,7 +216,10 @@ pub(super) fn entries(
             slug,
             title,
             kind,
-            venue: text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
+            venue: match issue_title {
+                Some(_) => text("title"),
+                None => text("journaltitle").or_else(|| text("journal")).or_else(|| text("booktitle")),
+            },
             publisher: publisher.filter(|p| !p.is_empty()).or_else(|| text("school")).or_else(|| text("institution")),
             year,
             editors,
@@ -206,6 +238,211 @@ pub(super) fn entries(
         read.push(Entry { publication, key: entry.key.clone(), at: key_at.clone() });
     }
     read
+}
+
+/// A mistake in a BibTeX file, in bytes from the file's start, before its line and column are
+/// counted out.
+struct Mistake {
+    /// Where it is.
+    at: Range<usize>,
+    /// What is wrong, in the editor's words.
+    reason: String,
+    /// What to do about it.
+    hint: String,
+}
+
+impl Mistake {
+    fn new(at: Range<usize>, reason: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self { at, reason: reason.into(), hint: hint.into() }
+    }
+}
+
+/// Where each line of `text` that starts with `@` (after spaces or tabs) has its `@`: where an
+/// entry starts, when the reader has lost its way.
+fn entry_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).filter_map(move |line| {
+        let rest = text.get(line..)?;
+        let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        rest[indent..].starts_with('@').then_some(line + indent)
+    })
+}
+
+/// A file that cannot be read whole, read again entry by entry: each stretch from one line
+/// that starts with `@` to the next is read on its own. Gives the entries and `@string`s of the
+/// stretches that read (their spans still into the whole file) and one mistake for each that
+/// does not.
+fn recover(text: &str) -> (RawBibliography<'_>, Vec<Mistake>) {
+    let mut good = RawBibliography { preamble: String::new(), entries: Vec::new(), abbreviations: Vec::new() };
+    let mut mistakes = Vec::new();
+    let mut bounds: Vec<usize> = std::iter::once(0).chain(entry_starts(text).filter(|&at| at > 0)).collect();
+    bounds.push(text.len());
+    for stretch in bounds.windows(2) {
+        let [start, end] = [stretch[0], stretch[1]];
+        let Some(block) = text.get(start..end) else { continue };
+        match RawBibliography::parse(block) {
+            Ok(raw) => {
+                let shift = |span: &mut Range<usize>| *span = span.start + start..span.end + start;
+                let shift_pair = |pair: &mut biblatex::Pair| {
+                    shift(&mut pair.key.span);
+                    shift(&mut pair.value.span);
+                    pair.value.v.iter_mut().for_each(|chunk| shift(&mut chunk.span));
+                };
+                for mut entry in raw.entries {
+                    shift(&mut entry.span);
+                    shift(&mut entry.v.key.span);
+                    shift(&mut entry.v.kind.span);
+                    entry.v.fields.iter_mut().for_each(shift_pair);
+                    good.entries.push(entry);
+                }
+                for mut pair in raw.abbreviations {
+                    shift_pair(&mut pair);
+                    good.abbreviations.push(pair);
+                }
+            }
+            Err(error) => mistakes.push(syntax_mistake(block, start, error)),
+        }
+    }
+    (good, mistakes)
+}
+
+/// The reader's `error` in `block`, which starts at byte `start` of its file, in the editor's
+/// words and with a hint for the common cases.
+fn syntax_mistake(block: &str, start: usize, error: biblatex::ParseError) -> Mistake {
+    use biblatex::{ParseErrorKind as Kind, Token};
+    let at = error.span.start + start..error.span.end + start;
+    let at_end = error.span.start >= block.trim_end().len();
+    match error.kind {
+        Kind::UnexpectedEof | Kind::Expected(Token::ClosingBrace | Token::Identifier | Token::Comma) if at_end => {
+            match unclosed_brace(block) {
+                Some(open) => Mistake::new(
+                    open + start..open + start + 1,
+                    "a `{` is not closed",
+                    "close it with `}`; each entry ends with its own `}` before the next line that starts with `@`",
+                ),
+                None => Mistake::new(
+                    at,
+                    "the entry is not closed",
+                    "close each `\"` and `{` of its values, and the entry with `}`, before the next line that starts with `@`",
+                ),
+            }
+        }
+        Kind::Expected(Token::Comma) if block.get(error.span.start..).is_some_and(|rest| rest.starts_with('=')) => {
+            // What was read as the key is the first field's name: the place is that name's.
+            let before = block.get(..error.span.start).unwrap_or_default().trim_end();
+            let name = before.rfind(|c: char| c.is_whitespace() || c == '{').map_or(0, |i| i + 1);
+            Mistake::new(
+                name + start..before.len() + start,
+                "the entry has no key",
+                "an entry starts with its key and a comma: `@article{kvello2024, title = …}`",
+            )
+        }
+        Kind::Expected(Token::Comma) => Mistake::new(
+            {
+                // Where the comma belongs: after the value before it.
+                let after = block.get(..error.span.start).unwrap_or_default().trim_end().len() + start;
+                after..after
+            },
+            "a `,` is missing",
+            "a comma follows the key and every field but the last: `@article{key, title = {…}, year = {2024}}`",
+        ),
+        Kind::Expected(Token::Equals) => {
+            Mistake::new(at, "a `=` is missing", "each field is `name = {value}`, its value in braces or quotes")
+        }
+        Kind::Expected(Token::OpeningBrace) => {
+            Mistake::new(at, "a `{` is missing", "an entry opens with `{` after its type: `@article{key, title = {…}}`")
+        }
+        Kind::Expected(Token::Identifier) => Mistake::new(
+            at,
+            "a field's name is missing",
+            "each field is `name = {value}`; look for a doubled `,` or a value outside its braces",
+        ),
+        kind => Mistake::new(at, kind.to_string(), GENERAL_HINT),
+    }
+}
+
+/// The hint for a mistake in a BibTeX file without a more particular one.
+const GENERAL_HINT: &str = "each entry is `@type{key, field = {value}, …}`, with its braces balanced";
+
+/// The `{` of `block` that is not closed: the innermost one open where a line starts with a
+/// field (`year = …`) inside a value, as a title left open swallows the fields after it; else
+/// the innermost one open at the end.
+fn unclosed_brace(block: &str) -> Option<usize> {
+    let field_starts = |line: &str| {
+        let line = line.trim_start();
+        let name =
+            line.len() - line.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-').len();
+        name > 0 && line[name..].trim_start().starts_with('=')
+    };
+    let mut open = Vec::new();
+    let mut bytes = block.bytes().enumerate();
+    while let Some((i, b)) = bytes.next() {
+        match b {
+            b'\\' => {
+                bytes.next();
+            }
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            b'\n' if open.len() >= 2 && block.get(i + 1..).is_some_and(field_starts) => return open.last().copied(),
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// Every mistake the resolver finds in `raw` (keys written twice, `@string` abbreviations not
+/// defined, LaTeX commands it cannot read), each entry resolved on its own with every `@string`
+/// of the file, since the resolver stops at its first.
+fn resolution_mistakes(raw: RawBibliography<'_>) -> Vec<Mistake> {
+    let mut mistakes = Vec::new();
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for entry in &raw.entries {
+        if seen.insert(entry.v.key.v, entry.v.key.span.clone()).is_some() {
+            mistakes.push(Mistake::new(
+                entry.v.key.span.clone(),
+                format!("the key `{}` is written twice in this file", entry.v.key.v),
+                "give each entry of a file its own key",
+            ));
+        }
+    }
+    for entry in &raw.entries {
+        let alone = RawBibliography {
+            preamble: String::new(),
+            entries: vec![entry.clone()],
+            abbreviations: raw.abbreviations.clone(),
+        };
+        if let Err(error) = Bibliography::from_raw(alone) {
+            mistakes.push(resolution_mistake(error));
+        }
+    }
+    mistakes
+}
+
+/// The resolver's `error`, in the editor's words and with a hint for the common cases.
+fn resolution_mistake(error: biblatex::ParseError) -> Mistake {
+    use biblatex::{ParseErrorKind as Kind, Token};
+    match error.kind {
+        Kind::UnknownAbbreviation(name) => Mistake::new(
+            error.span,
+            format!("the abbreviation `{name}` is not defined"),
+            format!("define it with `@string{{{name} = {{…}}}}`, or write the value in braces: `{{{name}}}`"),
+        ),
+        Kind::MalformedCommand => Mistake::new(
+            error.span,
+            "a LaTeX command here cannot be read",
+            "write accents as `{\\'o}` or `{\\O}`, or simply in UTF-8: `ó`, `Ø`",
+        ),
+        Kind::Unexpected(Token::ClosingBrace) => {
+            Mistake::new(error.span, "this `}` closes nothing", "remove it, or add the `{` it was meant to close")
+        }
+        Kind::DuplicateKey(key) => Mistake::new(
+            error.span,
+            format!("the key `{key}` is written twice in this file"),
+            "give each entry of a file its own key",
+        ),
+        kind => Mistake::new(error.span, kind.to_string(), GENERAL_HINT),
+    }
 }
 
 /// The ORCID iDs of Web of Science's `ORCID-Numbers = {Kvello, Øyvind/0000-0002-1825-0097; …}`,
@@ -287,7 +524,7 @@ fn tangled(raw: &RawBibliography) -> Option<(Range<usize>, String)> {
 }
 
 /// The kind of publication an entry type is; an edited book is a `@book` with editors and no
-/// authors.
+/// authors, and a special issue a `@periodical` (an issue of a journal, with its editors).
 fn kind_of(entry_type: &str, entry: &biblatex::Entry) -> Option<PublicationKind> {
     Some(match entry_type {
         "article" => PublicationKind::Article,
@@ -299,6 +536,7 @@ fn kind_of(entry_type: &str, entry: &biblatex::Entry) -> Option<PublicationKind>
         "inproceedings" | "conference" => PublicationKind::ConferencePaper,
         "phdthesis" | "mastersthesis" | "thesis" => PublicationKind::Thesis,
         "report" | "techreport" => PublicationKind::Report,
+        "periodical" => PublicationKind::SpecialIssue,
         _ => return None,
     })
 }
