@@ -3,6 +3,7 @@
 //! HTTP and reads no files.
 
 mod chrome;
+mod cite;
 mod collate;
 pub mod pages;
 mod phone;
@@ -12,6 +13,7 @@ mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
 pub use chrome::{Asset, Chrome, Section};
+pub use cite::{bibtex, coins, ris};
 pub use collate::norwegian_key;
 pub use phone::Phone;
 pub use sitemap::{page_paths, robots, sitemap, sitemap_part, sitemap_paths};

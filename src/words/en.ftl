@@ -178,6 +178,9 @@ person-publications = Publications
 publication-doi = DOI
 publication-online = Read it online
 person-biography = Biography
+publication-cite = Cite
+publication-bibtex = BibTeX
+publication-ris = RIS
 
 ## Partners, publications and practices
 
