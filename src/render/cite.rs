@@ -148,20 +148,20 @@ pub fn coins(publication: &Publication) -> String {
     pairs.iter().map(|(key, value)| format!("{key}={}", percent_encode(value))).collect::<Vec<_>>().join("&")
 }
 
-/// A name as citations sort it, `Family, Given`: the family name where the source tells it
-/// apart (with a suffix such as `Jr` after it); otherwise a name already written with a comma
-/// stays as it is, and the last word of any other is the family name.
+/// A name as citations sort it, `Family, Given`: a name already written with a comma stays as
+/// it is; otherwise the family name where the source tells it apart (with a suffix such as
+/// `Jr` after it), or else the last word.
 fn family_given(author: &Author) -> String {
     let name = author.name.trim();
+    if name.contains(',') {
+        return name.to_owned();
+    }
     if let Some(family) = author.family.as_deref().map(str::trim).filter(|f| !f.is_empty())
         && let Some(at) = name.find(family)
     {
         let given = name[..at].trim();
         let suffix = name[at + family.len()..].trim();
         return [family, suffix, given].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join(", ");
-    }
-    if name.contains(',') {
-        return name.to_owned();
     }
     match name.rsplit_once(' ') {
         Some((given, family)) => format!("{family}, {}", given.trim()),
