@@ -97,30 +97,31 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
     entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
 }
 
+/// A citation file beside a publication's page, and what writes it from the publication.
+type Citation = (Download, fn(&crate::model::Publication) -> String);
+
+/// The citation files of every publication: `.bib` (BibTeX) and `.ris` (RIS).
+const CITATIONS: [Citation; 2] = [
+    (
+        Download { content_type: "application/x-bibtex; charset=utf-8", disposition: "attachment", extension: "bib" },
+        render::bibtex,
+    ),
+    (
+        Download {
+            content_type: "application/x-research-info-systems; charset=utf-8",
+            disposition: "attachment",
+            extension: "ris",
+        },
+        render::ris,
+    ),
+];
+
 /// `/publications/{slug}`, and its citation for reference managers: `/publications/{slug}.bib`
 /// (BibTeX) and `.ris` (RIS).
 pub async fn publication(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     let raw = raw.unwrap_or_default();
-    let formats: [(Download, fn(&crate::model::Publication) -> String); 2] = [
-        (
-            Download {
-                content_type: "application/x-bibtex; charset=utf-8",
-                disposition: "attachment",
-                extension: "bib",
-            },
-            render::bibtex,
-        ),
-        (
-            Download {
-                content_type: "application/x-research-info-systems; charset=utf-8",
-                disposition: "attachment",
-                extension: "ris",
-            },
-            render::ris,
-        ),
-    ];
-    for (file, write) in formats {
-        if let Some(stem) = raw.strip_suffix(&format!(".{}", file.extension)) {
+    for (file, write) in &CITATIONS {
+        if let Some(stem) = raw.strip_suffix(file.extension).and_then(|s| s.strip_suffix('.')) {
             let version = state.version();
             let body = Slug::parse(stem).and_then(|s| version.site.publications.get(&s)).map(write);
             return file.respond(&state, &uri, stem, body);
