@@ -128,6 +128,21 @@ async fn a_toml_publication_has_its_downloads_too() {
 }
 
 #[tokio::test]
+async fn an_editor_named_by_slug_is_cited_by_their_family_name() {
+    let copy = common::ContentCopy::of(&fixture("bibtex"));
+    copy.replace("publications/beta-journal.md", "[\"ada-lovelace\"]", "[\"dina-von-heimburg\", \"ada-lovelace\"]");
+    let app = app(copy.root());
+    let ris = ris_lines(&get(&app, "/publications/beta-journal.ris").await.body);
+    assert_eq!(
+        values(&ris, "ED"),
+        ["von Heimburg, Dina", "Lovelace, Ada"],
+        "the person's family_name, with its particle"
+    );
+    let bib = get(&app, "/publications/beta-journal.bib").await.body;
+    assert!(bib.contains("  editor = {von Heimburg, Dina and Lovelace, Ada},"), "{bib}");
+}
+
+#[tokio::test]
 async fn a_missing_publication_or_a_strange_suffix_is_a_404() {
     let app = app(&fixture("bibtex"));
     for path in [
