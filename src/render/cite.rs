@@ -227,10 +227,20 @@ fn protect_capitals(title: &str) -> String {
         .map(|(i, word)| {
             let mut letters = word.chars().filter(|c| c.is_alphabetic());
             let initial_only = i == 0 && letters.next().is_some() && !letters.any(char::is_uppercase);
-            if word.chars().any(char::is_uppercase) && !initial_only { format!("{{{word}}}") } else { word.to_owned() }
+            if word.chars().any(char::is_uppercase) && !initial_only { braced(word) } else { word.to_owned() }
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word in braces, the punctuation before and after it left outside: `({Nordic}),`.
+fn braced(word: &str) -> String {
+    const BEFORE: [char; 3] = ['(', '[', '"'];
+    const AFTER: [char; 9] = [',', '.', ':', ';', '!', '?', ')', ']', '"'];
+    let core = word.trim_start_matches(BEFORE).trim_end_matches(AFTER);
+    let start = word.len() - word.trim_start_matches(BEFORE).len();
+    let (before, after) = (&word[..start], &word[start + core.len()..]);
+    format!("{before}{{{core}}}{after}")
 }
 
 /// Percent-encodes a KEV value: everything but RFC 3986's unreserved characters.
@@ -298,6 +308,8 @@ mod tests {
         assert!(text.contains("abstract = {Two lines.}"), "{text}");
         assert_eq!(escape("a{b}_c\\"), "a\\{b\\}\\_c\\textbackslash{}");
         assert_eq!(protect_capitals("COVID and Me"), "{COVID} and {Me}");
+        assert_eq!(protect_capitals("Co-op: Perspectives, (Nordic) forms"), "Co-op: {Perspectives}, ({Nordic}) forms");
+        assert_eq!(protect_capitals("What Is It?"), "What {Is} {It}?");
     }
 
     #[test]
