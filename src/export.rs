@@ -321,6 +321,7 @@ fn hidden_sibling(
 async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<Exported, ExportError> {
     let mut paths = page_paths(&site);
     paths.extend(site.people.keys().map(crate::paths::vcard));
+    paths.extend(site.publications.keys().flat_map(|s| [crate::paths::bibtex(s), crate::paths::ris(s)]));
     paths.extend(site.media.iter().map(|m| crate::paths::media(m)));
     paths.extend(sitemap_paths(&site));
     paths.push(crate::paths::ROBOTS.to_owned());
@@ -523,8 +524,10 @@ fn file_for(path: &str) -> PathBuf {
 
 /// Writes one file of the export into `folder`, and for a text file its `.gz` and `.br` beside it.
 fn write(folder: &Path, relative: &Path, body: &[u8], exported: &mut Exported) -> Result<(), ExportError> {
-    let text =
-        matches!(relative.extension().and_then(|e| e.to_str()), Some("html" | "xml" | "txt" | "css" | "vcf" | "svg"));
+    let text = matches!(
+        relative.extension().and_then(|e| e.to_str()),
+        Some("html" | "xml" | "txt" | "css" | "vcf" | "bib" | "ris" | "svg")
+    );
     if let Some(parent) = folder.join(relative).parent() {
         fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.to_path_buf(), source })?;
     }

@@ -114,6 +114,16 @@ pub fn filtered_list(kind: EntityKind, filters: &[(&str, &str)]) -> String {
     if query.is_empty() { list.to_owned() } else { format!("{list}?{}", query.join("&")) }
 }
 
+/// A publication's BibTeX entry, beside its page, for reference managers.
+pub fn bibtex(slug: &Slug) -> String {
+    format!("{}.bib", entity(EntityKind::Publication, slug))
+}
+
+/// A publication's RIS record, beside its page, for reference managers that read RIS.
+pub fn ris(slug: &Slug) -> String {
+    format!("{}.ris", entity(EntityKind::Publication, slug))
+}
+
 /// A file of the content's `media/` folder, from its path relative to the content folder
 /// (`media/hero.jpg`).
 pub fn media(file: &str) -> String {
@@ -265,6 +275,8 @@ mod tests {
         assert_eq!(entity(EntityKind::Partner, &slug), "/partners#ada");
         assert_eq!(entity(EntityKind::Page, &slug), "/ada");
         assert_eq!(vcard(&slug), "/people/ada.vcf");
+        assert_eq!(bibtex(&slug), "/publications/ada.bib");
+        assert_eq!(ris(&slug), "/publications/ada.ris");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub(super) struct Ambiguous {
 }
 
 /// Sets each author's and editor's person in `publications`, and gives an editor a TOML file
-/// names by slug the person's name; returns the names that answer to more than one person.
+/// names by slug the person's name and family name; returns the names that answer to more than one person.
 pub(super) fn match_authors(
     publications: &mut BTreeMap<Slug, Publication>,
     people: &BTreeMap<Slug, Person>,
@@ -41,6 +41,8 @@ pub(super) fn match_authors(
         for author in publication.authors.iter_mut().chain(publication.editors.iter_mut()) {
             if let Some(person) = author.person.as_ref().and_then(|r| people.get(&r.slug())) {
                 author.name = person.name.clone();
+                // Citations write it family name first: `von Heimburg, Dina`.
+                author.family = author.family.take().or_else(|| person.family_name.clone());
                 continue;
             }
             let orcid = author.orcid.as_deref().map(str::trim);

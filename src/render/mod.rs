@@ -4,6 +4,7 @@
 
 mod chrome;
 mod citation;
+mod cite;
 mod collate;
 pub mod pages;
 mod phone;
@@ -14,6 +15,7 @@ mod vcard;
 pub use crate::words::{Arg, Labels, Words};
 pub use chrome::{Asset, Chrome, Section};
 pub(crate) use citation::cited;
+pub use cite::{bibtex, coins, ris};
 pub use collate::norwegian_key;
 pub use phone::Phone;
 pub use sitemap::{page_paths, robots, sitemap, sitemap_part, sitemap_paths};

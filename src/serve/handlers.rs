@@ -146,25 +146,75 @@ pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segme
     let raw = raw.unwrap_or_default();
     if let Some(stem) = raw.strip_suffix(".vcf") {
         let version = state.version();
-        let person = Slug::parse(stem).and_then(|s| version.site.people.get(&s));
-        return match person {
-            Some(person) => {
-                let card = render::vcard(&version.site, &state.inner.urls, &version.context.words, person);
-                let disposition = format!("inline; filename=\"{stem}.vcf\"");
+        let card = Slug::parse(stem)
+            .and_then(|s| version.site.people.get(&s))
+            .map(|person| render::vcard(&version.site, &state.inner.urls, &version.context.words, person));
+        let file = Download { content_type: "text/vcard; charset=utf-8", disposition: "inline", extension: "vcf" };
+        return file.respond(&state, &uri, stem, card);
+    }
+    entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
+}
+
+/// A citation file beside a publication's page, and what writes it from the publication.
+type Citation = (Download, fn(&crate::model::Publication) -> String);
+
+/// The citation files of every publication: `.bib` (BibTeX) and `.ris` (RIS).
+const CITATIONS: [Citation; 2] = [
+    (
+        Download { content_type: "application/x-bibtex; charset=utf-8", disposition: "attachment", extension: "bib" },
+        render::bibtex,
+    ),
+    (
+        Download {
+            content_type: "application/x-research-info-systems; charset=utf-8",
+            disposition: "attachment",
+            extension: "ris",
+        },
+        render::ris,
+    ),
+];
+
+/// `/publications/{slug}`, and its citation for reference managers: `/publications/{slug}.bib`
+/// (BibTeX) and `.ris` (RIS).
+pub async fn publication(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let raw = raw.unwrap_or_default();
+    for (file, write) in &CITATIONS {
+        if let Some(stem) = raw.strip_suffix(file.extension).and_then(|s| s.strip_suffix('.')) {
+            let version = state.version();
+            let body = Slug::parse(stem).and_then(|s| version.site.publications.get(&s)).map(write);
+            return file.respond(&state, &uri, stem, body);
+        }
+    }
+    entity(EntityKind::Publication, State(state), uri, Segment(Some(raw))).await
+}
+
+/// A file drawn from an entity, beside its page: a vCard, a BibTeX entry, a RIS record.
+struct Download {
+    /// Its media type, with the charset.
+    content_type: &'static str,
+    /// `inline` or `attachment`, before the file name in `Content-Disposition`.
+    disposition: &'static str,
+    /// The extension of its file name, after the slug.
+    extension: &'static str,
+}
+
+impl Download {
+    /// The file `body` of the entity `stem`, named `{stem}.{extension}`, kept like a page; a 404
+    /// page where there is no such entity.
+    fn respond(&self, state: &AppState, uri: &Uri, stem: &str, body: Option<String>) -> Response {
+        match body {
+            Some(body) => {
+                let disposition = format!("{}; filename=\"{stem}.{}\"", self.disposition, self.extension);
                 (
-                    [
-                        (header::CONTENT_TYPE, "text/vcard; charset=utf-8".to_owned()),
-                        (header::CONTENT_DISPOSITION, disposition),
-                    ],
+                    [(header::CONTENT_TYPE, self.content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)],
                     CachePolicy::Page,
-                    card,
+                    body,
                 )
                     .into_response()
             }
-            None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
-        };
+            None => ServeError::NotFound(uri.path().to_owned()).into_page(state),
+        }
     }
-    entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
 }
 
 /// What `/search` reads from its address.

@@ -140,7 +140,11 @@ impl KeptPages {
 fn keepable(response: &Response) -> Option<CachePolicy> {
     let headers = response.headers();
     let text = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| {
-        t.starts_with("text/") || t.starts_with("application/xml") || t.starts_with("application/json")
+        // A type that declares its charset (`application/x-bibtex; charset=utf-8`) is text too.
+        t.starts_with("text/")
+            || t.starts_with("application/xml")
+            || t.starts_with("application/json")
+            || t.contains("charset=")
     });
     let size = axum::body::HttpBody::size_hint(response.body());
     let fits = size.upper().is_some_and(|upper| upper <= KEEP_UP_TO as u64);

@@ -346,6 +346,8 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         Route::Home => get(handlers::home),
         // A person's vCard lives beside their page; the projects' and publications' lists have filters.
         Route::Entity(EntityKind::Person) => get(handlers::person),
+        // A publication's BibTeX and RIS live beside its page.
+        Route::Entity(EntityKind::Publication) => get(handlers::publication),
         Route::List(EntityKind::Project) => get(handlers::projects),
         Route::List(EntityKind::Publication) => get(handlers::publications),
         Route::ListPage(_) => get(handlers::publications_page),

@@ -176,6 +176,9 @@ publication-volume = Volume { $volume }
 publication-issue = Issue { $issue }
 publication-pages = Pages { $pages }
 person-biography = Biography
+publication-download = Download
+publication-bibtex = BibTeX
+publication-ris = RIS
 
 ## Partners, publications and practices
 

@@ -356,6 +356,8 @@ labels! {
     search_previous = "search-previous",
     /// The link to the page of results after.
     search_next = "search-next",
+    /// A publication page's label before its BibTeX and RIS downloads.
+    publication_download = "publication-download",
     /// The error page's heading over the ways back.
     error_where_next = "error-where-next",
 }

@@ -40,6 +40,10 @@ pub struct PublicationPage<'a> {
     pub related: Vec<(String, Vec<Linked>)>,
     /// The description, its site-relative links under the base path.
     pub description: Html,
+    /// "Cite": its BibTeX entry and RIS record, for a reader's reference manager.
+    pub downloads: Vec<Linked>,
+    /// The COinS context object, the `title` of the span Zotero's connector saves it from.
+    pub coins: String,
 }
 
 impl<'a> PublicationPage<'a> {
@@ -104,6 +108,11 @@ impl<'a> PublicationPage<'a> {
             .filter(|(_, links)| !links.is_empty())
             .collect(),
             description: context.body(&publication.description),
+            downloads: vec![
+                Linked { label: words.get("publication-bibtex"), href: urls.path(&paths::bibtex(slug)) },
+                Linked { label: words.get("publication-ris"), href: urls.path(&paths::ris(slug)) },
+            ],
+            coins: crate::render::coins(publication),
         })
     }
 }
