@@ -6,7 +6,7 @@
 //! family name and initials (`Kvello, Ø.`, `Ø. Kvello`); an author that two people answer to
 //! is a mistake the editor settles with `citation_names`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Person, Publication, Ref, Slug};
 
@@ -28,14 +28,25 @@ pub(super) fn match_authors(
     publications: &mut BTreeMap<Slug, Publication>,
     people: &BTreeMap<Slug, Person>,
 ) -> Vec<Ambiguous> {
-    let forms: Vec<(&Person, Vec<String>, String)> = people
-        .values()
-        .map(|p| {
-            let written = std::iter::once(p.name.as_str()).chain(p.citation_names.iter().map(String::as_str));
-            let given = p.name.strip_suffix(p.family_name()).unwrap_or(&p.name);
-            (p, written.map(key).collect(), key(&format!("{} {}", initials(given), p.family_name())))
-        })
-        .collect();
+    // Every form a person answers to, looked up rather than compared with every person, so
+    // matching grows with the authors alone.
+    let mut by_written: HashMap<String, Vec<&Person>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<&Person>> = HashMap::new();
+    let mut by_orcid: HashMap<&str, Vec<&Person>> = HashMap::new();
+    for p in people.values() {
+        let written = std::iter::once(p.name.as_str()).chain(p.citation_names.iter().map(String::as_str));
+        let mut forms: Vec<String> = written.map(key).collect();
+        forms.sort();
+        forms.dedup();
+        for form in forms {
+            by_written.entry(form).or_default().push(p);
+        }
+        let given = p.name.strip_suffix(p.family_name()).unwrap_or(&p.name);
+        by_initials.entry(key(&format!("{} {}", initials(given), p.family_name()))).or_default().push(p);
+        if let Some(orcid) = &p.orcid {
+            by_orcid.entry(orcid.as_str()).or_default().push(p);
+        }
+    }
     let mut ambiguous = Vec::new();
     for publication in publications.values_mut() {
         for author in publication.authors.iter_mut().chain(publication.editors.iter_mut()) {
@@ -46,21 +57,13 @@ pub(super) fn match_authors(
                 continue;
             }
             let orcid = author.orcid.as_deref().map(str::trim);
-            let by_orcid: Vec<&Person> =
-                forms.iter().map(|(p, ..)| *p).filter(|p| orcid.is_some() && p.orcid.as_deref() == orcid).collect();
-            // A person whose ORCID iD is not the author's is not the author, whatever the name.
-            let candidates = forms.iter().filter(|(p, ..)| orcid.is_none() || p.orcid.is_none());
-            let written = key(&author.name);
-            let short = initialled(&author.name);
-            let by_name: Vec<&Person> =
-                candidates.clone().filter(|(_, w, _)| w.contains(&written)).map(|(p, ..)| *p).collect();
-            let found = if !by_orcid.is_empty() {
-                by_orcid
-            } else if by_name.is_empty() {
-                candidates.filter(|(_, _, i)| *i == short).map(|(p, ..)| *p).collect()
-            } else {
-                by_name
-            };
+            let mut found: Vec<&Person> = orcid.and_then(|o| by_orcid.get(o)).cloned().unwrap_or_default();
+            if found.is_empty() {
+                found = answering(&by_written, &key(&author.name), orcid);
+            }
+            if found.is_empty() {
+                found = answering(&by_initials, &initialled(&author.name), orcid);
+            }
             match found.as_slice() {
                 [] => {}
                 [one] => author.person = Some(Ref::new(one.slug.as_str(), author.at.clone())),
@@ -74,6 +77,12 @@ pub(super) fn match_authors(
         }
     }
     ambiguous
+}
+
+/// The people who answer to `form` in `index`; where the author has an ORCID iD, only those
+/// who have none, since a person whose iD is another is not the author, whatever the name.
+fn answering<'p>(index: &HashMap<String, Vec<&'p Person>>, form: &str, orcid: Option<&str>) -> Vec<&'p Person> {
+    index.get(form).into_iter().flatten().filter(|p| orcid.is_none() || p.orcid.is_none()).copied().collect()
 }
 
 /// A name in one form for comparing: `Kvello, Øyvind` and `Øyvind  Kvello.` are `øyvind kvello`.
