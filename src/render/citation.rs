@@ -31,9 +31,14 @@ pub fn cited(
     let style = independent(style)?;
     let entry = entry(publication);
     let locales = locales();
-    let mut driver = BibliographyDriver::new();
-    driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(&entry)], &style, locales));
-    let rendered = driver.finish(BibliographyRequest::new(&style, Some(locale(language)), locales));
+    // The formatter is another project's code fed with the content: should it fail on some
+    // entry, the page goes without a citation rather than without an answer.
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut driver = BibliographyDriver::new();
+        driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(&entry)], &style, locales));
+        driver.finish(BibliographyRequest::new(&style, Some(locale(language)), locales))
+    }))
+    .ok()?;
     let item = rendered.bibliography?.items.into_iter().next()?;
     let mut out = String::new();
     write(&item.content, publication, &page, &mut out);
