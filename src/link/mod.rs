@@ -25,6 +25,21 @@ pub struct Site {
     /// When the newest content file was last changed: every page's `Last-Modified`.
     pub modified: std::time::SystemTime,
     index: Index,
+    memo: Memo,
+}
+
+/// What pages work out from the whole site (the order of a list of a hundred thousand
+/// publications, its filters' choices), worked out on first use and kept while this site is
+/// served, so no request pays for it twice. One value of each type; a new site starts empty.
+#[derive(Default)]
+struct Memo(
+    std::sync::Mutex<std::collections::HashMap<std::any::TypeId, std::sync::Arc<dyn std::any::Any + Send + Sync>>>,
+);
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 /// A site is its entities and what is known of them: pages read `site.people` as they would
@@ -72,10 +87,25 @@ pub fn link(model: Model) -> Site {
         media: model.media,
         modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
         index,
+        memo: Memo::default(),
     }
 }
 
 impl Site {
+    /// The value of type `T` `make` works out from this site, made on the first call and
+    /// shared by every later one.
+    pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&Site) -> T) -> std::sync::Arc<T> {
+        let key = std::any::TypeId::of::<T>();
+        // Held while `make` runs, so two first requests do not both work it out.
+        let mut kept = self.memo.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = kept.get(&key).and_then(|v| v.clone().downcast::<T>().ok()) {
+            return found;
+        }
+        let made = std::sync::Arc::new(make(self));
+        kept.insert(key, made.clone());
+        made
+    }
+
     /// The entities of the type of `map` that refer to the `kind` named `slug`.
     fn referring<'a, T: Entity>(
         &'a self,

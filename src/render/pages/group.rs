@@ -90,7 +90,7 @@ impl<'a> GroupPage<'a> {
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         // The latest first, as `/publications?group=` lists them; the journal has its own line.
-        let of_group: Vec<_> = publications::listed(site).into_iter().filter(|l| l.in_group(slug)).collect();
+        let of_group: Vec<_> = publications::listed(site).filter(|l| l.in_group(slug)).collect();
         let publications = of_group
             .iter()
             .filter(|l| l.kind() != PublicationKind::Journal)

@@ -4,6 +4,8 @@
 //! (`/publications/page/2`), so a static export writes each as a file; a filtered list pages
 //! with `?page=`.
 
+use std::collections::BTreeSet;
+
 use askama::Template;
 
 use super::super::{Chrome, Context, Section, Words, norwegian_key};
@@ -134,6 +136,24 @@ impl<'a> Listed<'a> {
         }
     }
 
+    /// The people who are its matched authors or editors; a book project has none.
+    fn people(self) -> Vec<Slug> {
+        match self {
+            Listed::Publication(p) => {
+                p.authors.iter().chain(&p.editors).filter_map(|a| Some(a.person.as_ref()?.slug())).collect()
+            }
+            Listed::Book(_) => Vec::new(),
+        }
+    }
+
+    /// The groups it is listed under.
+    fn group_slugs(self) -> Vec<Slug> {
+        match self {
+            Listed::Publication(p) => p.groups.iter().map(|r| r.slug()).collect(),
+            Listed::Book(p) => p.groups.iter().map(|r| r.slug()).collect(),
+        }
+    }
+
     /// Whether `person` is a matched author or an editor; a book project has neither.
     fn by_person(self, person: &Slug) -> bool {
         match self {
@@ -150,12 +170,66 @@ fn books(site: &Site) -> impl Iterator<Item = &Project> {
     site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook)
 }
 
+/// What `/publications` works out from the whole site once, on its first use (through
+/// [`Site::memo`]): its order, and the choices of its filters. A university's list has a
+/// hundred thousand entries; sorting them for every page would cost each page a third of a
+/// second.
+struct Prepared {
+    /// Everything listed, newest first, the undated last, each year by title.
+    order: Vec<Item>,
+    /// The years that have publications, newest first.
+    years: Vec<u16>,
+    /// The kinds that have publications.
+    kinds: BTreeSet<PublicationKind>,
+    /// The groups that have publications.
+    groups: BTreeSet<Slug>,
+    /// The people who are authors or editors of any.
+    people: BTreeSet<Slug>,
+}
+
+/// An entry of the list, by slug, so what is kept holds no borrow of the site.
+enum Item {
+    Publication(Slug),
+    Book(Slug),
+}
+
+impl Item {
+    fn resolve<'a>(&self, site: &'a Site) -> Option<Listed<'a>> {
+        match self {
+            Item::Publication(slug) => site.publications.get(slug).map(Listed::Publication),
+            Item::Book(slug) => site.projects.get(slug).map(Listed::Book),
+        }
+    }
+}
+
+impl Prepared {
+    fn new(site: &Site) -> Self {
+        let books = books(site).map(Listed::Book);
+        let mut all: Vec<Listed> = site.publications.values().map(Listed::Publication).chain(books).collect();
+        all.sort_by_cached_key(|l| (std::cmp::Reverse(l.year()), norwegian_key(l.title())));
+        let mut years: Vec<u16> = all.iter().filter_map(|l| l.year()).collect();
+        years.dedup();
+        let (mut kinds, mut groups, mut people) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        for listed in &all {
+            kinds.insert(listed.kind());
+            groups.extend(listed.group_slugs());
+            people.extend(listed.people());
+        }
+        let order = all
+            .into_iter()
+            .map(|l| match l {
+                Listed::Publication(p) => Item::Publication(p.slug.clone()),
+                Listed::Book(p) => Item::Book(p.slug.clone()),
+            })
+            .collect();
+        Prepared { order, years, kinds, groups, people }
+    }
+}
+
 /// Everything `/publications` lists, newest first, the undated last, each year by title.
-pub(super) fn listed(site: &Site) -> Vec<Listed<'_>> {
-    let books = books(site).map(Listed::Book);
-    let mut all: Vec<Listed> = site.publications.values().map(Listed::Publication).chain(books).collect();
-    all.sort_by_cached_key(|l| (std::cmp::Reverse(l.year()), norwegian_key(l.title())));
-    all
+pub(super) fn listed(site: &Site) -> impl Iterator<Item = Listed<'_>> {
+    let prepared = site.memo(Prepared::new);
+    (0..prepared.order.len()).filter_map(move |i| prepared.order.get(i)?.resolve(site))
 }
 
 /// How many pages the unfiltered list has (at least one), for the sitemap and `export`.
@@ -274,16 +348,23 @@ impl<'a> PublicationsPage<'a> {
             }
             None => None,
         };
-        let all = listed(site);
-        let shown: Vec<Listed> = all
-            .iter()
-            .copied()
-            .filter(|l| year_wanted.is_none_or(|y| l.year() == Some(y)))
-            .filter(|l| kind_wanted.is_none_or(|k| l.kind() == k))
-            .filter(|l| group_slug.as_ref().is_none_or(|g| l.in_group(g)))
-            .filter(|l| person_slug.as_ref().is_none_or(|p| l.by_person(p)))
-            .collect();
-        let pages = shown.len().div_ceil(PUBLICATIONS_PER_PAGE).max(1);
+        let prepared = site.memo(Prepared::new);
+        let narrowed = year_wanted.is_some() || kind_wanted.is_some() || group_slug.is_some() || person_slug.is_some();
+        // Unfiltered, only the page's own entries are looked up.
+        let shown: Vec<Listed> = if narrowed {
+            listed(site)
+                .filter(|l| year_wanted.is_none_or(|y| l.year() == Some(y)))
+                .filter(|l| kind_wanted.is_none_or(|k| l.kind() == k))
+                .filter(|l| group_slug.as_ref().is_none_or(|g| l.in_group(g)))
+                .filter(|l| person_slug.as_ref().is_none_or(|p| l.by_person(p)))
+                .collect()
+        } else {
+            let start = number.saturating_sub(1).saturating_mul(PUBLICATIONS_PER_PAGE);
+            let page = prepared.order.iter().skip(start).take(PUBLICATIONS_PER_PAGE);
+            page.filter_map(|item| item.resolve(site)).collect()
+        };
+        let matching = if narrowed { shown.len() } else { prepared.order.len() };
+        let pages = matching.div_ceil(PUBLICATIONS_PER_PAGE).max(1);
         if number == 0 || number > pages {
             return Err(Refused::PastLast(number));
         }
@@ -312,7 +393,8 @@ impl<'a> PublicationsPage<'a> {
         let next = (number < pages).then(|| page_path(number + 1));
 
         let mut sections: Vec<EntrySection> = Vec::new();
-        let on_page = shown.iter().copied().skip((number - 1) * PUBLICATIONS_PER_PAGE).take(PUBLICATIONS_PER_PAGE);
+        let skipped = if narrowed { (number - 1) * PUBLICATIONS_PER_PAGE } else { 0 };
+        let on_page = shown.iter().copied().skip(skipped).take(PUBLICATIONS_PER_PAGE);
         for listed in on_page {
             let id = listed.year().map_or_else(|| "year_none".to_owned(), |y| format!("year_{y}"));
             if sections.last().is_none_or(|s| s.id != id) {
@@ -324,9 +406,9 @@ impl<'a> PublicationsPage<'a> {
             }
         }
 
-        let total = all.len();
+        let total = prepared.order.len();
         let count = if filtered {
-            words.with("publications-count-filtered", &[("shown", shown.len().into()), ("total", total.into())])
+            words.with("publications-count-filtered", &[("shown", matching.into()), ("total", total.into())])
         } else {
             words.with("publications-count", &[("total", total.into())])
         };
@@ -348,10 +430,9 @@ impl<'a> PublicationsPage<'a> {
             chrome.paged(previous.as_deref().map(|p| urls.absolute(p)), next.as_deref().map(|p| urls.absolute(p)))
         };
 
-        let mut years: Vec<u16> = all.iter().filter_map(|l| l.year()).collect();
-        years.dedup();
-        let kinds = PublicationKind::ALL.into_iter().filter(|k| all.iter().any(|l| l.kind() == *k));
-        let mut people: Vec<_> = site.people.values().filter(|p| all.iter().any(|l| l.by_person(&p.slug))).collect();
+        let years = &prepared.years;
+        let kinds = PublicationKind::ALL.into_iter().filter(|k| prepared.kinds.contains(k));
+        let mut people: Vec<_> = prepared.people.iter().filter_map(|slug| site.people.get(slug)).collect();
         sort_people(&mut people);
         let year_value = year_wanted.map(|y| y.to_string());
         Ok(PublicationsPage {
@@ -363,7 +444,7 @@ impl<'a> PublicationsPage<'a> {
                 words,
                 site.groups
                     .values()
-                    .filter(|g| all.iter().any(|l| l.in_group(&g.slug)))
+                    .filter(|g| prepared.groups.contains(&g.slug))
                     .map(|g| (g.slug.to_string(), g.name.clone())),
                 group,
             ),
