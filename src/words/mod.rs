@@ -293,18 +293,8 @@ labels! {
     /// A project page's heading over its sub-projects.
     subprojects = "project-subprojects",
     project_outputs = "project-outputs",
-    /// The label of the group filter.
-    filter_group = "filter-group",
-    /// The label of the status filter.
-    filter_status = "filter-status",
-    /// The label of the kind filter.
-    filter_kind = "filter-kind",
     /// The filter form's button.
     filter_submit = "filter-submit",
-    /// The label of the year filter.
-    filter_year = "filter-year",
-    /// The label of the person filter.
-    filter_person = "filter-person",
     /// The publications' filter form's button.
     publications_filter_submit = "publications-filter-submit",
     /// What an empty filtered list of publications says.

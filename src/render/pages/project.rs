@@ -53,6 +53,23 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// One `<select>` of a list's GET form: the query parameter it sets, its label, its choices.
+pub struct Filter {
+    /// The query parameter, `group`; also the control's id, `filter-group`.
+    pub name: &'static str,
+    /// What the visitor reads above it.
+    pub label: String,
+    /// "Any" first, then the values the list can be narrowed to.
+    pub choices: Vec<Choice>,
+}
+
+impl Filter {
+    /// The filter `name`, labelled by the catalogue's `filter-{name}`.
+    pub(super) fn new(words: &Words, name: &'static str, choices: Vec<Choice>) -> Self {
+        Filter { name, label: words.get(&format!("filter-{name}")), choices }
+    }
+}
+
 /// `/projects`: every project, narrowed by group, status and kind through a GET form.
 #[derive(Template)]
 #[template(path = "pages/projects.html")]
@@ -61,12 +78,8 @@ pub struct ProjectsPage<'a> {
     pub chrome: Chrome<'a>,
     /// Where the filter form goes: `/projects`, base path included.
     pub action: String,
-    /// Choices of the group filter, "Any" first.
-    pub groups: Vec<Choice>,
-    /// Choices of the status filter, "Any" first.
-    pub statuses: Vec<Choice>,
-    /// Choices of the kind filter, "Any" first.
-    pub kinds: Vec<Choice>,
+    /// The group, status and kind filters.
+    pub filters: Vec<Filter>,
     /// The projects that pass every filter, ongoing first.
     pub projects: Vec<ProjectCard>,
     /// `29 projects`, or `2 of 29 projects` when filtered.
@@ -131,9 +144,23 @@ impl<'a> ProjectsPage<'a> {
         Ok(ProjectsPage {
             chrome,
             action: context.urls.path(paths::list_page(EntityKind::Project)),
-            groups: choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.clone())), group),
-            statuses: choices(words, Status::ALL.map(|s| (s.key().to_owned(), words.status(s))), status),
-            kinds: choices(words, ProjectKind::ALL.map(|k| (k.key().to_owned(), words.project_kind(k))), kind),
+            filters: vec![
+                Filter::new(
+                    words,
+                    "group",
+                    choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.clone())), group),
+                ),
+                Filter::new(
+                    words,
+                    "status",
+                    choices(words, Status::ALL.map(|s| (s.key().to_owned(), words.status(s))), status),
+                ),
+                Filter::new(
+                    words,
+                    "kind",
+                    choices(words, ProjectKind::ALL.map(|k| (k.key().to_owned(), words.project_kind(k))), kind),
+                ),
+            ],
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
             count,
             filtered,

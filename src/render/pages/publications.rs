@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::super::{Chrome, Context, Section, Words, norwegian_key};
 use super::lists::{Entry, EntrySection, body, groups, related};
-use super::project::{Choice, choices, chosen};
+use super::project::{Filter, choices, chosen};
 use super::{Arg, Linked, sort_people};
 use crate::link::Site;
 use crate::model::{EntityKind, Project, ProjectKind, Publication, PublicationKind, Slug};
@@ -294,14 +294,10 @@ pub struct PublicationsPage<'a> {
     pub chrome: Chrome<'a>,
     /// Where the filter form goes: `/publications`, base path included.
     pub action: String,
-    /// Choices of the year filter, "Any" first, then the years that have publications, newest first.
-    pub years: Vec<Choice>,
-    /// Choices of the kind filter: the kinds that have publications.
-    pub kinds: Vec<Choice>,
-    /// Choices of the group filter: the groups that have publications.
-    pub groups: Vec<Choice>,
-    /// Choices of the person filter: authors and editors with a page here, by family name.
-    pub people: Vec<Choice>,
+    /// The year (newest first), kind, group and person (authors and editors with a page
+    /// here, by family name) filters, each offering only values that have publications, and
+    /// each shown only where it has a choice besides "Any".
+    pub filters: Vec<Filter>,
     /// Whether any filter is set, so the page offers to clear them.
     pub filtered: bool,
     /// `60 publications`, or `2 of 60 publications` when filtered.
@@ -438,17 +434,38 @@ impl<'a> PublicationsPage<'a> {
         Ok(PublicationsPage {
             chrome,
             action: urls.path(paths::list_page(EntityKind::Publication)),
-            years: choices(words, years.iter().map(|y| (y.to_string(), y.to_string())), year_value.as_deref()),
-            kinds: choices(words, kinds.map(|k| (k.key().to_owned(), words.publication_kind(k))), kind),
-            groups: choices(
-                words,
-                site.groups
-                    .values()
-                    .filter(|g| prepared.groups.contains(&g.slug))
-                    .map(|g| (g.slug.to_string(), g.name.clone())),
-                group,
-            ),
-            people: choices(words, people.iter().map(|p| (p.slug.to_string(), p.name.clone())), person),
+            filters: [
+                Filter::new(
+                    words,
+                    "year",
+                    choices(words, years.iter().map(|y| (y.to_string(), y.to_string())), year_value.as_deref()),
+                ),
+                Filter::new(
+                    words,
+                    "kind",
+                    choices(words, kinds.map(|k| (k.key().to_owned(), words.publication_kind(k))), kind),
+                ),
+                Filter::new(
+                    words,
+                    "group",
+                    choices(
+                        words,
+                        site.groups
+                            .values()
+                            .filter(|g| prepared.groups.contains(&g.slug))
+                            .map(|g| (g.slug.to_string(), g.name.clone())),
+                        group,
+                    ),
+                ),
+                Filter::new(
+                    words,
+                    "person",
+                    choices(words, people.iter().map(|p| (p.slug.to_string(), p.name.clone())), person),
+                ),
+            ]
+            .into_iter()
+            .filter(|f| f.choices.len() > 1)
+            .collect(),
             filtered,
             count,
             sections,
