@@ -90,13 +90,14 @@ impl<'a> GroupPage<'a> {
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         // The latest first, as `/publications?group=` lists them; the journal has its own line.
-        let of_group: Vec<_> = publications::listed(site).filter(|l| l.in_group(slug)).collect();
+        // Read only as far as the latest are found: a university's list is long.
+        let mut of_group = publications::listed(site).filter(|l| l.in_group(slug)).peekable();
+        let has_publications = of_group.peek().is_some();
         let publications = of_group
-            .iter()
             .filter(|l| l.kind() != PublicationKind::Journal)
             .take(publications::LATEST_ON_GROUP)
             .map(|listed| {
-                let (href, detail) = match *listed {
+                let (href, detail) = match listed {
                     publications::Listed::Publication(p) => {
                         (urls.of(p), p.venue.clone().or_else(|| p.publisher.clone()))
                     }
@@ -111,7 +112,7 @@ impl<'a> GroupPage<'a> {
                 }
             })
             .collect();
-        let all_publications = (!of_group.is_empty()).then(|| Linked {
+        let all_publications = has_publications.then(|| Linked {
             label: words.with("group-all-publications", &[("group", (&group.name).into())]),
             href: urls.path(&paths::filtered_list(EntityKind::Publication, &[("group", slug.as_str())])),
         });
