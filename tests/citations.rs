@@ -179,6 +179,11 @@ async fn an_author_is_found_by_orcid_before_any_name() {
     assert!(article.body.contains("\"sameAs\":\"https://orcid.org/0000-0002-1825-0097\""), "ORCID as sameAs");
     let kari = page(&app, "/people/kari-nordmann").await;
     assert_eq!(kari.texts("section[aria-labelledby=written-heading] li"), ["Everything a Journal Exports"]);
+    assert!(
+        kari.body.contains("<a href=\"https://orcid.org/0000-0002-1825-0097\">ORCID</a>"),
+        "her page links her ORCID record"
+    );
+    assert!(kari.body.contains("\"sameAs\":\"https://orcid.org/0000-0002-1825-0097\""), "and names it as sameAs");
 }
 
 #[test]

@@ -166,6 +166,7 @@ person-vcard = Add { $name } to your contacts (vCard)
 person-groups = Groups
 person-edited = Edited
 person-publications = Publications
+person-orcid = ORCID
 publication-doi = DOI
 publication-online = Read it online
 publication-editors = Edited by

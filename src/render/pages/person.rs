@@ -88,7 +88,7 @@ pub struct PersonPage<'a> {
     /// Biography, its site-relative links under the base path.
     pub bio: Html,
     /// ORCID, profiles and the like.
-    pub links: &'a [Link],
+    pub links: Vec<Link>,
     /// The person's vCard, `/people/{slug}.vcf`, base path included.
     pub vcard: String,
     /// The vCard link's text: `Add Ana to your contacts (vCard)`.
@@ -136,6 +136,15 @@ impl<'a> PersonPage<'a> {
             [vec![person.name.clone()], person.title.clone().into_iter().collect(), places.clone(), card.roles.clone()]
                 .concat()
                 .join(". ");
+        // The ORCID record, first among the links, unless the links already name it.
+        let orcid = person.orcid.as_ref().map(|id| crate::model::Url::new(format!("https://orcid.org/{id}"), 0..0));
+        let listed = person.links.iter().any(|l| l.url.as_ref().is_some_and(|u| u.href.contains("orcid.org/")));
+        let links: Vec<Link> = orcid
+            .iter()
+            .filter(|_| !listed)
+            .map(|url| Link { label: words.get("person-orcid"), url: Some(url.clone()) })
+            .chain(person.links.iter().cloned())
+            .collect();
         let chrome = context
             .item_chrome(site, EntityKind::Person, &person.name, &path)
             .describe(description)
@@ -151,6 +160,7 @@ impl<'a> PersonPage<'a> {
                 "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
                 "memberOf": site.groups_of_person(person).map(|(g, _)| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(g)})).collect::<Vec<_>>(),
                 "url": urls.absolute(&path),
+                "sameAs": orcid.as_ref().map(|o| o.href.clone()),
             }));
         Some(PersonPage {
             chrome,
@@ -169,7 +179,7 @@ impl<'a> PersonPage<'a> {
             edited,
             written,
             bio: context.body(&person.bio),
-            links: &person.links,
+            links,
             vcard: urls.path(&paths::vcard(slug)),
             vcard_label: words.with("person-vcard", &[("name", (&person.name).into())]),
             photo: person.photo.as_ref().and_then(|p| picture(context, p)),
