@@ -186,6 +186,10 @@ publication-ris = RIS
 partners-description = The organisations { $site } work with.
 partners-listed = Partners
 partners-others = Institutions in our projects
+publications-description-narrowed = { $shown ->
+    [one] One publication
+   *[other] { $shown } publications
+} of { $site }: { $narrowed }.
 publications-description = The publications of { $site }, newest first: articles, books, special issues, edited books, journals and reports.
 publications-page-title = { $list }, page { $page }
 publications-count = { $total ->

@@ -408,7 +408,29 @@ impl<'a> PublicationsPage<'a> {
         } else {
             words.with("publications-count", &[("total", total.into())])
         };
-        let description = words.with("publications-description", &[("site", (&site.settings.name).into())]);
+        // A narrowed list says what it is narrowed to, so its link preview is its own.
+        let narrowed_to: Vec<String> = [
+            group_slug.as_ref().and_then(|g| site.groups.get(g)).map(|g| g.name.clone()),
+            person_slug.as_ref().and_then(|p| site.people.get(p)).map(|p| p.name.clone()),
+            kind_wanted.map(|k| words.publication_kind(k)),
+            year_wanted.map(|y| y.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let description = if narrowed_to.is_empty() {
+            words.with("publications-description", &[("site", (&site.settings.name).into())])
+        } else {
+            let narrowed_to = narrowed_to.join(", ");
+            words.with(
+                "publications-description-narrowed",
+                &[
+                    ("shown", matching.into()),
+                    ("site", (&site.settings.name).into()),
+                    ("narrowed", (&narrowed_to).into()),
+                ],
+            )
+        };
         let chrome = if filtered || number == 1 {
             context.list_chrome(site, EntityKind::Publication)
         } else {
