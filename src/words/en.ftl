@@ -189,7 +189,7 @@ partners-others = Institutions in our projects
 publications-description-narrowed = { $shown ->
     [one] One publication
    *[other] { $shown } publications
-} of { $site }: { $narrowed }.
+} of { $site }, newest first — { $narrowed }.
 publications-description = The publications of { $site }, newest first: articles, books, special issues, edited books, journals and reports.
 publications-page-title = { $list }, page { $page }
 publications-count = { $total ->
