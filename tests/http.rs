@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ContentCopy, app, app_at, fixture, get, page};
+use common::{ContentCopy, app, app_at, fixture, get, page, request};
 
 #[tokio::test]
 async fn unknown_paths_and_slugs_get_a_404_page_in_the_layout_with_ways_back() {
@@ -243,4 +243,37 @@ fn no_free_page_can_take_an_address_a_route_answers() {
             "pages/{slug}.md is refused: {refused:?}"
         );
     }
+}
+
+fn unbrotli(bytes: &[u8]) -> String {
+    let mut out = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut out).expect("a Brotli body");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[tokio::test]
+async fn error_pages_are_compressed_like_other_pages_and_kept_a_minute() {
+    let app = app(&fixture("minimal"));
+    let (missing, bytes) = request(&app, "GET", "/people/nobody", &[("accept-encoding", "br")]).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-encoding"), "br");
+    assert_eq!(missing.header("vary"), "Accept-Encoding");
+    assert_eq!(missing.header("cache-control"), "public, max-age=60");
+    assert_eq!(missing.header("content-type"), "text/html; charset=utf-8");
+    let html = unbrotli(&bytes);
+    assert!(html.contains("<h1") && html.contains("Page not found") && html.contains("noindex"), "{html}");
+
+    let (plain, bytes) = request(&app, "GET", "/people/nobody", &[]).await;
+    assert_eq!(plain.status, 404);
+    assert_eq!(plain.header("content-encoding"), "", "identity without Accept-Encoding");
+    assert_eq!(plain.header("vary"), "Accept-Encoding");
+    assert_eq!(plain.header("cache-control"), "public, max-age=60");
+    assert_eq!(String::from_utf8(bytes).unwrap(), html, "the same page");
+
+    let (bad, bytes) = request(&app, "GET", "/projects?group=nope", &[("accept-encoding", "gzip, br;q=0.5")]).await;
+    assert_eq!((bad.status, bad.header("content-encoding")), (400, "gzip"));
+    assert_eq!(bad.header("cache-control"), "public, max-age=60");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text).unwrap();
+    assert!(text.contains("<h1"), "{text}");
 }

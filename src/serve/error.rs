@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::AppState;
+use super::{AppState, CachePolicy};
 use crate::render::pages::ErrorPage;
 use crate::render::{RenderError, Words};
 
@@ -43,7 +43,7 @@ impl ServeError {
             }
         };
         match askama::Template::render(&page) {
-            Ok(html) => (status, Html(html)).into_response(),
+            Ok(html) => (status, CachePolicy::ErrorPage, Html(html)).into_response(),
             Err(error) => {
                 tracing::error!(%error, "rendering the error page failed");
                 internal(&context.words)

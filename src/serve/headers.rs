@@ -18,6 +18,10 @@ pub enum CachePolicy {
     Page,
     /// Files under a content-hashed name never change: keep them a year.
     Asset,
+    /// Error pages (404, 400): what is missing now may be published in a minute, so they are
+    /// kept only that long, yet a burst of requests for a missing address (a bot, a broken link
+    /// on a busy page) is answered by caches rather than the server.
+    ErrorPage,
     /// Files from `content/media/`: an editor may replace one under the same name, so caches
     /// keep it an hour, then revalidate with the ETag made from the file's size and time.
     Media,
@@ -34,6 +38,7 @@ impl CachePolicy {
         match self {
             CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
             CachePolicy::Asset => "public, max-age=31536000, immutable",
+            CachePolicy::ErrorPage => "public, max-age=60",
             CachePolicy::Media => "public, max-age=3600",
             CachePolicy::Search => "private, max-age=60",
             CachePolicy::NoStore => "no-store",
@@ -51,7 +56,7 @@ impl CachePolicy {
     /// so browsers may not keep pages or search results.
     const fn cache_control(self, preview: bool) -> &'static str {
         match self {
-            CachePolicy::Page | CachePolicy::Search if preview => "no-cache",
+            CachePolicy::Page | CachePolicy::Search | CachePolicy::ErrorPage if preview => "no-cache",
             other => other.header(),
         }
     }

@@ -174,7 +174,7 @@ pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -
         }
     }
     let response = next.run(request).await;
-    let Some(policy) = keepable(&response) else { return response };
+    let Some(policy) = keepable(&response) else { return encode_error(response, &conditions).await };
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
@@ -182,6 +182,29 @@ pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -
     let kept = Arc::new(Kept::new(parts.headers, policy, bytes, version.site.modified, state));
     version.kept.cache.insert(key, Arc::clone(&kept));
     represent(&kept, &conditions)
+}
+
+/// An error page in the coding the client prefers, like every other page. Error pages are
+/// not kept: any address can be asked for, and a flood of missing ones must not push the
+/// site's pages out of memory. So each is compressed for its response, quickly.
+async fn encode_error(response: Response, request: &HeaderMap) -> Response {
+    let is_error = response.extensions().get::<CachePolicy>() == Some(&CachePolicy::ErrorPage);
+    if !is_error || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
+    };
+    let accept = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok());
+    let encoding = if bytes.len() < COMPRESS_FROM { Encoding::Identity } else { negotiate(accept) };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    encoding.describe(&mut parts.headers);
+    let body = match encoding {
+        Encoding::Identity => bytes,
+        compressed => Bytes::from(compressed.compress_quick(&bytes)),
+    };
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// The response for `kept` in the coding the client prefers, or `304` when the client's copy
