@@ -18,6 +18,8 @@ pub const SEARCH: &str = "/search";
 pub const SITEMAP: &str = "/sitemap.xml";
 /// Crawlers' instructions, which name the sitemap.
 pub const ROBOTS: &str = "/robots.txt";
+/// The site's icon where browsers ask for it whatever a page links.
+pub const FAVICON: &str = "/favicon.ico";
 /// The health check for load balancers and process supervisors.
 pub const HEALTH: &str = "/healthz";
 /// The editor's preview only: the stream that tells open pages to reload.
@@ -173,6 +175,8 @@ pub enum Route {
     Health,
     /// `/assets/{file}`.
     Asset,
+    /// `/favicon.ico`.
+    Favicon,
     /// `/media/{*path}`: files of the content's `media/` folder.
     Media,
     /// `/{page}`: a free page; matched after every other route.
@@ -194,6 +198,7 @@ impl Route {
             Route::Robots,
             Route::Health,
             Route::Asset,
+            Route::Favicon,
             Route::Media,
             Route::FreePage,
         ];
@@ -216,6 +221,7 @@ impl Route {
             Route::Robots => ROBOTS.to_owned(),
             Route::Health => HEALTH.to_owned(),
             Route::Asset => format!("{ASSETS}/{{file}}"),
+            Route::Favicon => FAVICON.to_owned(),
             Route::Media => format!("{}/{{*path}}", media("media")),
             Route::FreePage => "/{page}".to_owned(),
         }

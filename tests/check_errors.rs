@@ -445,3 +445,24 @@ fn an_undefined_bibtex_abbreviation_is_named_at_each_use() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn an_icon_missing_from_media_or_of_a_kind_browsers_cannot_show_is_named_at_its_line() {
+    let copy = ContentCopy::of(&common::fixture("minimal"));
+    let settings = std::fs::read_to_string(copy.path("site.toml")).unwrap();
+    let line = settings.lines().count() + 1;
+    copy.write("site.toml", format!("{settings}icon = \"media/icon.svg\"\n"));
+    let error = the_one_error(
+        copy.root(),
+        &format!("site.toml:{line}:8"),
+        "there is no file `media/icon.svg` in `media/`",
+        "media/",
+    );
+    assert!(matches!(error, ContentError::UnknownMedia { .. }));
+
+    copy.write("site.toml", format!("{settings}icon = \"media/hero.gif\"\n"));
+    let errors = copy.errors();
+    let [error] = errors.as_slice() else { panic!("{errors:#?}") };
+    assert_eq!(error.span().map(|s| s.to_string()), Some(format!("site.toml:{line}:8")), "{error:?}");
+    assert!(error.to_string().contains("not an icon browsers show"), "{error}");
+}

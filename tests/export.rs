@@ -225,3 +225,21 @@ fn a_free_page_named_404_does_not_take_the_place_of_the_not_found_page() {
     let page = std::fs::read_to_string(target.join("404/index.html")).unwrap();
     assert!(page.contains("Four hundred and four"));
 }
+
+#[test]
+fn the_export_writes_the_icon_every_page_links_and_favicon_ico() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let outcome = export(copy.root(), &target);
+    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+    let home = std::fs::read_to_string(target.join("index.html")).unwrap();
+    let start = home.find("<link rel=\"icon\" href=\"/").expect("the home page links an icon") + 23;
+    let href = &home[start..start + home[start..].find('"').unwrap()];
+    assert!(href.starts_with("/assets/icon.") && href.ends_with(".svg"), "{href}");
+    let icon = std::fs::read(target.join(href.trim_start_matches('/'))).expect("the linked icon is written");
+    assert!(icon.starts_with(b"<svg"));
+    assert_eq!(std::fs::read(target.join("favicon.ico")).unwrap(), icon, "favicon.ico is the same icon");
+    let missing = std::fs::read_to_string(target.join("404.html")).unwrap();
+    assert!(missing.contains(&format!("<link rel=\"icon\" href=\"{href}\"")), "so is the not-found page's");
+}

@@ -245,6 +245,55 @@ fn no_free_page_can_take_an_address_a_route_answers() {
     }
 }
 
+/// The `href` and `type` of a page's `<link rel="icon">`.
+fn icon_link(page: &common::Page) -> (String, String) {
+    let html = page.html();
+    let link = html.select(&scraper::Selector::parse("link[rel=icon]").unwrap()).next();
+    let attr = |name| link.and_then(|l| l.attr(name)).unwrap_or_default().to_owned();
+    (attr("href"), attr("type"))
+}
+
+#[tokio::test]
+async fn without_an_icon_of_its_own_the_site_draws_one_from_its_name_and_every_page_links_it() {
+    let app = app(&fixture("minimal"));
+    let favicon = get(&app, "/favicon.ico").await;
+    assert_eq!(favicon.status, 200);
+    assert_eq!(favicon.header("content-type"), "image/svg+xml");
+    assert_eq!(favicon.header("cache-control"), "public, max-age=604800");
+    assert!(favicon.body.starts_with("<svg") && favicon.body.contains(">T</text>"), "Test Site: {}", favicon.body);
+
+    let (href, kind) = icon_link(&page(&app, "/").await);
+    assert!(href.starts_with("/assets/icon.") && href.ends_with(".svg"), "{href}");
+    assert_eq!(kind, "image/svg+xml");
+    let icon = get(&app, &href).await;
+    assert_eq!((icon.status, icon.body.as_str()), (200, favicon.body.as_str()), "the same bytes");
+    assert_eq!(icon.header("cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(icon.header("content-type"), "image/svg+xml");
+
+    for path in ["/people", "/people/ada-lovelace", "/projects", "/publications", "/search?q=ada", "/nowhere"] {
+        assert_eq!(icon_link(&get(&app, path).await), (href.clone(), kind.clone()), "{path} links the icon");
+    }
+    assert_eq!(get(&app, "/assets/icon.0000000000.svg").await.status, 404);
+}
+
+#[tokio::test]
+async fn an_icon_named_in_site_toml_is_the_one_served_and_linked() {
+    let copy = ContentCopy::of(&fixture("minimal"));
+    let settings = std::fs::read_to_string(copy.path("site.toml")).unwrap();
+    copy.write("site.toml", format!("{settings}icon = \"media/ada.png\"\n"));
+    let app = app_at(copy.root(), "https://groups.example.org/lab/");
+    let png = std::fs::read(copy.path("media/ada.png")).unwrap();
+    let (favicon, bytes) = request(&app, "GET", "/favicon.ico", &[]).await;
+    assert_eq!(favicon.status, 200);
+    assert_eq!(favicon.header("content-type"), "image/png");
+    assert_eq!(bytes, png);
+    let (href, kind) = icon_link(&page(&app, "/").await);
+    assert!(href.starts_with("/lab/assets/icon.") && href.ends_with(".png"), "under the base path: {href}");
+    assert_eq!(kind, "image/png");
+    let (linked, bytes) = request(&app, "GET", href.trim_start_matches("/lab"), &[]).await;
+    assert_eq!((linked.status, bytes), (200, png));
+}
+
 fn unbrotli(bytes: &[u8]) -> String {
     let mut out = Vec::new();
     brotli::BrotliDecompress(&mut &bytes[..], &mut out).expect("a Brotli body");

@@ -77,6 +77,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
             language: String::new(),
             host: None,
             citation_style: Default::default(),
+            icon: None,
         }),
         entities: Entities::read(&mut checker),
         media: content.media.clone(),
@@ -84,8 +85,21 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     };
     let mut errors = checker.errors;
     errors.extend(References::new(content, &checker.places).check(&model));
+    errors.extend(unknown_icon(content, &model.settings));
     let warnings = checker.warnings;
     if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
+}
+
+/// The site's icon, when `site.toml` names one that is not in `media/`, as an image's file is.
+fn unknown_icon(content: &Content, settings: &Settings) -> Option<ContentError> {
+    let icon = settings.icon.as_ref().filter(|icon| !content.media.contains(&icon.path))?;
+    let file = content.settings.and_then(|i| content.sources.get(i));
+    let (path, text) = file.map_or(("", ""), |f| (f.path.as_str(), f.text.as_str()));
+    Some(ContentError::UnknownMedia {
+        at: Span::new(path, text, icon.at.clone()),
+        file: icon.path.clone(),
+        nearest: nearest(&icon.path, &content.media.iter().collect::<Vec<_>>()),
+    })
 }
 
 /// Every slug a route takes from a kind, with the kind.
@@ -439,6 +453,7 @@ mod tests {
                 language: "en".into(),
                 host: None,
                 citation_style: Default::default(),
+                icon: None,
             },
             entities: Entities {
                 publications: [(publication.slug.clone(), publication)].into(),

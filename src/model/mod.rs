@@ -28,7 +28,7 @@ pub use person::{Affiliation, Membership, Person, Role, orcid_id};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};
-pub use settings::{CitationStyle, Settings};
+pub use settings::{CitationStyle, ICON_TYPES, Settings, icon_type};
 
 /// The kinds of entity, one per content folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -20,6 +20,10 @@ pub struct Settings {
     /// The CSL style publications are cited in on their pages.
     #[serde(default)]
     pub citation_style: CitationStyle,
+    /// The site's own icon (`media/icon.svg`, `.png` or `.ico`), which browsers show in tabs
+    /// and bookmarks; without one the site draws its own from its name.
+    #[serde(default, deserialize_with = "icon_file")]
+    pub icon: Option<super::FilePath>,
 }
 
 /// A CSL citation style by its short name (`apa`, `chicago-author-date`, `ieee`, …), one of
@@ -44,4 +48,26 @@ impl<'de> Deserialize<'de> for CitationStyle {
             ))
         })
     }
+}
+
+/// The media types of the icon files browsers show, by extension.
+pub const ICON_TYPES: [(&str, &str); 3] = [("svg", "image/svg+xml"), ("png", "image/png"), ("ico", "image/x-icon")];
+
+/// The media type of an icon file, by its extension, if it is one browsers show.
+pub fn icon_type(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    ICON_TYPES.iter().find(|(e, _)| *e == extension).map(|(_, mime)| *mime)
+}
+
+/// Reads the site's icon: a file browsers can show as one, so the site never links an icon
+/// no tab displays.
+fn icon_file<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<super::FilePath>, D::Error> {
+    let file = super::FilePath::deserialize(d)?;
+    if icon_type(&file.path).is_none() {
+        return Err(serde::de::Error::custom(format!(
+            "`{}` is not an icon browsers show; name an `.svg`, `.png` or `.ico` file in `media/`",
+            file.path
+        )));
+    }
+    Ok(Some(file))
 }

@@ -32,6 +32,16 @@ pub struct Asset {
     pub href: String,
 }
 
+/// The site's icon as every page links it: where it is and what kind of image, so a browser
+/// that cannot show the kind skips it.
+#[derive(Debug, Clone, Default)]
+pub struct IconLink {
+    /// The root-relative URL under its fingerprinted name, base path included.
+    pub href: String,
+    /// Its media type: `image/svg+xml`, `image/png` or `image/x-icon`.
+    pub mime: &'static str,
+}
+
 /// One link of the main navigation or the footer.
 #[derive(Debug, Clone)]
 pub struct NavItem {
@@ -106,6 +116,8 @@ pub struct Chrome<'a> {
     pub breadcrumbs: Vec<Crumb>,
     /// The stylesheet's fingerprinted URL.
     pub stylesheet: &'a str,
+    /// The site's icon, for browser tabs and bookmarks.
+    pub icon: &'a IconLink,
     /// The host institution, named in the footer.
     pub host: Option<&'a str>,
     /// Free pages (accessibility statement, contact), linked from the footer.
@@ -243,6 +255,7 @@ impl<'a> Chrome<'a> {
             nav,
             breadcrumbs: Vec::new(),
             stylesheet: &context.stylesheet.href,
+            icon: &context.icon,
             host: site.settings.host.as_deref(),
             footer_links,
             json_ld: None,

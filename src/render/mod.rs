@@ -13,7 +13,7 @@ mod urls;
 mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
-pub use chrome::{Asset, Chrome, Section};
+pub use chrome::{Asset, Chrome, IconLink, Section};
 pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
 pub use collate::norwegian_key;
@@ -37,6 +37,8 @@ pub struct Context {
     pub urls: Urls,
     /// The stylesheet, under its fingerprinted name.
     pub stylesheet: Asset,
+    /// The site's icon: its own from `media/`, or one drawn from its name.
+    pub icon: IconLink,
     /// Editor's preview only (`serve --watch`): what makes pages refresh themselves and show
     /// the content's mistakes.
     pub preview: Option<Preview>,

@@ -1,9 +1,13 @@
 //! The files of `static/`, compiled into the binary and served under content-hashed names,
 //! so browsers and caches may keep them for a year.
 
+use std::path::Path;
+
+use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 
-use crate::render::{Asset, Urls};
+use crate::link::Site;
+use crate::render::{Asset, IconLink, Urls};
 
 const STYLESHEET: &str = include_str!("../../static/site.css");
 /// Only in the editor's preview: the script that reloads pages when content changes.
@@ -68,4 +72,89 @@ impl Assets {
 /// replica, so a rolling deploy never links a stylesheet another replica cannot serve.
 fn fingerprint(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The site's icon, which browsers show in tabs and bookmarks and ask for at `/favicon.ico`:
+/// the file `site.toml` names, or a square drawn from the site's name. It belongs to one
+/// content version, since either can change while the server runs.
+#[derive(Debug, Clone)]
+pub struct Icon {
+    name: String,
+    link: IconLink,
+    body: Bytes,
+}
+
+/// The colour of the drawn icon's square: the stylesheet's accent, under which white text
+/// has a contrast of 8:1.
+const ICON_SQUARE: &str = "#00509e";
+
+impl Icon {
+    /// The icon of `site`, whose content folder is `content`. A named file that cannot be read
+    /// (removed since the content was checked) is logged, and the drawn icon is used instead.
+    pub fn new(site: &Site, content: &Path, urls: &Urls) -> Self {
+        let own = site.settings.icon.as_ref().and_then(|icon| {
+            let mime = crate::model::icon_type(&icon.path)?;
+            let extension = icon.path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+            match std::fs::read(content.join(&icon.path)) {
+                Ok(bytes) => Some((Bytes::from(bytes), extension, mime)),
+                Err(error) => {
+                    tracing::warn!(%error, file = %icon.path, "cannot read the site's icon; drawing one");
+                    None
+                }
+            }
+        });
+        let (body, extension, mime) =
+            own.unwrap_or_else(|| (Bytes::from(drawn(&site.settings.name)), "svg".to_owned(), "image/svg+xml"));
+        let name = format!("icon.{}.{extension}", fingerprint(&body));
+        let href = urls.path(&crate::paths::asset(&name));
+        Icon { name, link: IconLink { href, mime }, body }
+    }
+
+    /// How pages link it.
+    pub fn link(&self) -> IconLink {
+        self.link.clone()
+    }
+
+    /// Its path under its fingerprinted name, without the base path: what `export` writes.
+    pub fn path(&self) -> String {
+        crate::paths::asset(&self.name)
+    }
+
+    /// Whether `name` is the icon's fingerprinted file name.
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name == name
+    }
+
+    /// Its bytes and media type.
+    pub fn body(&self) -> (Bytes, &'static str) {
+        (self.body.clone(), self.link.mime)
+    }
+}
+
+/// The icon drawn for a site without its own: the first letter or digit of its name, white
+/// and bold on a rounded square of the site's accent colour, in the visitor's own sans-serif,
+/// so no font is fetched.
+fn drawn(name: &str) -> String {
+    let initial: String =
+        name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
+         <rect width=\"64\" height=\"64\" rx=\"12\" fill=\"{ICON_SQUARE}\"/>\
+         <text x=\"32\" y=\"45\" text-anchor=\"middle\" font-family=\"system-ui, Arial, Helvetica, sans-serif\" \
+         font-size=\"38\" font-weight=\"700\" fill=\"#ffffff\">{initial}</text></svg>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drawn;
+
+    #[test]
+    fn the_drawn_icon_shows_the_first_letter_of_the_name() {
+        let svg = drawn("Relational Welfare and Wellbeing · WellFare");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+        assert!(svg.contains(">R</text>"), "{svg}");
+        assert!(drawn("«ø-lab»").contains(">Ø</text>"), "the first letter, upper case, whatever the script");
+        assert!(drawn("<&>").contains("></text>"), "nothing that is not a letter or digit is written into the SVG");
+    }
 }

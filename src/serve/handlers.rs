@@ -296,10 +296,23 @@ pub async fn healthz() -> Response {
 
 /// A fingerprinted asset: its name changes when its bytes do, so it may be kept a year.
 pub async fn asset(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
+    let icon = state.version().icon.clone();
+    if name.as_deref().is_some_and(|n| icon.is_named(n)) {
+        let (body, mime) = icon.body();
+        return ([(header::CONTENT_TYPE, mime)], CachePolicy::Asset, body).into_response();
+    }
     match name.and_then(|n| state.inner.assets.get(&n)) {
         Some((body, mime)) => ([(header::CONTENT_TYPE, mime)], CachePolicy::Asset, body).into_response(),
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
     }
+}
+
+/// `/favicon.ico`, which browsers ask for whatever a page links: the same bytes as the
+/// fingerprinted icon, under an address that cannot change with them, so kept a week rather
+/// than a year.
+pub async fn favicon(State(state): State<AppState>) -> Response {
+    let (body, mime) = state.version().icon.body();
+    ([(header::CONTENT_TYPE, mime)], CachePolicy::Favicon, body).into_response()
 }
 
 /// A file from `content/media/`; anything the loader did not list is a 404.

@@ -18,6 +18,9 @@ pub enum CachePolicy {
     Page,
     /// Files under a content-hashed name never change: keep them a year.
     Asset,
+    /// `/favicon.ico`: the icon under an address that stays the same when the icon changes, so
+    /// not immutable, but kept a week; pages link the fingerprinted address, kept a year.
+    Favicon,
     /// Error pages (404, 400): what is missing now may be published in a minute, so they are
     /// kept only that long, yet a burst of requests for a missing address (a bot, a broken link
     /// on a busy page) is answered by caches rather than the server.
@@ -38,6 +41,7 @@ impl CachePolicy {
         match self {
             CachePolicy::Page => "public, max-age=300, stale-while-revalidate=86400",
             CachePolicy::Asset => "public, max-age=31536000, immutable",
+            CachePolicy::Favicon => "public, max-age=604800",
             CachePolicy::ErrorPage => "public, max-age=60",
             CachePolicy::Media => "public, max-age=3600",
             CachePolicy::Search => "private, max-age=60",

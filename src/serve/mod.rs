@@ -27,7 +27,7 @@ use tower::ServiceBuilder;
 use tower_http::timeout::TimeoutLayer;
 
 pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies, log_report};
-pub use assets::Assets;
+pub use assets::{Assets, Icon};
 pub use encoding::{Encoding, negotiate};
 pub use error::ServeError;
 pub use headers::{CONTENT_SECURITY_POLICY, CachePolicy};
@@ -120,6 +120,8 @@ pub(crate) struct Version {
     context: Context,
     kept: kept::KeptPages,
     number: u64,
+    /// The site's icon, drawn from this version's settings.
+    icon: Icon,
     /// The site's search index, built in the background when the site is published; shared
     /// by versions that only differ in the mistakes they show.
     search: Arc<SearchSlot>,
@@ -163,8 +165,9 @@ fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
 }
 
 impl Version {
-    fn new(site: Arc<Site>, context: Context, search: Arc<SearchSlot>, number: u64) -> Self {
-        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number, search }
+    fn new(site: Arc<Site>, mut context: Context, search: Arc<SearchSlot>, number: u64, icon: Icon) -> Self {
+        context.icon = icon.link();
+        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number, search, icon }
     }
 
     /// The search index, waiting for it if it is still being built.
@@ -225,6 +228,7 @@ impl AppState {
         let context = Context {
             urls: urls.clone(),
             stylesheet: assets.stylesheet(),
+            icon: crate::render::IconLink::default(),
             preview: preview.then(|| crate::render::Preview {
                 script: assets.live_script().unwrap_or_default(),
                 events: urls.path(paths::PREVIEW_EVENTS),
@@ -239,7 +243,8 @@ impl AppState {
         };
         let site = Arc::new(site);
         let search = index_in_background(&site, &context.words, searchable);
-        let first = Version::new(site, context.clone(), search, 1);
+        let icon = Icon::new(&site, &content_dir, &urls);
+        let first = Version::new(site, context.clone(), search, 1, icon);
         let current = ArcSwap::from_pointee(first);
         let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live };
         AppState { inner: Arc::new(shared) }
@@ -284,7 +289,8 @@ impl AppState {
             preview.warnings = banners.warnings;
             preview.held_back = banners.held_back;
         }
-        let version = Version::new(site, context, search, number);
+        let icon = Icon::new(&site, &shared.content_dir, &shared.urls);
+        let version = Version::new(site, context, search, number, icon);
         shared.current.store(Arc::new(version));
         if let Some(live) = &shared.live {
             live.send_replace(number);
@@ -293,7 +299,8 @@ impl AppState {
 
     /// Every asset's path, without the base path: what `export` writes besides the pages.
     pub fn asset_paths(&self) -> Vec<String> {
-        self.inner.assets.paths().collect()
+        let icon = [self.version().icon.path(), paths::FAVICON.to_owned()];
+        self.inner.assets.paths().chain(icon).collect()
     }
 
     /// The content version being served now.
@@ -359,6 +366,7 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         Route::Robots => get(handlers::robots),
         Route::Health => get(handlers::healthz),
         Route::Asset => get(handlers::asset),
+        Route::Favicon => get(handlers::favicon),
         Route::Media => get(handlers::media),
         Route::FreePage => get(|state, uri, slug| handlers::entity(EntityKind::Page, state, uri, slug)),
     }
