@@ -476,3 +476,21 @@ async fn a_publication_page_shows_the_work_and_carries_the_tags_google_scholar_i
     assert!(chapter.body.contains("<a href=\"/people/ada-lovelace\">Ada Lovelace</a>"), "a member links to their page");
     assert_eq!(get(&app, "/publications/nothing").await.status, 404);
 }
+
+#[tokio::test]
+async fn e_mail_and_phone_links_show_the_address_and_number_so_print_needs_no_link() {
+    let app = app_on_fixture();
+    let person = page(&app, "/people/daniel-sand").await;
+    let html = person.html();
+    let contact = scraper::Selector::parse("a[href^='mailto:'], a[href^='tel:']").unwrap();
+    let links: Vec<(String, String)> = html
+        .select(&contact)
+        .map(|a| (a.attr("href").unwrap_or_default().to_owned(), a.text().collect::<String>()))
+        .collect();
+    assert!(links.len() >= 3, "{links:?}");
+    for (href, text) in &links {
+        let shown: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let target = href.trim_start_matches("mailto:").trim_start_matches("tel:");
+        assert_eq!(shown, target, "the link text is the address itself");
+    }
+}

@@ -147,7 +147,52 @@ fn drawn(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::drawn;
+    use super::{STYLESHEET, drawn};
+
+    /// The rules of the stylesheet's `@media print` block.
+    fn print_rules() -> &'static str {
+        let start = STYLESHEET.find("@media print {").expect("a print block") + "@media print {".len();
+        let mut depth = 1;
+        for (at, c) in STYLESHEET[start..].char_indices() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                return &STYLESHEET[start..start + at];
+            }
+        }
+        panic!("the print block is not closed")
+    }
+
+    /// The declarations of the print rule whose selector list names `selector`.
+    fn declarations_for(selector: &str) -> String {
+        let rules = print_rules();
+        let mut rest = rules;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+            let selectors = rest[..open].rsplit(['}', '/']).next().unwrap_or_default();
+            if selectors.split(',').any(|s| s.trim() == selector) {
+                return rest[open + 1..close].to_owned();
+            }
+            rest = &rest[close.min(rest.len() - 1) + 1..];
+        }
+        panic!("no print rule for `{selector}` in:\n{rules}")
+    }
+
+    #[test]
+    fn print_shows_where_outside_links_go_and_leaves_out_what_paper_cannot_use() {
+        let after = declarations_for("a[href^=\"http\"]::after");
+        assert!(after.contains("content: \" (\" attr(href) \")\""), "{after}");
+        for hidden in [".skip-link", ".main-nav", ".site-search", "a[href$=\".vcf\"]"] {
+            assert!(declarations_for(hidden).contains("display: none"), "{hidden} is not printed");
+        }
+        for plain in ["a[href^=\"mailto:\"]", "a[href^=\"tel:\"]"] {
+            assert!(declarations_for(plain).contains("text-decoration: none"), "{plain} prints as text");
+            assert!(!print_rules().contains(&format!("{plain}::after")), "{plain} prints no address after it");
+        }
+    }
 
     #[test]
     fn the_drawn_icon_shows_the_first_letter_of_the_name() {
