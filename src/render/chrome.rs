@@ -428,3 +428,16 @@ fn drop_empty(value: &mut Value) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn og_locale_adds_a_region_only_where_the_tag_names_one() {
+        assert_eq!(og_locale("en"), "en");
+        assert_eq!(og_locale("nb-NO"), "nb_NO");
+        assert_eq!(og_locale("en-gb"), "en_GB");
+        assert_eq!(og_locale("zh-Hant-TW"), "zh_TW");
+    }
+}
