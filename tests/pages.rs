@@ -237,12 +237,12 @@ async fn vcard_is_version_4_with_every_email_and_phone() {
         assert!(body.contains(tel), "{tel} in {body}");
     }
     assert!(body.contains("URL:https://groups.example.org/people/oystein-kvalheim\r\n"));
-    assert!(body.contains("ORG:Fjord Studies Group\r\nROLE:Member\r\n"), "{body}");
+    assert!(body.contains("item1.ORG:Fjord Studies Group\r\nitem1.ROLE:Member\r\n"), "{body}");
     let board = get(&app, "/people/ragna-berg-lie.vcf").await.body.replace("\r\n ", "");
     assert!(board.contains("N:Berg Lie;Ragna;;;\r\n"), "{board}");
     assert!(
         board.contains(
-            "ORG:Test University;Coast Centre: Nordic Research Centre for Coastal Life\r\nROLE:Advisory board\r\n"
+            "item2.ORG:Test University;Coast Centre: Nordic Research Centre for Coastal Life\r\nitem2.ROLE:Advisory board\r\n"
         ),
         "the group's host before its name: {board}"
     );

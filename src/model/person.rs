@@ -56,6 +56,16 @@ impl Person {
     pub fn family_name(&self) -> &str {
         self.family_name.as_deref().unwrap_or_else(|| self.name.rsplit(' ').next().unwrap_or(&self.name))
     }
+
+    /// The given names: the name without the family name, where that leaves any.
+    pub fn given_name(&self) -> Option<&str> {
+        let family = self.family_name();
+        let given = match self.name.strip_suffix(family) {
+            Some(given) => given.trim(),
+            None => self.name.rsplit_once(' ').map_or("", |(given, _)| given.trim()),
+        };
+        (!given.is_empty()).then_some(given)
+    }
 }
 
 /// Where a person works; each part may be left out.

@@ -108,6 +108,13 @@ pub struct Chrome<'a> {
     pub canonical: Option<String>,
     /// OpenGraph type: `website`, `profile` or `article`.
     pub og_type: &'static str,
+    /// `og:locale`, from the site's language: `nb_NO` for `nb-NO`, just `en` for `en`, as no
+    /// region is known to add.
+    pub og_locale: String,
+    /// The page's picture for link previews (OpenGraph and Twitter cards), absolute.
+    pub image: Option<PreviewImage>,
+    /// The Twitter card: `summary_large_image` for a wide picture, else `summary`.
+    pub twitter_card: &'static str,
     /// Where the site's name in the header and footer leads, base path included.
     pub home_href: String,
     /// The main navigation: every group, then the sections.
@@ -124,6 +131,10 @@ pub struct Chrome<'a> {
     pub footer_links: Vec<NavItem>,
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
+    /// The schema.org node `json_ld` is written from, before the breadcrumbs join it.
+    schema_node: Option<Value>,
+    /// The breadcrumb trail for schema.org: each step's name and absolute URL.
+    crumb_urls: Vec<(String, String)>,
     /// Pages that must not be indexed (the 404 page).
     pub noindex: bool,
     /// Google Scholar's Highwire Press tags, `(name, content)` in order: a publication's page.
@@ -141,6 +152,15 @@ pub struct Chrome<'a> {
     /// The preview's banner for a change held back, ready to print.
     pub held_back: Option<HeldBack>,
     words: &'a Words,
+}
+
+/// A picture for link previews.
+#[derive(Debug, Clone)]
+pub struct PreviewImage {
+    /// Absolute URL.
+    pub src: String,
+    /// Its text alternative.
+    pub alt: String,
 }
 
 /// The preview's banner for a change held back because it removes most of a kind.
@@ -251,6 +271,9 @@ impl<'a> Chrome<'a> {
             description: site.settings.description.clone(),
             canonical: Some(urls.absolute(path)),
             og_type: "website",
+            og_locale: og_locale(&site.settings.language),
+            image: None,
+            twitter_card: "summary",
             home_href: urls.path(paths::HOME),
             nav,
             breadcrumbs: Vec::new(),
@@ -259,6 +282,8 @@ impl<'a> Chrome<'a> {
             host: site.settings.host.as_deref(),
             footer_links,
             json_ld: None,
+            schema_node: None,
+            crumb_urls: Vec::new(),
             noindex: false,
             citation: Vec::new(),
             prev: None,
@@ -283,21 +308,66 @@ impl<'a> Chrome<'a> {
 
     /// Sets the breadcrumb trail: `Home`, the given ancestors, then the page itself.
     pub fn trail(mut self, urls: &super::Urls, ancestors: &[(&str, &str)]) -> Self {
-        let mut crumbs = vec![Crumb { label: self.words.get("crumb-home"), href: Some(urls.path(paths::HOME)) }];
-        crumbs.extend(
-            ancestors.iter().map(|(label, path)| Crumb { label: (*label).into(), href: Some(urls.path(path)) }),
-        );
+        let home = self.words.get("crumb-home");
+        let steps = std::iter::once((home.as_str(), paths::HOME)).chain(ancestors.iter().copied());
+        let mut crumbs: Vec<Crumb> =
+            steps.clone().map(|(label, path)| Crumb { label: label.into(), href: Some(urls.path(path)) }).collect();
         crumbs.push(Crumb { label: self.heading.clone(), href: None });
+        self.crumb_urls = steps.map(|(label, path)| (label.to_owned(), urls.absolute(path))).collect();
+        if let Some(canonical) = &self.canonical {
+            self.crumb_urls.push((self.heading.clone(), canonical.clone()));
+        }
         self.breadcrumbs = crumbs;
+        self.write_json_ld();
         self
     }
 
-    /// Adds schema.org data, escaped so that no text can close the `<script>` element.
-    pub fn schema(mut self, mut value: Value) -> Self {
+    /// Sets the schema.org data: the page's main node. Where the page shows breadcrumbs, they
+    /// join it as a `BreadcrumbList`: the `breadcrumb` of a page node (`ProfilePage`), or of the
+    /// `mainEntityOfPage` of an entity (`ResearchProject`).
+    pub fn schema(mut self, value: Value) -> Self {
+        self.schema_node = Some(value);
+        self.write_json_ld();
+        self
+    }
+
+    /// Sets the picture link previews show: `wide` for a banner, which gets the large card.
+    pub fn image(mut self, picture: Option<&super::pages::Picture>, urls: &super::Urls, wide: bool) -> Self {
+        if let Some(picture) = picture {
+            self.image = Some(PreviewImage { src: picture.absolute(urls), alt: picture.alt.clone() });
+            self.twitter_card = if wide { "summary_large_image" } else { "summary" };
+        }
+        self
+    }
+
+    /// Writes `json_ld` from the main node and the breadcrumbs, escaped so that no text can close
+    /// the `<script>` element.
+    fn write_json_ld(&mut self) {
+        let Some(mut value) = self.schema_node.clone() else {
+            self.json_ld = None;
+            return;
+        };
+        if self.crumb_urls.len() > 1 && value.is_object() {
+            let items: Vec<Value> = self
+                .crumb_urls
+                .iter()
+                .enumerate()
+                .map(|(i, (name, url))| {
+                    serde_json::json!({"@type": "ListItem", "position": i + 1, "name": name, "item": url})
+                })
+                .collect();
+            let list = serde_json::json!({"@type": "BreadcrumbList", "itemListElement": items});
+            if value["@type"].as_str().is_some_and(|t| t.ends_with("Page")) {
+                value["breadcrumb"] = list;
+            } else {
+                let page = serde_json::json!({"@type": "WebPage", "@id": self.canonical, "url": self.canonical});
+                value["mainEntityOfPage"] = page;
+                value["mainEntityOfPage"]["breadcrumb"] = list;
+            }
+        }
         drop_empty(&mut value);
         let json = value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
         self.json_ld = Some(json);
-        self
     }
 
     /// Marks a page search engines are not to index (an error page, search results): no
@@ -306,6 +376,7 @@ impl<'a> Chrome<'a> {
         self.noindex = true;
         self.canonical = None;
         self.json_ld = None;
+        self.schema_node = None;
         self
     }
 
@@ -337,6 +408,17 @@ impl<'a> Chrome<'a> {
     }
 }
 
+/// `og:locale` from a BCP 47 language tag: language and region as `ll_CC` where the tag names a
+/// region (`nb-NO` → `nb_NO`), else the language alone (`en` → `en`), as no region is known.
+fn og_locale(language: &str) -> String {
+    let mut subtags = language.split(['-', '_']);
+    let lang = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    match subtags.find(|s| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic())) {
+        Some(region) => format!("{lang}_{}", region.to_ascii_uppercase()),
+        None => lang,
+    }
+}
+
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.
 pub(super) fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -357,5 +439,18 @@ fn drop_empty(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(drop_empty),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::og_locale;
+
+    #[test]
+    fn og_locale_adds_a_region_only_where_the_tag_names_one() {
+        assert_eq!(og_locale("en"), "en");
+        assert_eq!(og_locale("nb-NO"), "nb_NO");
+        assert_eq!(og_locale("en-gb"), "en_GB");
+        assert_eq!(og_locale("zh-Hant-TW"), "zh_TW");
     }
 }

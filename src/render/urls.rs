@@ -61,6 +61,12 @@ impl Urls {
         self.absolute(&paths::entity(T::KIND, entity.slug()))
     }
 
+    /// The schema.org `@id` of `entity`'s node: its page's absolute URL and a fragment naming
+    /// its kind (`https://…/people/ana#person`), the same on every page the node appears on.
+    pub fn node_id<T: Entity>(&self, entity: &T) -> String {
+        format!("{}#{}", self.absolute_of(entity), T::KIND.key())
+    }
+
     /// Where the entity of `kind` named `slug` is shown, base path included.
     pub fn entity(&self, kind: EntityKind, slug: &Slug) -> String {
         self.path(&paths::entity(kind, slug))

@@ -5,8 +5,8 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
 use super::{
-    Linked, PeopleSection, Picture, ProjectCard, person_card, picture, project_card, publications, role_id,
-    sort_people, sort_projects,
+    Linked, PeopleSection, Picture, ProjectCard, person_card, person_node, picture, project_card, publications,
+    role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
 use crate::model::{EntityKind, Group, Html, Link, PublicationKind, Role, Slug};
@@ -140,21 +140,25 @@ impl<'a> GroupPage<'a> {
         let members: Vec<_> = Role::ALL
             .into_iter()
             .flat_map(|role| site.people_of_group(slug, role))
-            .map(|p| json!({"@type": "Person", "name": p.name, "url": urls.absolute_of(p)}))
+            .map(|p| person_node(urls, p))
             .collect();
         let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();
         let chrome = context
             .chrome(site, Section::Group(slug.clone()), &group.name, &path)
             .describe(description.clone())
             .trail(urls, &[])
+            .image(hero.as_ref().or(logo.as_ref()), urls, hero.is_some())
             .schema(json!({
                 "@context": "https://schema.org",
                 "@type": "ResearchOrganization",
+                "@id": urls.node_id(group),
                 "name": group.name,
                 "alternateName": group.short_name,
                 "description": description,
                 "url": urls.absolute(&path),
                 "parentOrganization": group.host.as_ref().map(|h| json!({"@type": "CollegeOrUniversity", "name": h})),
+                "logo": logo.as_ref().map(|l| l.absolute(urls)),
+                "image": hero.as_ref().map(|h| h.absolute(urls)),
                 "member": members,
             }));
         let (about_intro, about_rest) = context.body(&group.about).split_after_first_paragraph();

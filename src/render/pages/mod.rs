@@ -146,6 +146,26 @@ pub struct Picture {
     pub credit: Option<String>,
 }
 
+/// A person's schema.org node where another entity names them (a group's member, a
+/// publication's author): the same `@id` as on their own page, so the nodes are one.
+pub(crate) fn person_node(urls: &crate::render::Urls, person: &Person) -> serde_json::Value {
+    serde_json::json!({"@type": "Person", "@id": urls.node_id(person), "name": person.name, "url": urls.absolute_of(person)})
+}
+
+/// A group's schema.org node where another entity names it (a person's `memberOf`, a project's
+/// `parentOrganization`), with the `@id` it has on its own page.
+pub(crate) fn group_node(urls: &crate::render::Urls, group: &Group) -> serde_json::Value {
+    serde_json::json!({"@type": "ResearchOrganization", "@id": urls.node_id(group), "name": group.name, "url": urls.absolute_of(group)})
+}
+
+impl Picture {
+    /// The file's absolute URL, for schema.org data and link previews.
+    pub fn absolute(&self, urls: &crate::render::Urls) -> String {
+        // `src` has the base path already; the origin is all it lacks.
+        urls.absolute(self.src.strip_prefix(urls.prefix()).unwrap_or(&self.src))
+    }
+}
+
 /// The picture of an image, where the content has its file.
 pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
     let file = image.file.as_ref()?;

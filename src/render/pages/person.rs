@@ -5,8 +5,8 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Phone};
 use super::{
-    Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, person_card, picture, place, project_card,
-    role_id, sort_people, sort_projects,
+    Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, group_node, person_card, picture, place,
+    project_card, role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
 use crate::model::EntityKind;
@@ -145,22 +145,34 @@ impl<'a> PersonPage<'a> {
             .map(|url| Link { label: words.get("person-orcid"), url: Some(url.clone()) })
             .chain(person.links.iter().cloned())
             .collect();
+        let photo = person.photo.as_ref().and_then(|p| picture(context, p));
         let chrome = context
             .item_chrome(site, EntityKind::Person, &person.name, &path)
             .describe(description)
             .og("profile")
+            .image(photo.as_ref(), urls, false)
             .schema(json!({
                 "@context": "https://schema.org",
-                "@type": "Person",
-                "name": person.name,
-                "familyName": person.family_name(),
-                "jobTitle": person.title,
-                "email": person.emails.iter().map(|e| format!("mailto:{e}")).collect::<Vec<_>>(),
-                "telephone": person.phones.iter().map(|p| Phone::new(p).to_string()).collect::<Vec<_>>(),
-                "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
-                "memberOf": site.groups_of_person(person).map(|(g, _)| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(g)})).collect::<Vec<_>>(),
+                "@type": "ProfilePage",
+                "@id": urls.absolute(&path),
                 "url": urls.absolute(&path),
-                "sameAs": orcid.as_ref().map(|o| o.href.clone()),
+                "name": person.name,
+                "isPartOf": { "@type": "WebSite", "name": site.settings.name, "url": urls.absolute(paths::HOME) },
+                "mainEntity": {
+                    "@type": "Person",
+                    "@id": urls.node_id(person),
+                    "name": person.name,
+                    "givenName": person.given_name(),
+                    "familyName": person.family_name(),
+                    "jobTitle": person.title,
+                    "email": person.emails.iter().map(|e| format!("mailto:{e}")).collect::<Vec<_>>(),
+                    "telephone": person.phones.iter().map(|p| Phone::new(p).to_string()).collect::<Vec<_>>(),
+                    "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
+                    "memberOf": site.groups_of_person(person).map(|(g, _)| group_node(urls, g)).collect::<Vec<_>>(),
+                    "url": urls.absolute(&path),
+                    "image": photo.as_ref().map(|p| p.absolute(urls)),
+                    "sameAs": orcid.as_ref().map(|o| o.href.clone()),
+                },
             }));
         Some(PersonPage {
             chrome,
@@ -182,7 +194,7 @@ impl<'a> PersonPage<'a> {
             links,
             vcard: urls.path(&paths::vcard(slug)),
             vcard_label: words.with("person-vcard", &[("name", (&person.name).into())]),
-            photo: person.photo.as_ref().and_then(|p| picture(context, p)),
+            photo,
         })
     }
 }

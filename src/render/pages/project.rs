@@ -299,11 +299,12 @@ impl<'a> ProjectPage<'a> {
             .schema(json!({
                 "@context": "https://schema.org",
                 "@type": "ResearchProject",
+                "@id": urls.node_id(project),
                 "name": project.title,
                 "alternateName": project.acronym,
                 "url": urls.absolute(&path),
                 "funder": project.funder.as_ref().and_then(|f| site.partners.get(&f.slug())).map(|f| json!({"@type": "Organization", "name": f.name})),
-                "parentOrganization": groups.iter().map(|g| json!({"@type": "ResearchOrganization", "name": g.name, "url": urls.absolute_of(*g)})).collect::<Vec<_>>(),
+                "parentOrganization": groups.iter().map(|g| super::group_node(urls, g)).collect::<Vec<_>>(),
             }));
         Some(ProjectPage {
             chrome,

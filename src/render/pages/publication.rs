@@ -177,6 +177,9 @@ fn schema(site: &Site, publication: &Publication, urls: &crate::render::Urls) ->
                 let page = person.map(|p| urls.absolute(&paths::entity(EntityKind::Person, &p.slug)));
                 let orcid = a.orcid.as_ref().or(person.and_then(|p| p.orcid.as_ref()));
                 let mut node = json!({"@type": "Person", "name": a.name, "url": page});
+                if let Some(person) = person {
+                    node["@id"] = json!(urls.node_id(person));
+                }
                 if let Some(orcid) = orcid {
                     node["sameAs"] = json!(format!("https://orcid.org/{orcid}"));
                 }
@@ -187,6 +190,7 @@ fn schema(site: &Site, publication: &Publication, urls: &crate::render::Urls) ->
     json!({
         "@context": "https://schema.org",
         "@type": kind,
+        "@id": urls.node_id(publication),
         "name": publication.title,
         "author": people(&publication.authors),
         "editor": people(&publication.editors),
