@@ -213,7 +213,7 @@ impl<'a> Chrome<'a> {
             })
             .collect();
         let name = site.settings.name.as_str();
-        let full_title = if section == Section::Home {
+        let full_title = if section == Section::Home || names_part_of(title, name) {
             name.to_owned()
         } else {
             words.with("page-title", &[("page", title.into()), ("site", name.into())])
@@ -279,6 +279,16 @@ impl<'a> Chrome<'a> {
         self
     }
 
+    /// The crumbs the page shows: the whole trail but the page itself, whose name is the
+    /// heading right below (a long title would otherwise be read, and at a phone's width
+    /// shown, twice). `breadcrumbs` keeps the whole trail for anything that wants it.
+    pub fn shown_breadcrumbs(&self) -> &[Crumb] {
+        match self.breadcrumbs.split_last() {
+            Some((_, ancestors)) => ancestors,
+            None => &[],
+        }
+    }
+
     /// Adds schema.org data, escaped so that no text can close the `<script>` element.
     pub fn schema(mut self, mut value: Value) -> Self {
         drop_empty(&mut value);
@@ -324,6 +334,15 @@ impl<'a> Chrome<'a> {
     }
 }
 
+/// Whether `title` is the site's name or one part of it (`Relational Welfare and Wellbeing` of
+/// `Relational Welfare and Wellbeing · WellFare`), so that the `<title>` would say it twice.
+fn names_part_of(title: &str, site: &str) -> bool {
+    let title = title.trim();
+    !title.is_empty()
+        && (site.trim().eq_ignore_ascii_case(title)
+            || site.split(['·', '–', '—', '|', ':']).any(|part| part.trim().eq_ignore_ascii_case(title)))
+}
+
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.
 pub(super) fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -344,5 +363,22 @@ fn drop_empty(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(drop_empty),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_part_of;
+
+    #[test]
+    fn a_title_that_is_a_part_of_the_site_s_name_is_not_repeated() {
+        let site = "Relational Welfare and Wellbeing · WellFare";
+        assert!(names_part_of("Relational Welfare and Wellbeing", site));
+        assert!(names_part_of("WellFare", site));
+        assert!(names_part_of(site, site));
+        assert!(names_part_of("Fjord Studies", "Fjord Studies"));
+        assert!(!names_part_of("Relational Welfare", site), "only a whole part");
+        assert!(!names_part_of("People", site));
+        assert!(!names_part_of("", site));
     }
 }
