@@ -87,6 +87,8 @@ fn unmarked(text: &str) -> Option<String> {
     for c in text.chars() {
         match c {
             '‹' => content += 1,
+            // A message that is itself the glyph (the breadcrumb's `⟦›⟧`) closes no content.
+            '›' if words > 0 && content == 0 => {}
             '›' => content = content.checked_sub(1)?,
             '⟦' => words += 1,
             '⟧' => words = words.checked_sub(1)?,

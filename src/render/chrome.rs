@@ -245,7 +245,7 @@ impl<'a> Chrome<'a> {
             })
             .collect();
         let name = site.settings.name.as_str();
-        let full_title = if section == Section::Home {
+        let full_title = if section == Section::Home || names_part_of(title, name) {
             name.to_owned()
         } else {
             words.with("page-title", &[("page", title.into()), ("site", name.into())])
@@ -320,6 +320,16 @@ impl<'a> Chrome<'a> {
         self.breadcrumbs = crumbs;
         self.write_json_ld();
         self
+    }
+
+    /// The crumbs the page shows: the whole trail but the page itself, whose name is the
+    /// heading right below (a long title would otherwise be read, and at a phone's width
+    /// shown, twice). `breadcrumbs` keeps the whole trail for anything that wants it.
+    pub fn shown_breadcrumbs(&self) -> &[Crumb] {
+        match self.breadcrumbs.split_last() {
+            Some((_, ancestors)) => ancestors,
+            None => &[],
+        }
     }
 
     /// Sets the schema.org data: the page's main node. Where the page shows breadcrumbs, they
@@ -419,6 +429,15 @@ fn og_locale(language: &str) -> String {
     }
 }
 
+/// Whether `title` is the site's name or one part of it (`Relational Welfare and Wellbeing` of
+/// `Relational Welfare and Wellbeing · WellFare`), so that the `<title>` would say it twice.
+fn names_part_of(title: &str, site: &str) -> bool {
+    let title = title.trim();
+    !title.is_empty()
+        && (site.trim().eq_ignore_ascii_case(title)
+            || site.split(['·', '–', '—', '|', ':']).any(|part| part.trim().eq_ignore_ascii_case(title)))
+}
+
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.
 pub(super) fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -444,7 +463,7 @@ fn drop_empty(value: &mut Value) {
 
 #[cfg(test)]
 mod tests {
-    use super::og_locale;
+    use super::{names_part_of, og_locale};
 
     #[test]
     fn og_locale_adds_a_region_only_where_the_tag_names_one() {
@@ -452,5 +471,17 @@ mod tests {
         assert_eq!(og_locale("nb-NO"), "nb_NO");
         assert_eq!(og_locale("en-gb"), "en_GB");
         assert_eq!(og_locale("zh-Hant-TW"), "zh_TW");
+    }
+
+    #[test]
+    fn a_title_that_is_a_part_of_the_site_s_name_is_not_repeated() {
+        let site = "Relational Welfare and Wellbeing · WellFare";
+        assert!(names_part_of("Relational Welfare and Wellbeing", site));
+        assert!(names_part_of("WellFare", site));
+        assert!(names_part_of(site, site));
+        assert!(names_part_of("Fjord Studies", "Fjord Studies"));
+        assert!(!names_part_of("Relational Welfare", site), "only a whole part");
+        assert!(!names_part_of("People", site));
+        assert!(!names_part_of("", site));
     }
 }

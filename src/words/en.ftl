@@ -8,6 +8,8 @@ skip-link = Skip to main content
 nav-main = Main
 nav-breadcrumb = Breadcrumb
 crumb-home = Home
+# Between two crumbs, before the later one; a right-to-left language turns it round.
+crumb-separator = ›
 page-title = { $page } – { $site }
 site-search = Site
 site-search-label = Search the site

@@ -248,6 +248,8 @@ labels! {
     nav_main = "nav-main",
     /// `aria-label` of the breadcrumb trail.
     nav_breadcrumb = "nav-breadcrumb",
+    /// The mark before each crumb but the first, in the HTML so text browsers show it too.
+    crumb_separator = "crumb-separator",
     /// `aria-label` of the header's search form.
     site_search = "site-search",
     /// The hidden label of the header's search box.

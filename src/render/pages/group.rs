@@ -28,7 +28,7 @@ pub struct GroupPage<'a> {
     pub about_intro: Html,
     /// The rest of the about text.
     pub about_rest: Html,
-    /// The wide picture; a plain placeholder takes its place where the content has no file.
+    /// The wide picture; nothing is shown where the content has no file.
     pub hero: Option<Picture>,
     /// The hero's caption, `Photo: …`, where the content names its photographer.
     pub hero_credit: Option<String>,

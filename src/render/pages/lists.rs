@@ -14,6 +14,9 @@ use crate::model::{EntityKind, Html, Level, Link, Ref};
 pub struct Entry<'a> {
     /// The slug, the target of links from other pages.
     pub id: String,
+    /// The heading's `id`, which names the entry (`aria-labelledby`): the slug and
+    /// `_heading`, so it clashes with no slug and no section's `id`.
+    pub heading_id: String,
     /// The entry's heading.
     pub title: String,
     /// A publication's authors in byline order, those with a page here linked to it.
@@ -89,6 +92,7 @@ impl<'a> PartnersPage<'a> {
                 .collect();
             Entry {
                 id: p.slug.to_string(),
+                heading_id: format!("{}_heading", p.slug),
                 title: p.name.clone(),
                 authors: Vec::new(),
                 href: p.link.as_ref().map(|l| l.href.clone()),
@@ -145,6 +149,7 @@ impl<'a> PracticesPage<'a> {
                     .filter(|p| p.level == level)
                     .map(|p| Entry {
                         id: p.slug.to_string(),
+                        heading_id: format!("{}_heading", p.slug),
                         title: p.title.clone(),
                         authors: Vec::new(),
                         href: None,

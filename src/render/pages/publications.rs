@@ -252,6 +252,7 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
                 .collect();
             Entry {
                 id: p.slug.to_string(),
+                heading_id: format!("{}_heading", p.slug),
                 title: p.title.clone(),
                 href: Some(urls.of(p)),
                 authors: super::byline(context, p),
@@ -267,6 +268,7 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
         }
         Listed::Book(p) => Entry {
             id: format!("project_{}", p.slug),
+            heading_id: format!("project_{}_heading", p.slug),
             title: p.title.clone(),
             authors: Vec::new(),
             href: None,

@@ -61,8 +61,17 @@ pub struct SearchResult {
     pub kind: String,
     /// The title, matching words marked.
     pub title: Vec<Fragment>,
-    /// A passage of its text, matching words marked.
-    pub text: Vec<Fragment>,
+    /// A passage of its text, matching words marked, with numbers (phones) kept whole.
+    pub text: Vec<Run>,
+}
+
+/// A stretch of a result's passage: a number that must not break at its hyphens
+/// (`+47-73598189`), or the text between such numbers.
+pub struct Run {
+    /// Whether it is such a number, shown so that no line breaks inside it.
+    pub whole: bool,
+    /// Its pieces, matching words marked.
+    pub parts: Vec<Fragment>,
 }
 
 /// Where a query stands before it is searched.
@@ -151,7 +160,7 @@ impl<'a> SearchPage<'a> {
                 href: context.urls.entity(entry.kind, &entry.slug),
                 kind: entry.label.clone(),
                 title: snippet.title,
-                text: snippet.text,
+                text: whole_numbers(snippet.text),
             };
             match self.groups.last_mut() {
                 Some(group) if group.kind == entry.kind => group.results.push(result),
@@ -179,6 +188,51 @@ impl<'a> SearchPage<'a> {
             self.status = format!("{} {best}", self.status);
         }
     }
+}
+
+/// `fragments` as runs, each number with a hyphen between digits (a phone number written
+/// `+47-73598189`, a span of years) a run of its own, so the page can keep it on one line.
+fn whole_numbers(fragments: Vec<Fragment>) -> Vec<Run> {
+    // Each character with whether it is marked and which number, if any, it belongs to.
+    let chars: Vec<(char, bool)> = fragments.iter().flat_map(|f| f.text.chars().map(move |c| (c, f.marked))).collect();
+    let mut number = vec![None; chars.len()];
+    let mut start = 0;
+    while start < chars.len() {
+        let numeric = |c: char| c.is_ascii_digit() || c == '+' || c == '-';
+        if !numeric(chars[start].0) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < chars.len() && numeric(chars[end].0) {
+            end += 1;
+        }
+        let hyphened =
+            chars[start..end].windows(3).any(|w| w[0].0.is_ascii_digit() && w[1].0 == '-' && w[2].0.is_ascii_digit());
+        if hyphened {
+            number[start..end].fill(Some(start));
+        }
+        start = end;
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut previous = None;
+    for (i, &(c, marked)) in chars.iter().enumerate() {
+        let belongs = number[i];
+        let run = match runs.last_mut() {
+            Some(run) if i > 0 && previous == Some(belongs) => run,
+            _ => {
+                runs.push(Run { whole: belongs.is_some(), parts: Vec::new() });
+                let Some(run) = runs.last_mut() else { continue };
+                run
+            }
+        };
+        previous = Some(belongs);
+        match run.parts.last_mut() {
+            Some(part) if part.marked == marked => part.text.push(c),
+            _ => run.parts.push(Fragment { text: c.to_string(), marked }),
+        }
+    }
+    runs
 }
 
 /// The address of a search, with the query percent-encoded.
