@@ -101,8 +101,8 @@ async fn pages_assets_and_health_declare_their_cache_policy() {
     let css = home
         .body
         .split("href=\"")
-        .find(|s| s.starts_with("/assets/"))
-        .and_then(|s| s.split('"').next())
+        .filter_map(|s| s.split('"').next())
+        .find(|s| s.starts_with("/assets/") && s.ends_with(".css"))
         .unwrap()
         .to_owned();
     let (asset, _) = request(&app, "GET", &css, &[("accept-encoding", "br")]).await;
