@@ -219,18 +219,10 @@ fn formatted(text: &str, formatting: &hayagriva::Formatting, out: &mut String) {
     tags.iter().rev().for_each(|tag| out.push_str(&format!("</{tag}>")));
 }
 
-/// Text safe inside an element or a quoted attribute.
+/// Text safe inside an element or a quoted attribute, escaped as templates escape it.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
+    match askama::filters::escape(text, askama::filters::Html) {
+        Ok(safe) => safe.to_string(),
+        Err(never) => match never {},
     }
-    escaped
 }
