@@ -303,7 +303,7 @@ pub enum ContentError {
         /// The key.
         key: String,
     },
-    /// Two BibTeX entries whose keys give one address, `/publications/{slug}`.
+    /// Two BibTeX entries whose keys give one address, `/publications/{slug}/`.
     #[error("two publications would have the slug `{slug}`")]
     SameEntrySlug {
         /// The second entry's key.

@@ -3,8 +3,14 @@
 //! sitemap, `export`, the navigation, the 404 page and `check`'s reserved page slugs all read
 //! it, so an address is written down once.
 //!
-//! Paths here are root-relative and without the base path (`/people/ada`); `render::Urls`
+//! Paths here are root-relative and without the base path (`/people/ada/`); `render::Urls`
 //! puts them under the base URL the site is published at.
+//!
+//! A page's address ends in `/` and a file's has an extension (`/people/ada/`,
+//! `/people/ada.vcf`): `export` writes each page as a folder's `index.html`, which every static
+//! host (nginx, Caddy, Python's `http.server`, GitHub Pages, S3) serves at exactly that address,
+//! so the served site and an exported one have the same URLs and neither redirects a link it
+//! writes. The bare address of a page (`/people/ada`) is sent to it with a permanent redirect.
 
 use crate::model::{EntityKind, Slug};
 
@@ -13,7 +19,7 @@ pub const HOME: &str = "/";
 /// Where the home page lists the groups, which have no list page of their own.
 pub const GROUPS_ON_HOME: &str = "/#groups";
 /// The search page and its form's target.
-pub const SEARCH: &str = "/search";
+pub const SEARCH: &str = "/search/";
 /// The sitemap, or the index of its parts on a large site.
 pub const SITEMAP: &str = "/sitemap.xml";
 /// Crawlers' instructions, which name the sitemap.
@@ -29,12 +35,22 @@ pub const PREVIEW_EVENTS: &str = "/_preview/events";
 /// `404.html` from it.
 pub const NOWHERE: &str = "/_nowhere";
 
-/// The segment under a list's address before a page number: `/publications/page/2`. A
+/// The segment under a list's address before a page number: `/publications/page/2/`. A
 /// publication cannot take it as its slug ([`reserved_slugs`]).
 const PAGED: &str = "page";
 
 /// The kind whose list is paged at path addresses, so that a static export can write each page.
 pub const PAGED_LIST: EntityKind = EntityKind::Publication;
+
+/// The extension of a person's vCard, beside their page.
+pub const VCARD: &str = "vcf";
+/// The extension of a publication's BibTeX entry, beside its page.
+pub const BIBTEX: &str = "bib";
+/// The extension of a publication's RIS record, beside its page.
+pub const RIS: &str = "ris";
+
+/// The kinds whose pages have files beside them (vCards, citations), at `{prefix}/{slug}.{ext}`.
+pub const DOWNLOADS: [EntityKind; 2] = [EntityKind::Person, EntityKind::Publication];
 
 /// Folder of the parts of a sitemap too large for one file: `/sitemaps/1.xml`.
 const SITEMAP_PARTS: &str = "/sitemaps";
@@ -49,12 +65,12 @@ pub const SECTIONS: [EntityKind; 5] =
 /// its kind's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reached {
-    /// `{prefix}/{slug}`; a free page's prefix is empty, so it lives at `/{slug}`.
+    /// `{prefix}/{slug}/`; a free page's prefix is empty, so it lives at `/{slug}/`.
     Page {
         /// `/groups`, `/projects`, `/people`, or `` for free pages.
         prefix: &'static str,
     },
-    /// `{list}#{slug}`: an entry of a list page, with no page of its own.
+    /// `{list}#{slug}` (`/partners/#ada`): an entry of a list page, with no page of its own.
     Entry,
 }
 
@@ -73,11 +89,11 @@ pub fn reached(kind: EntityKind) -> Reached {
 /// The list page of `kind`, for the kinds in [`SECTIONS`].
 pub fn list(kind: EntityKind) -> Option<&'static str> {
     match kind {
-        EntityKind::Project => Some("/projects"),
-        EntityKind::Person => Some("/people"),
-        EntityKind::Partner => Some("/partners"),
-        EntityKind::Publication => Some("/publications"),
-        EntityKind::Practice => Some("/practices"),
+        EntityKind::Project => Some("/projects/"),
+        EntityKind::Person => Some("/people/"),
+        EntityKind::Partner => Some("/partners/"),
+        EntityKind::Publication => Some("/publications/"),
+        EntityKind::Practice => Some("/practices/"),
         EntityKind::Group | EntityKind::Page => None,
     }
 }
@@ -90,26 +106,39 @@ pub fn list_page(kind: EntityKind) -> &'static str {
 /// Where an entity is shown: its own page, or its entry on its kind's list.
 pub fn entity(kind: EntityKind, slug: &Slug) -> String {
     match (reached(kind), list(kind)) {
-        (Reached::Page { prefix }, _) => format!("{prefix}/{slug}"),
+        (Reached::Page { prefix }, _) => format!("{prefix}/{slug}/"),
         (Reached::Entry, Some(list)) => format!("{list}#{slug}"),
         (Reached::Entry, None) => format!("/#{slug}"),
     }
 }
 
+/// The folder the files beside `kind`'s pages or entries live in: `/people`.
+fn folder(kind: EntityKind) -> &'static str {
+    match reached(kind) {
+        Reached::Page { prefix } => prefix,
+        Reached::Entry => list_page(kind).trim_end_matches('/'),
+    }
+}
+
+/// A file drawn from the entity of `kind` named `slug`, beside its page: `/people/ada.vcf`.
+fn beside(kind: EntityKind, slug: &Slug, extension: &str) -> String {
+    format!("{}/{slug}.{extension}", folder(kind))
+}
+
 /// A person's vCard, beside their page.
 pub fn vcard(slug: &Slug) -> String {
-    format!("{}.vcf", entity(EntityKind::Person, slug))
+    beside(EntityKind::Person, slug, VCARD)
 }
 
 /// Page `n` (from 1) of the unfiltered list of `kind`: page 1 is the list's own address,
-/// the others `{list}/page/{n}`.
+/// the others `{list}page/{n}/`.
 pub fn list_page_number(kind: EntityKind, n: usize) -> String {
     let list = list_page(kind);
-    if n <= 1 { list.to_owned() } else { format!("{list}/{PAGED}/{n}") }
+    if n <= 1 { list.to_owned() } else { format!("{list}{PAGED}/{n}/") }
 }
 
 /// The list of `kind` narrowed by filters, `(name, value)` in order, each value already one
-/// the site knows (a slug, a year, a kind's key), so none needs escaping: `/publications?group=ada`.
+/// the site knows (a slug, a year, a kind's key), so none needs escaping: `/publications/?group=ada`.
 pub fn filtered_list(kind: EntityKind, filters: &[(&str, &str)]) -> String {
     let query: Vec<String> = filters.iter().map(|(name, value)| format!("{name}={value}")).collect();
     let list = list_page(kind);
@@ -118,12 +147,12 @@ pub fn filtered_list(kind: EntityKind, filters: &[(&str, &str)]) -> String {
 
 /// A publication's BibTeX entry, beside its page, for reference managers.
 pub fn bibtex(slug: &Slug) -> String {
-    format!("{}.bib", entity(EntityKind::Publication, slug))
+    beside(EntityKind::Publication, slug, BIBTEX)
 }
 
 /// A publication's RIS record, beside its page, for reference managers that read RIS.
 pub fn ris(slug: &Slug) -> String {
-    format!("{}.ris", entity(EntityKind::Publication, slug))
+    beside(EntityKind::Publication, slug, RIS)
 }
 
 /// A file of the content's `media/` folder, from its path relative to the content folder
@@ -149,7 +178,7 @@ pub fn nearest_list(path: &str) -> Option<&'static str> {
     if matches!(reached(EntityKind::Group), Reached::Page { prefix } if prefix.trim_start_matches('/') == first) {
         return Some(GROUPS_ON_HOME);
     }
-    SECTIONS.into_iter().filter_map(list).find(|l| l.trim_start_matches('/') == first)
+    SECTIONS.into_iter().filter_map(list).find(|l| l.trim_matches('/') == first)
 }
 
 /// Every address the server answers, by what it answers with.
@@ -157,13 +186,16 @@ pub fn nearest_list(path: &str) -> Option<&'static str> {
 pub enum Route {
     /// `/`.
     Home,
-    /// The page of an entity that has one: a group, project or person (`{prefix}/{slug}`).
+    /// The page of an entity that has one: a group, project or person (`{prefix}/{slug}/`).
     Entity(EntityKind),
+    /// `{prefix}/{file}`: the files beside the pages of a kind in [`DOWNLOADS`]
+    /// (`/people/ada.vcf`), and the bare addresses of those pages, which redirect to them.
+    Download(EntityKind),
     /// The list page of a kind in [`SECTIONS`].
     List(EntityKind),
-    /// `{list}/page/{n}`: page `n` of a long list, for [`PAGED_LIST`].
+    /// `{list}page/{n}/`: page `n` of a long list, for [`PAGED_LIST`].
     ListPage(EntityKind),
-    /// `/search`.
+    /// `/search/`.
     Search,
     /// `/sitemap.xml`.
     Sitemap,
@@ -179,7 +211,7 @@ pub enum Route {
     Favicon,
     /// `/media/{*path}`: files of the content's `media/` folder.
     Media,
-    /// `/{page}`: a free page; matched after every other route.
+    /// `/{page}/`: a free page; matched after every other route.
     FreePage,
 }
 
@@ -189,7 +221,8 @@ impl Route {
         let entities = EntityKind::ALL
             .into_iter()
             .filter(|k| matches!(reached(*k), Reached::Page { prefix } if !prefix.is_empty()))
-            .map(Route::Entity);
+            .map(Route::Entity)
+            .chain(DOWNLOADS.into_iter().map(Route::Download));
         let lists = SECTIONS.into_iter().map(Route::List).chain([Route::ListPage(PAGED_LIST)]);
         let fixed = [
             Route::Search,
@@ -205,16 +238,17 @@ impl Route {
         std::iter::once(Route::Home).chain(entities).chain(lists).chain(fixed).collect()
     }
 
-    /// The route in the router's syntax: `/people/{slug}`.
+    /// The route in the router's syntax: `/people/{slug}/`.
     pub fn pattern(self) -> String {
         match self {
             Route::Home => HOME.to_owned(),
             Route::Entity(kind) => match reached(kind) {
-                Reached::Page { prefix } => format!("{prefix}/{{slug}}"),
-                Reached::Entry => list(kind).unwrap_or(HOME).to_owned(),
+                Reached::Page { prefix } => format!("{prefix}/{{slug}}/"),
+                Reached::Entry => list_page(kind).to_owned(),
             },
+            Route::Download(kind) => format!("{}/{{file}}", folder(kind)),
             Route::List(kind) => list(kind).unwrap_or(HOME).to_owned(),
-            Route::ListPage(kind) => format!("{}/{PAGED}/{{n}}", list_page(kind)),
+            Route::ListPage(kind) => format!("{}{PAGED}/{{n}}/", list_page(kind)),
             Route::Search => SEARCH.to_owned(),
             Route::Sitemap => SITEMAP.to_owned(),
             Route::SitemapPart => format!("{SITEMAP_PARTS}/{{file}}"),
@@ -223,7 +257,7 @@ impl Route {
             Route::Asset => format!("{ASSETS}/{{file}}"),
             Route::Favicon => FAVICON.to_owned(),
             Route::Media => format!("{}/{{*path}}", media("media")),
-            Route::FreePage => "/{page}".to_owned(),
+            Route::FreePage => "/{page}/".to_owned(),
         }
     }
 
@@ -248,7 +282,7 @@ pub fn reserved_page_slugs() -> Vec<String> {
 }
 
 /// Slugs an entity of `kind` cannot have, because another route of the site takes its address:
-/// a free page cannot be `people`, a publication cannot be `page` (`/publications/page/2`).
+/// a free page cannot be `people`, a publication cannot be `page` (`/publications/page/2/`).
 pub fn reserved_slugs(kind: EntityKind) -> Vec<String> {
     let prefix = match reached(kind) {
         Reached::Page { prefix: "" } => return reserved_page_slugs(),
@@ -276,13 +310,29 @@ mod tests {
     #[test]
     fn entities_live_where_their_kind_says() {
         let slug = Slug::parse("ada").unwrap();
-        assert_eq!(entity(EntityKind::Group, &slug), "/groups/ada");
-        assert_eq!(entity(EntityKind::Person, &slug), "/people/ada");
-        assert_eq!(entity(EntityKind::Partner, &slug), "/partners#ada");
-        assert_eq!(entity(EntityKind::Page, &slug), "/ada");
+        assert_eq!(entity(EntityKind::Group, &slug), "/groups/ada/");
+        assert_eq!(entity(EntityKind::Person, &slug), "/people/ada/");
+        assert_eq!(entity(EntityKind::Partner, &slug), "/partners/#ada");
+        assert_eq!(entity(EntityKind::Page, &slug), "/ada/");
         assert_eq!(vcard(&slug), "/people/ada.vcf");
         assert_eq!(bibtex(&slug), "/publications/ada.bib");
         assert_eq!(ris(&slug), "/publications/ada.ris");
+    }
+
+    #[test]
+    fn every_page_is_a_folder_and_every_file_has_an_extension() {
+        let slug = Slug::parse("ada").unwrap();
+        let pages = [HOME.to_owned(), SEARCH.to_owned(), list_page_number(PAGED_LIST, 2)]
+            .into_iter()
+            .chain(SECTIONS.into_iter().filter_map(list).map(str::to_owned))
+            .chain(EntityKind::ALL.into_iter().map(|kind| entity(kind, &slug).split('#').next().unwrap().to_owned()));
+        for page in pages {
+            assert!(page.ends_with('/'), "{page}");
+        }
+        for file in [vcard(&slug), bibtex(&slug), ris(&slug), SITEMAP.to_owned(), ROBOTS.to_owned(), sitemap_part(1)] {
+            let last = file.rsplit('/').next().unwrap();
+            assert!(last.contains('.') && !file.ends_with('/'), "{file}");
+        }
     }
 
     #[test]
@@ -297,9 +347,9 @@ mod tests {
 
     #[test]
     fn a_404_offers_the_section_it_was_under() {
-        assert_eq!(nearest_list("/people/nobody"), Some("/people"));
+        assert_eq!(nearest_list("/people/nobody"), Some("/people/"));
         assert_eq!(nearest_list("/groups/nothing"), Some("/#groups"));
-        assert_eq!(nearest_list("/partners"), Some("/partners"));
+        assert_eq!(nearest_list("/partners"), Some("/partners/"));
         assert_eq!(nearest_list("/nothing"), None);
     }
 
@@ -321,13 +371,13 @@ mod tests {
         assert_eq!(reserved_slugs(EntityKind::Publication), ["page"]);
         assert_eq!(reserved_slugs(EntityKind::Page), reserved_page_slugs());
         assert!(reserved_slugs(EntityKind::Person).is_empty());
-        assert_eq!(list_page_number(EntityKind::Publication, 1), "/publications");
-        assert_eq!(list_page_number(EntityKind::Publication, 3), "/publications/page/3");
-        assert!(Route::all().iter().any(|r| r.pattern() == "/publications/page/{n}"));
+        assert_eq!(list_page_number(EntityKind::Publication, 1), "/publications/");
+        assert_eq!(list_page_number(EntityKind::Publication, 3), "/publications/page/3/");
+        assert!(Route::all().iter().any(|r| r.pattern() == "/publications/page/{n}/"));
         assert_eq!(
             filtered_list(EntityKind::Publication, &[("group", "ada"), ("page", "2")]),
-            "/publications?group=ada&page=2"
+            "/publications/?group=ada&page=2"
         );
-        assert_eq!(filtered_list(EntityKind::Publication, &[]), "/publications");
+        assert_eq!(filtered_list(EntityKind::Publication, &[]), "/publications/");
     }
 }

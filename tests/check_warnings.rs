@@ -78,10 +78,10 @@ fn the_shipped_content_gives_no_warnings() {
     assert!(built.warnings.is_empty(), "{}", built.warnings);
 }
 
-/// The entry `care2020` of a case, as `/publications` lists it: its heading's HTML and its text.
+/// The entry `care2020` of a case, as `/publications/` lists it: its heading's HTML and its text.
 async fn listed(case: &str) -> (String, String) {
     let app = app(&warned(case));
-    let list = get(&app, "/publications").await;
+    let list = get(&app, "/publications/").await;
     assert_eq!(list.status, 200, "{case}");
     let html = list.html();
     let selector = scraper::Selector::parse("article#care2020").expect("a selector");
@@ -96,7 +96,7 @@ async fn listed(case: &str) -> (String, String) {
 #[tokio::test]
 async fn each_entry_is_published_without_the_value_warned_about() {
     let (_, _) = listed("url-not-a-web-address").await;
-    let own = common::get(&common::app(&warned("url-not-a-web-address")), "/publications/care2020").await;
+    let own = common::get(&common::app(&warned("url-not-a-web-address")), "/publications/care2020/").await;
     assert_eq!(own.status, 200);
     assert!(!own.body.contains("href=\"www.example.org/care\""), "no link from a url that is not a web address");
     let (_, text) = listed("year-not-a-year").await;
@@ -104,7 +104,7 @@ async fn each_entry_is_published_without_the_value_warned_about() {
     let (_, text) = listed("date-not-a-year").await;
     assert!(!text.contains("2021"), "no year read from `May 2021`: {text}");
     let (_, _) = listed("doi-not-a-doi").await;
-    let own = common::get(&common::app(&warned("doi-not-a-doi")), "/publications/care2020").await;
+    let own = common::get(&common::app(&warned("doi-not-a-doi")), "/publications/care2020/").await;
     assert!(own.body.contains("href=\"https://example.org/care\""), "the entry's own url, not the DOI: {}", own.body);
     assert!(!own.body.contains("https://doi.org/"), "no DOI link from a value that is not a DOI");
 }
@@ -114,7 +114,7 @@ fn the_server_starts_on_content_with_warnings_and_logs_each() {
     let dir = warned("url-not-a-web-address");
     let place = format!("{}/publications/works.bib:5:10", path(&dir));
     let server = Server::start(&dir, &[]);
-    assert!(server.page("/publications").contains("Care in the welfare state"), "the site is served");
+    assert!(server.page("/publications/").contains("Care in the welfare state"), "the site is served");
     let log = server.log();
     assert!(log.contains(&place) && log.contains("warning: `www.example.org/care`"), "logged as check prints:\n{log}");
 

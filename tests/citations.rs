@@ -51,7 +51,7 @@ fn scholar_tags(page: &common::Page) -> Vec<(String, String)> {
 async fn a_publication_is_cited_in_apa_by_default_with_members_linked_and_no_inline_style() {
     let copy = copy_with_full_entries();
     let app = app(copy.root());
-    let article = page(&app, "/publications/full2020").await;
+    let article = page(&app, "/publications/full2020/").await;
     assert_eq!(
         article.texts(".citation"),
         ["Lovelace, A., Ese, J., & Nordmann, K. (2020). Everything a Journal Exports. Nordic Social Work \
@@ -65,7 +65,7 @@ async fn a_publication_is_cited_in_apa_by_default_with_members_linked_and_no_inl
     };
     assert_eq!(select(".citation i"), ["Nordic Social Work Research", "11"], "italics as <i>");
     assert_eq!(select(".citation a.member"), ["Lovelace, A."], "the member is linked; others are not");
-    assert!(article.body.contains("<a class=\"member\" href=\"/people/ada-lovelace\">"));
+    assert!(article.body.contains("<a class=\"member\" href=\"/people/ada-lovelace/\">"));
     assert!(article.body.contains("<a href=\"https://doi.org/10.1000/full.2020\">"), "the DOI links");
     let cite = article.body.split("class=\"citation\"").nth(1).unwrap_or_default();
     let cite = cite.split("</p>").next().unwrap_or_default();
@@ -76,7 +76,7 @@ async fn a_publication_is_cited_in_apa_by_default_with_members_linked_and_no_inl
 async fn the_page_shows_volume_issue_pages_isbn_and_abstract_and_scholar_gets_them() {
     let copy = copy_with_full_entries();
     let app = app(copy.root());
-    let article = page(&app, "/publications/full2020").await;
+    let article = page(&app, "/publications/full2020/").await;
     assert_eq!(
         article.texts(".publication .meta span"),
         ["Nordic Social Work Research", "Volume 11", "Issue 2", "Pages 101–120", "2020"]
@@ -92,7 +92,7 @@ async fn the_page_shows_volume_issue_pages_isbn_and_abstract_and_scholar_gets_th
     let at = |name: &str| names.iter().position(|n| *n == name).unwrap_or(usize::MAX);
     assert!(at("citation_title") < at("citation_author") && at("citation_author") < at("citation_volume"));
 
-    let book = page(&app, "/publications/isbn2016").await;
+    let book = page(&app, "/publications/isbn2016/").await;
     assert_eq!(book.texts("#abstract-heading + .abstract"), ["What the book is about, in one sentence."]);
     assert!(book.text().contains("ISBN: 978-82-15-00000-1"));
     assert_eq!(
@@ -105,11 +105,11 @@ async fn the_page_shows_volume_issue_pages_isbn_and_abstract_and_scholar_gets_th
 #[tokio::test]
 async fn an_edited_volume_names_its_editors_and_a_chapter_the_book_and_its_editors() {
     let app = app(&fixture("bibtex"));
-    let book = page(&app, "/publications/edited2019").await;
+    let book = page(&app, "/publications/edited2019/").await;
     assert_eq!(book.texts(".publication .editors"), ["Edited by: Ada Lovelace"]);
-    assert!(book.body.contains("<a href=\"/people/ada-lovelace\">Ada Lovelace</a>"), "a member editor links");
+    assert!(book.body.contains("<a href=\"/people/ada-lovelace/\">Ada Lovelace</a>"), "a member editor links");
     assert_eq!(book.texts(".citation"), ["Lovelace, A. (Ed.). (2019). Edited Volume. Fagbokforlaget."]);
-    let chapter = page(&app, "/publications/inherited2019").await;
+    let chapter = page(&app, "/publications/inherited2019/").await;
     assert_eq!(
         chapter.texts(".citation"),
         ["Lovelace, A. (2019). A Chapter of the Edited Volume. In A. Lovelace (Ed.), Edited Volume. Fagbokforlaget."],
@@ -122,7 +122,7 @@ async fn another_style_and_the_norwegian_terms_are_chosen_in_site_toml() {
     let copy = copy_with_full_entries();
     copy.replace("site.toml", "language = \"en\"", "language = \"nb\"\ncitation_style = \"chicago-author-date\"");
     let app = app(copy.root());
-    let article = page(&app, "/publications/full2020").await;
+    let article = page(&app, "/publications/full2020/").await;
     assert_eq!(
         article.texts(".citation"),
         ["Lovelace, Ada, Jo Ese, og Kari Nordmann. 2020. «Everything a Journal Exports». Nordic Social Work \
@@ -130,7 +130,7 @@ async fn another_style_and_the_norwegian_terms_are_chosen_in_site_toml() {
         "Chicago author-date, with Norwegian terms"
     );
     copy.replace("site.toml", "citation_style = \"chicago-author-date\"", "citation_style = \"apa\"");
-    let undated = page(&app_of(&copy), "/publications/beta-journal").await;
+    let undated = page(&app_of(&copy), "/publications/beta-journal/").await;
     assert!(
         undated.texts(".citation")[0].contains("(u.å.)"),
         "APA's “no date” in Bokmål: {:?}",
@@ -171,13 +171,13 @@ async fn an_author_is_found_by_orcid_before_any_name() {
         "ORCID-Numbers = {Nordmann, Kari/0000-0002-1825-0097; Ese, Jo/0000-0002-1694-233X}",
     );
     let app = app(copy.root());
-    let article = page(&app, "/publications/full2020").await;
+    let article = page(&app, "/publications/full2020/").await;
     let html = article.html();
     let links = scraper::Selector::parse(".byline a").expect("a selector");
     let linked: Vec<_> = html.select(&links).filter_map(|a| a.attr("href")).collect();
-    assert_eq!(linked, ["/people/ada-lovelace", "/people/kari-nordmann"], "Kari by ORCID; Jo's iD differs");
+    assert_eq!(linked, ["/people/ada-lovelace/", "/people/kari-nordmann/"], "Kari by ORCID; Jo's iD differs");
     assert!(article.body.contains("\"sameAs\":\"https://orcid.org/0000-0002-1825-0097\""), "ORCID as sameAs");
-    let kari = page(&app, "/people/kari-nordmann").await;
+    let kari = page(&app, "/people/kari-nordmann/").await;
     assert_eq!(kari.texts("section[aria-labelledby=written-heading] li"), ["Everything a Journal Exports"]);
     assert!(
         kari.body.contains("<a href=\"https://orcid.org/0000-0002-1825-0097\">ORCID</a>"),

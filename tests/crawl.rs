@@ -92,9 +92,9 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     let anchored: Vec<(&str, String)> = site
         .partners
         .keys()
-        .map(|s| ("/partners", s.to_string()))
-        .chain(site.publications.keys().map(|s| ("/publications", s.to_string())))
-        .chain(site.practices.keys().map(|s| ("/practices", s.to_string())))
+        .map(|s| ("/partners/", s.to_string()))
+        .chain(site.publications.keys().map(|s| ("/publications/", s.to_string())))
+        .chain(site.practices.keys().map(|s| ("/practices/", s.to_string())))
         .collect();
     for (list, id) in anchored {
         assert!(ids[list].contains(&id), "{list} has an entry with id {id}");

@@ -86,6 +86,21 @@ fn fetch(url: &str) -> (u16, Vec<u8>) {
     panic!("{url} did not answer");
 }
 
+/// `groupsite export` of the shipped content into `out`, for the site at `base`.
+fn export_shipped_content(out: &Path, base: &str) {
+    let content = shipped_content();
+    let exported = common::groupsite(&[
+        "export",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--base-url",
+        base,
+    ]);
+    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+}
+
 #[test]
 fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
     let tmp = tempfile::tempdir().unwrap();
@@ -104,16 +119,7 @@ fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
             .unwrap(),
     );
     let site_root = tmp.path().join("site");
-    let exported = common::groupsite(&[
-        "export",
-        "--content",
-        shipped_content().to_str().unwrap(),
-        "--out",
-        site_root.join("research").to_str().unwrap(),
-        "--base-url",
-        &base,
-    ]);
-    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    export_shipped_content(&site_root.join("research"), &base);
     // What an operator keeps in the export: a repository stays private, .well-known/ is public.
     std::fs::create_dir_all(site_root.join("research/.git")).unwrap();
     std::fs::write(site_root.join("research/.git/config"), "[core]").unwrap();
@@ -165,9 +171,9 @@ fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
     assert!(pages.len() > 80, "crawled {} pages", pages.len());
 
     // Search works through the proxy, under the sub-path.
-    let (status, found) = fetch(&format!("http://127.0.0.1:{proxy_port}/research/search?q=Kvelo"));
+    let (status, found) = fetch(&format!("http://127.0.0.1:{proxy_port}/research/search/?q=Kvelo"));
     assert_eq!(status, 200);
-    assert!(String::from_utf8_lossy(&found).contains("href=\"/research/people/oyvind-kvello\""));
+    assert!(String::from_utf8_lossy(&found).contains("href=\"/research/people/oyvind-kvello/\""));
 
     // The static export, served by nginx alone, is byte for byte the same, but for the search
     // form, which an export leaves out: no server is there to answer it.
@@ -190,4 +196,72 @@ fn nginx_in_front_under_a_sub_path_and_the_static_export_serve_the_same_site() {
     let (status, missing) = fetch(&format!("http://127.0.0.1:{static_port}/research/no-such-page"));
     assert_eq!(status, 404);
     assert!(String::from_utf8_lossy(&missing).contains("Page not found"));
+}
+
+/// Every `href` and `src` in `html` that points into the site at `origin` (root-relative or
+/// absolute), without its fragment.
+fn links_into(html: &str, origin: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for attribute in ["href=\"", "src=\"", "content=\""] {
+        for value in html.split(attribute).skip(1).filter_map(|s| s.split('"').next()) {
+            let value = value.replace("&amp;", "&").replace("&#38;", "&");
+            let value = value.strip_prefix(origin).map(str::to_owned).unwrap_or(value);
+            let value = value.split('#').next().unwrap_or_default().to_owned();
+            if value.starts_with('/') && !value.starts_with("//") {
+                links.push(value);
+            }
+        }
+    }
+    links
+}
+
+#[test]
+fn the_export_on_a_server_that_knows_nothing_of_groupsite_answers_every_address_without_a_redirect() {
+    let tmp = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let origin = format!("http://127.0.0.1:{port}");
+    let base = format!("{origin}/research/");
+    let site_root = tmp.path().join("site");
+    export_shipped_content(&site_root.join("research"), &base);
+    // Python's own file server, as it comes: no configuration, no rewrites.
+    let _server = Running(
+        Command::new("python3")
+            .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+            .arg(&site_root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 runs: scripts/test installs it"),
+    );
+
+    let (status, sitemap) = fetch(&format!("{base}sitemap.xml"));
+    assert_eq!(status, 200);
+    let sitemap = String::from_utf8_lossy(&sitemap).into_owned();
+    let listed: Vec<String> =
+        sitemap.split("<loc>").skip(1).filter_map(|s| s.split("</loc>").next()).map(str::to_owned).collect();
+    assert!(listed.len() > 80, "the sitemap lists {} pages", listed.len());
+    let mut checked = BTreeSet::new();
+    let mut linked = BTreeSet::new();
+    for url in &listed {
+        let (status, body) = fetch(url);
+        assert_eq!(status, 200, "{url}, listed in the sitemap, is served as it is written");
+        let html = String::from_utf8_lossy(&body).into_owned();
+        let canonical = html.split("<link rel=\"canonical\" href=\"").nth(1).and_then(|s| s.split('"').next());
+        assert_eq!(canonical, Some(url.as_str()), "{url} names itself as canonical");
+        checked.insert(url.strip_prefix(&origin).unwrap_or(url).to_owned());
+        linked.extend(links_into(&html, &origin));
+    }
+    // Every address a page writes, in links, images, the icon, OpenGraph: none is a redirect.
+    let search = format!("/research/{}", "search/");
+    let mut redirects = Vec::new();
+    for path in linked.iter().filter(|path| !checked.contains(*path) && !path.starts_with(&search)) {
+        let (status, _) = fetch(&format!("{origin}{path}"));
+        if (300..400).contains(&status) {
+            redirects.push(path.clone());
+        } else {
+            assert_eq!(status, 200, "{path}, linked from a page, is in the export");
+        }
+    }
+    assert!(redirects.is_empty(), "these addresses redirect on a plain static server: {redirects:?}");
+    assert!(linked.len() > checked.len(), "pages link files too: {} addresses", linked.len());
 }

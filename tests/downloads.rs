@@ -162,7 +162,7 @@ async fn a_missing_publication_or_a_strange_suffix_is_a_404() {
 #[tokio::test]
 async fn the_page_links_to_both_and_carries_coins() {
     let app = app(&fixture("bibtex"));
-    let article = page(&app, "/publications/kvello2021").await;
+    let article = page(&app, "/publications/kvello2021/").await;
     let html = article.html();
     let link = scraper::Selector::parse(".downloads a").unwrap();
     let links: Vec<(String, Option<&str>)> = html.select(&link).map(|a| (a.text().collect(), a.attr("href"))).collect();
@@ -199,9 +199,9 @@ async fn the_page_links_to_both_and_carries_coins() {
     assert_eq!(value("rft.date"), ["2021"]);
     assert_eq!(value("rft_id"), ["info:doi/10.1000/mattering.2021"]);
 
-    let thesis = page(&app, "/publications/thesis2018").await;
+    let thesis = page(&app, "/publications/thesis2018/").await;
     assert!(thesis.body.contains("info%3Aofi%2Ffmt%3Akev%3Amtx%3Adissertation"), "a thesis is a dissertation");
-    let chapter = page(&app, "/publications/chapter2022").await.html();
+    let chapter = page(&app, "/publications/chapter2022/").await.html();
     let chapter = chapter.select(&span).next().and_then(|s| s.attr("title")).unwrap_or_default().to_owned();
     assert!(
         chapter.contains("mtx%3Abook&rft.genre=bookitem&rft.atitle=A%20Chapter&rft.btitle=Edited%20Volume"),
@@ -246,6 +246,6 @@ fn export_writes_each_publications_downloads_beside_its_page() {
     let ris = std::fs::read_to_string(site.join("publications/kvello2021.ris")).unwrap();
     assert!(ris.starts_with("TY  - JOUR\r\n") && ris.ends_with("ER  - \r\n"), "{ris}");
     let sitemap = std::fs::read_to_string(site.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains("/publications/kvello2021</loc>"), "{sitemap}");
+    assert!(sitemap.contains("/publications/kvello2021/</loc>"), "{sitemap}");
     assert!(!sitemap.contains(".bib<") && !sitemap.contains(".ris<"), "the sitemap lists pages only: {sitemap}");
 }

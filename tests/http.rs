@@ -8,7 +8,8 @@ use common::{ContentCopy, app, app_at, fixture, get, page, request};
 #[tokio::test]
 async fn unknown_paths_and_slugs_get_a_404_page_in_the_layout_with_ways_back() {
     let app = app(&fixture("minimal"));
-    for path in ["/no-such-page", "/people/nobody", "/projects/nothing", "/groups/none", "/people/Not_A_Slug", "/a/b/c"]
+    for path in
+        ["/no-such-page", "/people/nobody/", "/projects/nothing/", "/groups/none/", "/people/Not_A_Slug/", "/a/b/c"]
     {
         let missing = get(&app, path).await;
         assert_eq!(missing.status, 404, "{path}");
@@ -20,25 +21,41 @@ async fn unknown_paths_and_slugs_get_a_404_page_in_the_layout_with_ways_back() {
         }
         assert!(missing.body.contains("<meta name=\"robots\" content=\"noindex\">"));
     }
-    let under_people = get(&app, "/people/nobody").await;
+    let under_people = get(&app, "/people/nobody/").await;
     assert!(under_people.text().contains("Try People."), "{}", under_people.text());
 }
 
 #[tokio::test]
-async fn a_trailing_slash_redirects_permanently_to_the_canonical_url() {
+async fn a_page_s_bare_address_redirects_permanently_to_its_folder_and_a_file_s_never_does() {
     let app = app(&fixture("minimal"));
-    let redirect = get(&app, "/projects/?group=alpha").await;
+    let redirect = get(&app, "/projects?group=alpha").await;
     assert_eq!(redirect.status, 308);
-    assert_eq!(redirect.header("location"), "/projects?group=alpha");
-    let person = get(&app, "/people/ada-lovelace/").await;
+    assert_eq!(redirect.header("location"), "/projects/?group=alpha");
+    let person = get(&app, "/people/ada-lovelace").await;
     assert_eq!(person.status, 308);
-    assert_eq!(person.header("location"), "/people/ada-lovelace");
+    assert_eq!(person.header("location"), "/people/ada-lovelace/");
+    assert_eq!(get(&app, "/contact").await.header("location"), "/contact/", "a free page");
+    assert_eq!(get(&app, "/search").await.header("location"), "/search/");
+    for page in ["/", "/projects/", "/people/ada-lovelace/", "/contact/"] {
+        assert_eq!(get(&app, page).await.status, 200, "{page} is served where its links point");
+    }
+    for file in ["/people/ada-lovelace.vcf/", "/sitemap.xml/"] {
+        assert_eq!(get(&app, file).await.status, 404, "{file}: a file is no folder");
+    }
+    let vcard = get(&app, "/people/ada-lovelace.vcf").await;
+    assert_eq!(vcard.status, 200);
+    // An address that names no page is a 404 at once, not a redirect to another 404.
+    for missing in ["/people/nobody", "/nothing", "/projects/nothing"] {
+        let answer = get(&app, missing).await;
+        assert_eq!(answer.status, 404, "{missing}");
+        assert_eq!(answer.header("location"), "", "{missing}");
+    }
 }
 
 #[tokio::test]
-async fn a_trailing_slash_never_redirects_to_another_site() {
+async fn a_bare_address_never_redirects_to_another_site() {
     let app = app(&fixture("minimal"));
-    for path in ["//evil.example/", "/\\evil.example/", "/people//x/"] {
+    for path in ["//evil.example", "/\\evil.example", "/people//x", "//evil.example/"] {
         let answer = get(&app, path).await;
         assert_eq!(answer.status, 404, "{path} -> {}", answer.header("location"));
         assert_eq!(answer.header("location"), "");
@@ -48,7 +65,7 @@ async fn a_trailing_slash_never_redirects_to_another_site() {
 #[tokio::test]
 async fn urls_that_are_not_utf8_get_the_404_page_not_a_bare_400() {
     let app = app(&fixture("minimal"));
-    for path in ["/groups/%ff", "/%ff", "/people/%ff.vcf", "/media/%ff", "/assets/%c0%af"] {
+    for path in ["/groups/%ff/", "/%ff", "/people/%ff.vcf", "/media/%ff", "/assets/%c0%af"] {
         let answer = get(&app, path).await;
         assert_eq!(answer.status, 404, "{path}");
         assert_eq!(answer.texts("h1"), ["Page not found"], "{path}");
@@ -58,12 +75,12 @@ async fn urls_that_are_not_utf8_get_the_404_page_not_a_bare_400() {
 #[tokio::test]
 async fn error_pages_mark_no_navigation_item_current_and_have_no_canonical_url() {
     let app = app(&fixture("minimal"));
-    for path in ["/projects?group=nope", "/people/nobody"] {
+    for path in ["/projects/?group=nope", "/people/nobody/"] {
         let answer = get(&app, path).await;
         assert!(!answer.body.contains("aria-current"), "{path}");
         assert!(!answer.body.contains("rel=\"canonical\""), "{path}");
     }
-    assert!(get(&app, "/groups/nothing").await.text().contains("Try the groups on the home page."));
+    assert!(get(&app, "/groups/nothing/").await.text().contains("Try the groups on the home page."));
 }
 
 #[tokio::test]
@@ -74,7 +91,7 @@ async fn a_title_with_script_is_escaped_in_html_and_json_ld() {
         "title = \"<script>alert('x')</script> & </script><b>bold</b>\"\nkind = \"project\"\ngroups = [\"alpha\"]\n",
     );
     let app = app(copy.root());
-    let evil = page(&app, "/projects/evil").await;
+    let evil = page(&app, "/projects/evil/").await;
     assert!(!evil.body.contains("<script>alert"), "{}", evil.body);
     assert!(!evil.body.contains("<b>bold</b>"));
     assert!(evil.body.contains("&#60;script&#62;alert"), "escaped as entities: {}", evil.body);
@@ -83,7 +100,7 @@ async fn a_title_with_script_is_escaped_in_html_and_json_ld() {
     let json_ld = &json_ld[..json_ld.find("</script>").expect("closed")];
     assert!(json_ld.contains("\\u003cscript\\u003e"), "{json_ld}");
     assert_eq!(evil.texts("h1"), ["<script>alert('x')</script> & </script><b>bold</b>"]);
-    let list = page(&app, "/projects").await;
+    let list = page(&app, "/projects/").await;
     assert!(!list.body.contains("<script>alert"));
 }
 
@@ -98,7 +115,7 @@ async fn sitemap_lists_every_page_with_absolute_urls_from_the_base_url() {
     assert!(locs.iter().all(|l| l.starts_with("https://example.org/research/")), "{locs:?}");
     for page in ["groups/beta", "projects/child-project", "people/ada-lovelace", "publications/beta-journal", "contact"]
     {
-        assert!(locs.contains(&format!("https://example.org/research/{page}").as_str()), "{page} in {locs:?}");
+        assert!(locs.contains(&format!("https://example.org/research/{page}/").as_str()), "{page} in {locs:?}");
     }
     assert!(locs.contains(&"https://example.org/research/"));
 
@@ -116,7 +133,7 @@ async fn under_a_sub_path_every_link_carries_it() {
         "+++\ntitle = \"About\"\n+++\nSee [the people](/people) and [Ada](/people/ada-lovelace).\n",
     );
     let app = app_at(copy.root(), "https://example.org/research/");
-    for path in ["/", "/about", "/contact", "/groups/alpha", "/projects/parent-project", "/people/ada-lovelace"] {
+    for path in ["/", "/about/", "/contact/", "/groups/alpha/", "/projects/parent-project/", "/people/ada-lovelace/"] {
         let page = page(&app, path).await;
         let html = page.html();
         let selector = scraper::Selector::parse("a[href], link[href], img[src]").unwrap();
@@ -131,11 +148,11 @@ async fn under_a_sub_path_every_link_carries_it() {
             );
         }
     }
-    let about = page(&app, "/about").await;
-    assert!(about.body.contains("href=\"/research/people/ada-lovelace\""), "a link in the text: {}", about.body);
-    let group = page(&app, "/groups/alpha").await;
+    let about = page(&app, "/about/").await;
+    assert!(about.body.contains("href=\"/research/people/ada-lovelace/\""), "a link in the text: {}", about.body);
+    let group = page(&app, "/groups/alpha/").await;
     assert!(group.body.contains("src=\"/research/media/hero.png\""), "an image: {}", group.body);
-    let ada = page(&app, "/people/ada-lovelace").await;
+    let ada = page(&app, "/people/ada-lovelace/").await;
     assert!(ada.body.contains("href=\"/research/people/ada-lovelace.vcf\""), "{}", ada.body);
 }
 
@@ -162,13 +179,13 @@ async fn media_files_are_served_with_their_type_and_nothing_else_is() {
     ] {
         assert_eq!(get(&app, path).await.status, 404, "{path}");
     }
-    let group = page(&app, "/groups/alpha").await;
+    let group = page(&app, "/groups/alpha/").await;
     let html = group.html();
     let img = html.select(&scraper::Selector::parse(".hero img").unwrap()).next().expect("the hero image");
     assert_eq!(img.attr("src"), Some("/media/hero.png"));
     assert_eq!(img.attr("alt"), Some("A gradient from blue to pink"));
     assert_eq!(group.texts(".hero figcaption"), ["Photo: The test suite"]);
-    let ada = page(&app, "/people/ada-lovelace").await;
+    let ada = page(&app, "/people/ada-lovelace/").await;
     assert!(ada.body.contains("src=\"/media/ada.png\" alt=\"A square of colour standing in for a portrait\""));
 }
 
@@ -270,7 +287,7 @@ async fn without_an_icon_of_its_own_the_site_draws_one_from_its_name_and_every_p
     assert_eq!(icon.header("cache-control"), "public, max-age=31536000, immutable");
     assert_eq!(icon.header("content-type"), "image/svg+xml");
 
-    for path in ["/people", "/people/ada-lovelace", "/projects", "/publications", "/search?q=ada", "/nowhere"] {
+    for path in ["/people/", "/people/ada-lovelace/", "/projects/", "/publications/", "/search/?q=ada", "/nowhere"] {
         assert_eq!(icon_link(&get(&app, path).await), (href.clone(), kind.clone()), "{path} links the icon");
     }
     assert_eq!(get(&app, "/assets/icon.0000000000.svg").await.status, 404);
@@ -303,7 +320,7 @@ fn unbrotli(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn error_pages_are_compressed_like_other_pages_and_kept_a_minute() {
     let app = app(&fixture("minimal"));
-    let (missing, bytes) = request(&app, "GET", "/people/nobody", &[("accept-encoding", "br")]).await;
+    let (missing, bytes) = request(&app, "GET", "/people/nobody/", &[("accept-encoding", "br")]).await;
     assert_eq!(missing.status, 404);
     assert_eq!(missing.header("content-encoding"), "br");
     assert_eq!(missing.header("vary"), "Accept-Encoding");
@@ -312,14 +329,14 @@ async fn error_pages_are_compressed_like_other_pages_and_kept_a_minute() {
     let html = unbrotli(&bytes);
     assert!(html.contains("<h1") && html.contains("Page not found") && html.contains("noindex"), "{html}");
 
-    let (plain, bytes) = request(&app, "GET", "/people/nobody", &[]).await;
+    let (plain, bytes) = request(&app, "GET", "/people/nobody/", &[]).await;
     assert_eq!(plain.status, 404);
     assert_eq!(plain.header("content-encoding"), "", "identity without Accept-Encoding");
     assert_eq!(plain.header("vary"), "Accept-Encoding");
     assert_eq!(plain.header("cache-control"), "public, max-age=60");
     assert_eq!(String::from_utf8(bytes).unwrap(), html, "the same page");
 
-    let (bad, bytes) = request(&app, "GET", "/projects?group=nope", &[("accept-encoding", "gzip, br;q=0.5")]).await;
+    let (bad, bytes) = request(&app, "GET", "/projects/?group=nope", &[("accept-encoding", "gzip, br;q=0.5")]).await;
     assert_eq!((bad.status, bad.header("content-encoding")), (400, "gzip"));
     assert_eq!(bad.header("cache-control"), "public, max-age=60");
     let mut text = String::new();

@@ -24,8 +24,8 @@ async fn home_shows_both_groups_with_taglines_and_ways_in() {
     assert_eq!(
         cards,
         [
-            ("Coast Centre: Nordic Research Centre for Coastal Life".to_owned(), Some("/groups/coast-centre")),
-            ("Fjord Studies Group".to_owned(), Some("/groups/fjord-studies")),
+            ("Coast Centre: Nordic Research Centre for Coastal Life".to_owned(), Some("/groups/coast-centre/")),
+            ("Fjord Studies Group".to_owned(), Some("/groups/fjord-studies/")),
         ]
     );
     let cards = home.texts(".group-card");
@@ -41,7 +41,7 @@ async fn home_shows_both_groups_with_taglines_and_ways_in() {
 #[tokio::test]
 async fn group_page_shows_about_quote_people_partners_and_publications() {
     let app = app_on_fixture();
-    let group = page(&app, "/groups/fjord-studies").await;
+    let group = page(&app, "/groups/fjord-studies/").await;
     // Members' cards name the department too: the group's own line is in its page head.
     assert_eq!(group.texts(".page-head .kicker"), ["Research group · Department of Coastal Science"]);
     let text = group.text();
@@ -64,7 +64,11 @@ async fn group_page_shows_about_quote_people_partners_and_publications() {
     assert!(members.iter().any(|m| m.contains("Øystein Kvalheim")
         && m.contains("Professor")
         && m.contains("Department of Coastal Science")));
-    assert_eq!(group.texts(".quote figcaption"), ["Berg & Dahl, 2019, p. 12"]);
+    assert_eq!(
+        group.texts(".quote figcaption"),
+        ["— Berg & Dahl, 2019, p. 12"],
+        "the dash is in the text, for text browsers too"
+    );
     let introduced = text.find("wrote of fjord towns as follows:").expect("the sentence that introduces the quotation");
     let quoted = text.find("A fjord is a long memory of ice").expect("the quotation");
     let after = text.find("Living by a fjord is living").expect("the next paragraph");
@@ -74,7 +78,7 @@ async fn group_page_shows_about_quote_people_partners_and_publications() {
 #[tokio::test]
 async fn centre_page_shows_spotlights_board_practices_journal_and_ongoing_projects_first() {
     let app = app_on_fixture();
-    let centre = page(&app, "/groups/coast-centre").await;
+    let centre = page(&app, "/groups/coast-centre/").await;
     assert_eq!(
         centre.texts(".spotlight h3"),
         ["Tides across the lifespan", "Harbours and economies", "Place-based change", "Responsible coastal innovation"]
@@ -99,14 +103,14 @@ async fn centre_page_shows_spotlights_board_practices_journal_and_ongoing_projec
 #[tokio::test]
 async fn projects_list_every_project_and_filters_by_group_status_and_kind() {
     let app = app_on_fixture();
-    let all = page(&app, "/projects").await;
+    let all = page(&app, "/projects/").await;
     assert_eq!(all.texts(".project-card").len(), 8);
     assert_eq!(all.texts(".count"), ["8 projects"]);
     for label in ["Group", "Status", "Kind"] {
         assert!(all.texts("form label").contains(&label.to_owned()), "a labelled {label} filter");
     }
 
-    let filtered = page(&app, "/projects?group=coast-centre&status=ongoing&kind=").await;
+    let filtered = page(&app, "/projects/?group=coast-centre&status=ongoing&kind=").await;
     let cards = filtered.texts(".project-card");
     assert_eq!(cards.len(), 3, "{cards:#?}");
     assert!(cards.iter().all(|c| c.contains("Ongoing") && c.contains("Coast Centre")), "{cards:#?}");
@@ -116,7 +120,7 @@ async fn projects_list_every_project_and_filters_by_group_status_and_kind() {
         ["Coast Centre: Nordic Research Centre for Coastal Life"]
     );
 
-    let phd = page(&app, "/projects?kind=phd-project").await;
+    let phd = page(&app, "/projects/?kind=phd-project").await;
     assert_eq!(phd.texts(".project-card").len(), 2);
 }
 
@@ -124,7 +128,7 @@ async fn projects_list_every_project_and_filters_by_group_status_and_kind() {
 async fn a_filter_that_matches_nothing_is_a_friendly_empty_page() {
     let app = app_on_fixture();
     // Both PhD projects are the centre's alone.
-    let empty = page(&app, "/projects?group=fjord-studies&kind=phd-project").await;
+    let empty = page(&app, "/projects/?group=fjord-studies&kind=phd-project").await;
     assert!(empty.texts(".project-card").is_empty());
     assert!(empty.text().contains("No projects match these filters."));
     assert_eq!(empty.texts(".count"), ["0 of 8 projects"]);
@@ -134,7 +138,7 @@ async fn a_filter_that_matches_nothing_is_a_friendly_empty_page() {
 #[tokio::test]
 async fn an_unknown_filter_value_is_a_400_page_in_the_layout() {
     let app = app_on_fixture();
-    let bad = get(&app, "/projects?group=coast-center").await;
+    let bad = get(&app, "/projects/?group=coast-center").await;
     assert_eq!(bad.status, 400);
     assert!(bad.text().contains("There is no group “coast-center” to filter projects by."), "{}", bad.text());
     assert!(bad.texts("nav[aria-label=Main] a").len() >= 5);
@@ -143,9 +147,9 @@ async fn an_unknown_filter_value_is_a_400_page_in_the_layout() {
 #[tokio::test]
 async fn project_page_shows_every_field_with_links() {
     let app = app_on_fixture();
-    let review = page(&app, "/projects/harbour-safety-review").await;
+    let review = page(&app, "/projects/harbour-safety-review/").await;
     assert!(review.texts(".facts div").iter().any(|f| f.starts_with("Project leader Harbour Review Team")));
-    let tide = page(&app, "/projects/tide").await;
+    let tide = page(&app, "/projects/tide/").await;
     let facts = tide.texts(".facts div");
     for fact in [
         "Acronym TIDE",
@@ -159,16 +163,16 @@ async fn project_page_shows_every_field_with_links() {
     let html = tide.html();
     let links: Vec<_> =
         html.select(&scraper::Selector::parse(".facts a").unwrap()).filter_map(|a| a.attr("href")).collect();
-    for href in ["/partners#sealab", "/partners#nordic-sea-council", "/groups/fjord-studies"] {
+    for href in ["/partners/#sealab", "/partners/#nordic-sea-council", "/groups/fjord-studies/"] {
         assert!(links.contains(&href), "`{href}` in {links:?}");
     }
-    assert!(tide.body.contains("href=\"/people/oystein-kvalheim\""), "its people link to their pages");
+    assert!(tide.body.contains("href=\"/people/oystein-kvalheim/\""), "its people link to their pages");
     assert!(tide.body.contains("\"@type\":\"ResearchProject\""));
     assert_eq!(tide.texts("h1"), ["TIDE: Tidal Rhythms In Daily Employment: Focusing on Shift Work at Sea"]);
 
-    let parent = page(&app, "/projects/salt-marsh-research").await;
+    let parent = page(&app, "/projects/salt-marsh-research/").await;
     assert_eq!(parent.texts(".project-card .card-title").len(), 2, "two sub-projects");
-    let child = page(&app, "/projects/measuring-salt-in-marshes").await;
+    let child = page(&app, "/projects/measuring-salt-in-marshes/").await;
     assert!(child.texts(".facts div").contains(&"Part of Salt-marsh research".to_owned()));
     assert_eq!(child.texts(".breadcrumbs li").len(), 3, "Home › Projects › Salt-marsh research, then its heading");
 }
@@ -176,7 +180,7 @@ async fn project_page_shows_every_field_with_links() {
 #[tokio::test]
 async fn people_are_grouped_by_role_and_sorted_by_family_name_norwegian_letters_last() {
     let app = app_on_fixture();
-    let people = page(&app, "/people").await;
+    let people = page(&app, "/people/").await;
     assert_eq!(people.texts("main h2"), ["Members", "External members", "Advisory board", "Associated researchers"]);
     let external = people.texts("#external-members + ul .person-name");
     assert_eq!(external.first().map(String::as_str), Some("Ellen Andersen"));
@@ -197,7 +201,7 @@ async fn people_are_grouped_by_role_and_sorted_by_family_name_norwegian_letters_
 #[tokio::test]
 async fn person_page_has_title_department_mailto_and_grouped_tel_links() {
     let app = app_on_fixture();
-    let person = page(&app, "/people/daniel-sand").await;
+    let person = page(&app, "/people/daniel-sand/").await;
     let text = person.text();
     assert!(text.contains("Associate Professor") && text.contains("Department of Coastal Science"));
     let html = person.html();
@@ -209,7 +213,7 @@ async fn person_page_has_title_department_mailto_and_grouped_tel_links() {
     assert!(hrefs.contains(&"/people/daniel-sand.vcf"));
     assert!(person.body.contains("\"@type\":\"Person\""));
 
-    let ragna = page(&app, "/people/ragna-berg-lie").await;
+    let ragna = page(&app, "/people/ragna-berg-lie/").await;
     let groups = ragna.texts("section[aria-labelledby=groups-heading] li");
     assert_eq!(
         groups,
@@ -236,7 +240,7 @@ async fn vcard_is_version_4_with_every_email_and_phone() {
     for tel in ["tel:+4771234567", "tel:+4791234567", "tel:+4771239876"] {
         assert!(body.contains(tel), "{tel} in {body}");
     }
-    assert!(body.contains("URL:https://groups.example.org/people/oystein-kvalheim\r\n"));
+    assert!(body.contains("URL:https://groups.example.org/people/oystein-kvalheim/\r\n"));
     assert!(body.contains("item1.ORG:Fjord Studies Group\r\nitem1.ROLE:Member\r\n"), "{body}");
     let board = get(&app, "/people/ragna-berg-lie.vcf").await.body.replace("\r\n ", "");
     assert!(board.contains("N:Berg Lie;Ragna;;;\r\n"), "{board}");
@@ -252,12 +256,12 @@ async fn vcard_is_version_4_with_every_email_and_phone() {
 #[tokio::test]
 async fn partners_publications_and_practices_list_everything_with_anchors() {
     let app = app_on_fixture();
-    let partners = page(&app, "/partners").await;
+    let partners = page(&app, "/partners/").await;
     assert_eq!(partners.texts(".entry").len(), 5);
     assert_eq!(partners.texts("#sealab h3"), ["University of Bergen – SEALAB"]);
     assert!(partners.texts("#sealab .related").iter().any(|r| r.contains("Tidal Rhythms In Daily Employment")));
 
-    let publications = page(&app, "/publications").await;
+    let publications = page(&app, "/publications/").await;
     assert_eq!(
         publications.texts("main h2"),
         ["2023", "2022", "Year not given"],
@@ -277,7 +281,7 @@ async fn partners_publications_and_practices_list_everything_with_anchors() {
         "a special issue keeps its kind"
     );
 
-    let practices = page(&app, "/practices").await;
+    let practices = page(&app, "/practices/").await;
     assert_eq!(practices.texts("main h2"), ["Neighbourhood", "Municipality", "National", "International"]);
     assert!(practices.texts("#the-harbour-deal").join(" ").contains("Århus municipality, Denmark"));
 }
@@ -285,8 +289,8 @@ async fn partners_publications_and_practices_list_everything_with_anchors() {
 #[tokio::test]
 async fn free_pages_are_served_at_their_slug() {
     let app = app_on_fixture();
-    assert_eq!(page(&app, "/accessibility").await.texts("h1"), ["Accessibility statement"]);
-    assert_eq!(page(&app, "/contact").await.texts("h1"), ["Contact"]);
+    assert_eq!(page(&app, "/accessibility/").await.texts("h1"), ["Accessibility statement"]);
+    assert_eq!(page(&app, "/contact/").await.texts("h1"), ["Contact"]);
 }
 
 #[tokio::test]
@@ -295,13 +299,13 @@ async fn every_page_has_a_unique_title_description_canonical_and_opengraph() {
     let mut titles = std::collections::BTreeSet::new();
     for path in [
         "/",
-        "/groups/coast-centre",
-        "/projects",
-        "/projects/tide",
-        "/people",
-        "/people/tomas-szabo",
-        "/partners",
-        "/contact",
+        "/groups/coast-centre/",
+        "/projects/",
+        "/projects/tide/",
+        "/people/",
+        "/people/tomas-szabo/",
+        "/partners/",
+        "/contact/",
     ] {
         let page = page(&app, path).await;
         let html = page.html();
@@ -327,24 +331,24 @@ async fn a_person_with_no_group_is_listed_under_other_people() {
     let copy = common::ContentCopy::of(&fixture("pages"));
     copy.write("people/ase-ornaes.toml", "name = \"Åse Ørnæs\"\n");
     let app = app(copy.root());
-    let people = page(&app, "/people").await;
+    let people = page(&app, "/people/").await;
     let headings = people.texts("main h2");
     assert_eq!(headings.last().map(String::as_str), Some("Other people"), "{headings:?}");
-    assert!(people.body.contains("href=\"/people/ase-ornaes\""));
-    let everyone_in_a_group = page(&app_on_fixture(), "/people").await;
+    assert!(people.body.contains("href=\"/people/ase-ornaes/\""));
+    let everyone_in_a_group = page(&app_on_fixture(), "/people/").await;
     assert!(
         !everyone_in_a_group.texts("main h2").contains(&"Other people".to_owned()),
         "only when there is someone to list"
     );
 }
 
-/// What `/publications` shows of the entries of a group's BibTeX file: each under its kind, its
+/// What `/publications/` shows of the entries of a group's BibTeX file: each under its kind, its
 /// authors with LaTeX accents as letters, its venue through `@string`, its DOI as the link, and
 /// the groups of the file and of its own `groups` field.
 #[tokio::test]
 async fn publications_from_bibtex_are_listed_under_their_kinds() {
     let app = app(&fixture("bibtex"));
-    let list = page(&app, "/publications").await;
+    let list = page(&app, "/publications/").await;
     let html = list.html();
     let entry = |id: &str| {
         let selector = scraper::Selector::parse(&format!("article#{id}")).unwrap();
@@ -360,7 +364,7 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
     assert_eq!(byline("kvello2021"), ["Øyvind Kvello", "Kristin Berre Ørjasæter", "María Aróstica"]);
     let article = entry("kvello2021");
     assert!(article.contains("Nordic Social Work Research"), "{article}");
-    assert!(list.body.contains("<a href=\"/publications/kvello2021\">Mattering in the Nordic welfare state</a>"));
+    assert!(list.body.contains("<a href=\"/publications/kvello2021/\">Mattering in the Nordic welfare state</a>"));
     let shared = entry("kvello2021");
     assert!(
         shared.contains("Alpha Group") && shared.contains("Beta"),
@@ -399,10 +403,10 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         ("report2017", "Report"),
         ("special2022", "Special issue"),
     ] {
-        let own = page(&app, &format!("/publications/{id}")).await;
+        let own = page(&app, &format!("/publications/{id}/")).await;
         assert_eq!(own.texts("p.kicker"), [kind], "the kind of {id}");
     }
-    let special = page(&app, "/publications/special2022").await;
+    let special = page(&app, "/publications/special2022/").await;
     assert_eq!(special.texts("h1"), ["Mattering and Welfare"], "a @periodical's issuetitle is its title");
     let shown = special.text();
     for part in ["Nordic Journal of Wellbeing", "2022"] {
@@ -423,12 +427,12 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
     assert_eq!(
         linked,
         [
-            ("Dina von Heimburg".to_owned(), "/people/dina-von-heimburg".to_owned()),
-            ("A. Lovelace".to_owned(), "/people/ada-lovelace".to_owned())
+            ("Dina von Heimburg".to_owned(), "/people/dina-von-heimburg/".to_owned()),
+            ("A. Lovelace".to_owned(), "/people/ada-lovelace/".to_owned())
         ],
         "members, by name and by initials, link to their pages; others do not"
     );
-    let person = page(&app, "/people/ada-lovelace").await;
+    let person = page(&app, "/people/ada-lovelace/").await;
     assert_eq!(
         person.texts("section[aria-labelledby=written-heading] li"),
         ["Written by Members", "A Chapter", "A Chapter of the Edited Volume"],
@@ -439,14 +443,14 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
         ["Edited Volume", "Beta Journal"],
         "what they edited (a TOML editor slug, a BibTeX editor name) stays apart from what they wrote, newest first"
     );
-    let project = page(&app, "/projects/parent-project").await;
+    let project = page(&app, "/projects/parent-project/").await;
     assert_eq!(
         project.texts("section[aria-labelledby=outputs-heading] li"),
         ["Written by Members", "Mattering in the Nordic welfare state"],
         "a project's outputs, from the entries' projects field, newest first"
     );
-    let found = get(&app, "/search?q=orjasaeter").await;
-    assert!(found.body.contains("/publications/kvello2021"), "found by an author typed without Norwegian letters");
+    let found = get(&app, "/search/?q=orjasaeter").await;
+    assert!(found.body.contains("/publications/kvello2021/"), "found by an author typed without Norwegian letters");
 }
 
 /// A publication's own page: what a reader sees, and the Highwire Press tags Google Scholar
@@ -454,11 +458,11 @@ async fn publications_from_bibtex_are_listed_under_their_kinds() {
 #[tokio::test]
 async fn a_publication_page_shows_the_work_and_carries_the_tags_google_scholar_indexes() {
     let app = app(&fixture("bibtex"));
-    let article = page(&app, "/publications/kvello2021").await;
+    let article = page(&app, "/publications/kvello2021/").await;
     assert_eq!(article.texts("h1"), ["Mattering in the Nordic welfare state"]);
     assert_eq!(article.texts(".byline"), ["Øyvind Kvello, Kristin Berre Ørjasæter, María Aróstica"]);
     assert!(article.body.contains("<a href=\"https://doi.org/10.1000/mattering.2021\">10.1000/mattering.2021</a>"));
-    assert!(article.body.contains("<a href=\"/projects/parent-project\">"), "its project");
+    assert!(article.body.contains("<a href=\"/projects/parent-project/\">"), "its project");
     let html = article.html();
     let meta = scraper::Selector::parse("meta[name^=citation_]").unwrap();
     let tags: Vec<(String, String)> = html
@@ -471,18 +475,21 @@ async fn a_publication_page_shows_the_work_and_carries_the_tags_google_scholar_i
     assert_eq!(tag("citation_publication_date"), ["2021"]);
     assert_eq!(tag("citation_journal_title"), ["Nordic Social Work Research"]);
     assert_eq!(tag("citation_doi"), ["10.1000/mattering.2021"]);
-    let thesis = page(&app, "/publications/thesis2018").await;
+    let thesis = page(&app, "/publications/thesis2018/").await;
     assert!(thesis.body.contains("<meta name=\"citation_dissertation_institution\" content=\"NTNU\">"));
-    let chapter = page(&app, "/publications/chapter2022").await;
+    let chapter = page(&app, "/publications/chapter2022/").await;
     assert!(chapter.body.contains("<meta name=\"citation_inbook_title\" content=\"Edited Volume\">"));
-    assert!(chapter.body.contains("<a href=\"/people/ada-lovelace\">Ada Lovelace</a>"), "a member links to their page");
-    assert_eq!(get(&app, "/publications/nothing").await.status, 404);
+    assert!(
+        chapter.body.contains("<a href=\"/people/ada-lovelace/\">Ada Lovelace</a>"),
+        "a member links to their page"
+    );
+    assert_eq!(get(&app, "/publications/nothing/").await.status, 404);
 }
 
 #[tokio::test]
 async fn e_mail_and_phone_links_show_the_address_and_number_so_print_needs_no_link() {
     let app = app_on_fixture();
-    let person = page(&app, "/people/daniel-sand").await;
+    let person = page(&app, "/people/daniel-sand/").await;
     let html = person.html();
     let contact = scraper::Selector::parse("a[href^='mailto:'], a[href^='tel:']").unwrap();
     let links: Vec<(String, String)> = html

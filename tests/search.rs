@@ -1,4 +1,4 @@
-//! `/search`, through the router: what visitors find with a name half remembered, how results
+//! `/search/`, through the router: what visitors find with a name half remembered, how results
 //! are shown, and how bad queries are answered. On the `pages` fixture (invented people and
 //! projects written for these cases) and on copies of the minimal one.
 
@@ -8,7 +8,7 @@ use common::{ContentCopy, app, fixture, get, page, request};
 
 /// A search's address, the query percent-encoded as a browser's form would.
 fn search_path(query: &str) -> String {
-    let mut path = String::from("/search?q=");
+    let mut path = String::from("/search/?q=");
     for byte in query.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => path.push(byte as char),
@@ -48,12 +48,12 @@ async fn first_of(app: &axum::Router, query: &str, kind: &str) -> String {
 #[tokio::test]
 async fn every_page_has_a_labelled_search_form_that_works_without_script() {
     let app = app(&fixture("pages"));
-    for path in ["/", "/people", "/projects/tide", "/accessibility", "/no-such-page"] {
+    for path in ["/", "/people/", "/projects/tide/", "/accessibility/", "/no-such-page"] {
         let shown = get(&app, path).await;
         let html = shown.html();
         let form = scraper::Selector::parse("header form[role=search][method=get]").expect("selector");
         let form = html.select(&form).next().unwrap_or_else(|| panic!("{path}: no search form in the header"));
-        assert_eq!(form.value().attr("action"), Some("/search"), "{path}");
+        assert_eq!(form.value().attr("action"), Some("/search/"), "{path}");
         let input = scraper::Selector::parse("input[name=q]").expect("selector");
         let id = form.select(&input).next().and_then(|i| i.value().attr("id")).expect("an input with an id");
         let label = scraper::Selector::parse(&format!("label[for={id}]")).expect("selector");
@@ -161,8 +161,8 @@ async fn results_are_grouped_by_kind_with_a_count_a_snippet_and_marked_words() {
     let links = found.html();
     let link = scraper::Selector::parse("li.result h3 a").expect("selector");
     let hrefs: Vec<&str> = links.select(&link).filter_map(|a| a.value().attr("href")).collect();
-    assert!(hrefs.contains(&"/projects/recovery-of-fisheries"), "{hrefs:?}");
-    assert!(hrefs.iter().any(|h| h.starts_with("/partners#")), "{hrefs:?}");
+    assert!(hrefs.contains(&"/projects/recovery-of-fisheries/"), "{hrefs:?}");
+    assert!(hrefs.iter().any(|h| h.starts_with("/partners/#")), "{hrefs:?}");
 }
 
 #[tokio::test]
@@ -200,15 +200,15 @@ async fn nothing_found_suggests_the_nearest_names() {
 async fn bad_queries_get_a_clear_answer_never_an_error() {
     let app = app(&fixture("pages"));
     let cases: [(&str, u16, &str); 9] = [
-        ("/search", 200, "Type a name"),
-        ("/search?q=", 200, "Type a name"),
-        ("/search?q=+++", 200, "Type a name"),
-        ("/search?q=%21%3F%2C%2E%26", 200, "no letters or digits"),
-        ("/search?q=%22%3A%2A%28", 200, "no letters or digits"),
-        ("/search?q=%FF%FE", 200, "could not be read"),
-        ("/search?q=title%3Akvalheim", 200, "“title:kvalheim”"),
-        ("/search?q=lindenb%2A", 200, "1 result"),
-        ("/search?q=%28CBB", 200, "1 result"),
+        ("/search/", 200, "Type a name"),
+        ("/search/?q=", 200, "Type a name"),
+        ("/search/?q=+++", 200, "Type a name"),
+        ("/search/?q=%21%3F%2C%2E%26", 200, "no letters or digits"),
+        ("/search/?q=%22%3A%2A%28", 200, "no letters or digits"),
+        ("/search/?q=%FF%FE", 200, "could not be read"),
+        ("/search/?q=title%3Akvalheim", 200, "“title:kvalheim”"),
+        ("/search/?q=lindenb%2A", 200, "1 result"),
+        ("/search/?q=%28CBB", 200, "1 result"),
     ];
     for (path, status, message) in cases {
         let answer = get(&app, path).await;
@@ -216,12 +216,12 @@ async fn bad_queries_get_a_clear_answer_never_an_error() {
         let said = answer.texts("[role=status]").join(" ");
         assert!(said.contains(message), "{path}: `{said}`");
     }
-    let long = format!("/search?q={}", "a".repeat(10_000));
+    let long = format!("/search/?q={}", "a".repeat(10_000));
     let answer = get(&app, &long).await;
     assert_eq!(answer.status, 400);
     assert!(answer.texts("[role=status]").join(" ").contains("at most 200 characters"), "{}", answer.text());
     assert!(answer.body.len() < 40_000, "the over-long query is not echoed whole");
-    let twice = get(&app, "/search?q=a&q=b").await;
+    let twice = get(&app, "/search/?q=a&q=b").await;
     assert_eq!(twice.status, 400);
 }
 
@@ -236,7 +236,7 @@ async fn search_is_not_indexed_not_kept_and_compressed_per_response() {
     assert_eq!(found.header("vary"), "Accept-Encoding");
     assert!(found.header("content-security-policy").contains("default-src 'self'"));
     let sitemap = get(&app, "/sitemap.xml").await;
-    assert!(!sitemap.body.contains("/search"));
+    assert!(!sitemap.body.contains("/search/"));
     let (gzipped, bytes) = request(&app, "GET", &search_path("Kvalheim"), &[("accept-encoding", "gzip")]).await;
     assert_eq!(gzipped.header("content-encoding"), "gzip");
     let mut unzipped = String::new();
@@ -267,7 +267,7 @@ fn river_fixture(n: usize) -> ContentCopy {
 async fn many_results_are_paged_twenty_at_a_time() {
     let copy = river_fixture(30);
     let app = app(copy.root());
-    let first = page(&app, "/search?q=river").await;
+    let first = page(&app, "/search/?q=river").await;
     assert_eq!(first.texts("[role=status]"), ["31 results for “river”."]);
     assert_eq!(first.texts("li.result").len(), 20);
     assert_eq!(first.texts("li.result h3")[0], "Rivers and their people", "the title match comes first");
@@ -281,10 +281,10 @@ async fn many_results_are_paged_twenty_at_a_time() {
     let on_both: Vec<String> =
         second.texts("li.result h3").into_iter().filter(|t| first.texts("li.result h3").contains(t)).collect();
     assert!(on_both.is_empty(), "no result on both pages: {on_both:?}");
-    let beyond = page(&app, "/search?q=river&page=9").await;
+    let beyond = page(&app, "/search/?q=river&page=9").await;
     assert!(beyond.texts("[role=status]").join(" ").contains("There is no page 9"));
     for huge in ["18446744073709551615", "4611686018427387905"] {
-        let far = page(&app, &format!("/search?q=river&page={huge}")).await;
+        let far = page(&app, &format!("/search/?q=river&page={huge}")).await;
         assert!(far.texts("li.result").is_empty(), "page {huge} shows no results");
         assert!(far.texts("[role=status]").join(" ").contains(&format!("There is no page {huge}")));
     }
@@ -298,7 +298,7 @@ async fn content_markup_in_a_title_is_escaped_in_results() {
         "title = \"<script>alert(1)</script> Tagged river\"\nkind = \"project\"\ngroups = [\"alpha\"]\n",
     );
     let app = app(copy.root());
-    let found = page(&app, "/search?q=tagged").await;
+    let found = page(&app, "/search/?q=tagged").await;
     assert!(!found.body.contains("<script>alert(1)"), "a title is escaped");
     assert_eq!(found.texts("li.result h3"), ["<script>alert(1)</script> Tagged river"]);
     assert_eq!(found.texts("li.result h3 mark"), ["Tagged"]);

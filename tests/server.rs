@@ -59,7 +59,7 @@ fn sigterm_during_a_burst_loses_no_request() {
                 std::thread::sleep(Duration::from_millis(i % 16));
                 let Ok(mut stream) = std::net::TcpStream::connect(addr) else { return "refused".to_owned() };
                 stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
-                if stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").is_err() {
+                if stream.write_all(b"GET /people/ HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").is_err() {
                     return "write failed".to_owned();
                 }
                 let mut answer = Vec::new();
@@ -104,7 +104,7 @@ fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
             scope.spawn(move || {
                 for i in 0..each {
                     let request = format!(
-                        "GET /people/ada-lovelace?n={thread}-{i} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                        "GET /people/ada-lovelace/?n={thread}-{i} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
                     );
                     assert!(server.raw(&request).starts_with("HTTP/1.1 200"));
                 }
@@ -118,7 +118,7 @@ fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
         .filter(|line| line.contains("?n="))
         .map(|line| {
             let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
-            entry["path"].as_str().unwrap_or_default().trim_start_matches("/people/ada-lovelace?n=").to_owned()
+            entry["path"].as_str().unwrap_or_default().trim_start_matches("/people/ada-lovelace/?n=").to_owned()
         })
         .collect();
     tags.sort();
@@ -128,11 +128,11 @@ fn a_burst_is_logged_one_whole_line_per_request_and_a_quiet_request_at_once() {
     assert_eq!(tags, expected);
 
     assert!(
-        server.raw("GET /projects?quiet HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200")
+        server.raw("GET /projects/?quiet HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").starts_with("HTTP/1.1 200")
     );
     // No more requests come and nothing fills the batch: the idle server writes the line anyway.
-    let log = server.log_when(|log| log.contains("/projects?quiet"));
-    assert!(log.contains("/projects?quiet"), "a request on a quiet server is logged without waiting for more");
+    let log = server.log_when(|log| log.contains("/projects/?quiet"));
+    assert!(log.contains("/projects/?quiet"), "a request on a quiet server is logged without waiting for more");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     for _ in 0..200 {
         if let Ok(mut stream) = std::os::unix::net::UnixStream::connect(&socket) {
             stream
-                .write_all(b"GET /people/ada-lovelace HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n")
+                .write_all(b"GET /people/ada-lovelace/ HTTP/1.1\r\nHost: t\r\nX-Forwarded-For: 198.51.100.7\r\nConnection: close\r\n\r\n")
                 .unwrap();
             stream.read_to_string(&mut answer).unwrap();
             break;
@@ -168,7 +168,8 @@ fn serves_on_a_unix_socket_and_logs_one_json_line_per_request() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let log = String::from_utf8_lossy(&output.stderr);
-    let line = log.lines().find(|l| l.contains("\"path\":\"/people/ada-lovelace\"")).unwrap_or_else(|| panic!("{log}"));
+    let line =
+        log.lines().find(|l| l.contains("\"path\":\"/people/ada-lovelace/\"")).unwrap_or_else(|| panic!("{log}"));
     let entry: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(entry["method"], "GET");
     assert_eq!(entry["status"], 200);
@@ -224,7 +225,7 @@ fn is_closed_by_server(mut stream: TcpStream) -> bool {
 /// takes no more of them: it holds a slot with an answer in flight.
 fn deaf_client(server: &Server) -> TcpStream {
     let mut stream = connect(server, Duration::from_millis(500));
-    let requests = b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n".repeat(100);
+    let requests = b"GET /people/ HTTP/1.1\r\nHost: t\r\n\r\n".repeat(100);
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(5) && stream.write_all(&requests).is_ok() {}
     stream
@@ -315,7 +316,7 @@ fn sigterm_answers_every_request_a_keep_alive_client_has_sent() {
                     let mut stream = connect(server, Duration::from_secs(15));
                     let mut served = 0;
                     loop {
-                        if stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n").is_err() {
+                        if stream.write_all(b"GET /people/ HTTP/1.1\r\nHost: t\r\n\r\n").is_err() {
                             return format!("refused after {served}");
                         }
                         match read_response(&mut stream) {
@@ -346,7 +347,7 @@ fn connections_beyond_max_connections_wait_in_the_queue_and_are_served() {
     let waiting: Vec<TcpStream> = (0..300)
         .map(|_| {
             let mut stream = connect(&server, Duration::from_secs(20));
-            stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").unwrap();
+            stream.write_all(b"GET /people/ HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").unwrap();
             stream
         })
         .collect();
@@ -376,7 +377,7 @@ fn sigterm_serves_every_connection_already_queued() {
     let waiting: Vec<TcpStream> = (0..600)
         .map(|_| {
             let mut stream = connect(&server, Duration::from_secs(20));
-            stream.write_all(b"GET /people HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
+            stream.write_all(b"GET /people/ HTTP/1.1\r\nHost: t\r\n\r\n").unwrap();
             stream
         })
         .collect();
@@ -407,12 +408,12 @@ fn export_writes_the_served_site_byte_for_byte_with_compressed_copies() {
     let server = Server::start(&fixture("minimal"), &["--base-url", base]);
     for (path, file) in [
         ("/", "index.html"),
-        ("/people/ada-lovelace", "people/ada-lovelace/index.html"),
+        ("/people/ada-lovelace/", "people/ada-lovelace/index.html"),
         ("/people/ada-lovelace.vcf", "people/ada-lovelace.vcf"),
-        ("/projects", "projects/index.html"),
-        ("/groups/alpha", "groups/alpha/index.html"),
+        ("/projects/", "projects/index.html"),
+        ("/groups/alpha/", "groups/alpha/index.html"),
         ("/sitemap.xml", "sitemap.xml"),
-        ("/contact", "contact/index.html"),
+        ("/contact/", "contact/index.html"),
     ] {
         let served = server.raw(&format!("GET {path} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"));
         let body = served.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default();

@@ -347,8 +347,8 @@ fn the_editors_reference_names_every_page_slug_the_site_reserves() {
 #[tokio::test]
 async fn the_group_s_title_does_not_say_its_name_twice() {
     let app = common::app(&shipped_content());
-    let group = common::page(&app, "/groups/relational-welfare").await;
+    let group = common::page(&app, "/groups/relational-welfare/").await;
     assert_eq!(group.texts("title"), ["Relational Welfare and Wellbeing · WellFare"]);
-    let people = common::page(&app, "/people").await;
+    let people = common::page(&app, "/people/").await;
     assert_eq!(people.texts("title"), ["People – Relational Welfare and Wellbeing · WellFare"]);
 }

@@ -49,25 +49,25 @@ const SITE: &str = "https://groups.example.org";
 #[tokio::test]
 async fn a_person_page_is_a_profile_page_about_the_person() {
     let app = app(&fixture("pages"));
-    let ragna = page(&app, "/people/ragna-berg-lie").await;
+    let ragna = page(&app, "/people/ragna-berg-lie/").await;
     let ld = json_ld(&ragna);
     assert_eq!(ld["@context"], "https://schema.org");
     assert_eq!(ld["@type"], "ProfilePage");
-    assert_eq!(ld["url"], format!("{SITE}/people/ragna-berg-lie"));
+    assert_eq!(ld["url"], format!("{SITE}/people/ragna-berg-lie/"));
     let person = &ld["mainEntity"];
     assert_eq!(person["@type"], "Person");
-    assert_eq!(person["@id"], format!("{SITE}/people/ragna-berg-lie#person"));
+    assert_eq!(person["@id"], format!("{SITE}/people/ragna-berg-lie/#person"));
     assert_eq!(person["name"], "Ragna Berg Lie");
     assert_eq!((&person["givenName"], &person["familyName"]), (&"Ragna".into(), &"Berg Lie".into()));
     let groups: Vec<&str> =
         person["memberOf"].as_array().expect("groups").iter().filter_map(|g| g["@id"].as_str()).collect();
-    assert_eq!(groups, [format!("{SITE}/groups/fjord-studies#group"), format!("{SITE}/groups/coast-centre#group")]);
+    assert_eq!(groups, [format!("{SITE}/groups/fjord-studies/#group"), format!("{SITE}/groups/coast-centre/#group")]);
     assert_eq!(
         crumbs(&ld["breadcrumb"]),
         [
             (1, "Home".into(), format!("{SITE}/")),
-            (2, "People".into(), format!("{SITE}/people")),
-            (3, "Ragna Berg Lie".into(), format!("{SITE}/people/ragna-berg-lie")),
+            (2, "People".into(), format!("{SITE}/people/")),
+            (3, "Ragna Berg Lie".into(), format!("{SITE}/people/ragna-berg-lie/")),
         ]
     );
     let names: Vec<String> = crumbs(&ld["breadcrumb"]).into_iter().map(|(_, name, _)| name).collect();
@@ -77,12 +77,12 @@ async fn a_person_page_is_a_profile_page_about_the_person() {
 #[tokio::test]
 async fn a_group_page_names_its_members_by_the_ids_of_their_own_pages() {
     let app = app(&fixture("pages"));
-    let group = json_ld(&page(&app, "/groups/fjord-studies").await);
+    let group = json_ld(&page(&app, "/groups/fjord-studies/").await);
     assert_eq!(group["@type"], "ResearchOrganization");
-    assert_eq!(group["@id"], format!("{SITE}/groups/fjord-studies#group"));
+    assert_eq!(group["@id"], format!("{SITE}/groups/fjord-studies/#group"));
     let members = group["member"].as_array().expect("members");
     let ragna = members.iter().find(|m| m["name"] == "Ragna Berg Lie").expect("Ragna is a member");
-    let own = json_ld(&page(&app, "/people/ragna-berg-lie").await);
+    let own = json_ld(&page(&app, "/people/ragna-berg-lie/").await);
     assert_eq!(ragna["@id"], own["mainEntity"]["@id"], "one node, on her page and the group's");
     assert!(members.iter().all(|m| m["@id"].as_str().is_some_and(|id| id.ends_with("#person"))), "{members:?}");
     // The person's page names the group by the group page's own `@id`, too.
@@ -92,10 +92,10 @@ async fn a_group_page_names_its_members_by_the_ids_of_their_own_pages() {
         crumbs(&group["mainEntityOfPage"]["breadcrumb"]),
         [
             (1, "Home".into(), format!("{SITE}/")),
-            (2, "Fjord Studies Group".into(), format!("{SITE}/groups/fjord-studies"))
+            (2, "Fjord Studies Group".into(), format!("{SITE}/groups/fjord-studies/"))
         ]
     );
-    assert_eq!(group["mainEntityOfPage"]["@id"], format!("{SITE}/groups/fjord-studies"));
+    assert_eq!(group["mainEntityOfPage"]["@id"], format!("{SITE}/groups/fjord-studies/"));
     assert!(group.get("logo").is_none(), "the fixture's groups have no logo file");
 }
 
@@ -108,7 +108,7 @@ async fn a_group_with_a_logo_file_names_it_as_its_logo() {
         "tagline = \"First\"\nlogo = { file = \"media/ada.png\", alt = \"Alpha's logo\" }\n",
     );
     let app = app(copy.root());
-    let group = json_ld(&page(&app, "/groups/alpha").await);
+    let group = json_ld(&page(&app, "/groups/alpha/").await);
     assert_eq!(group["logo"], format!("{SITE}/media/ada.png"));
     assert_eq!(group["image"], format!("{SITE}/media/hero.png"));
 }
@@ -116,23 +116,23 @@ async fn a_group_with_a_logo_file_names_it_as_its_logo() {
 #[tokio::test]
 async fn a_publication_names_its_matched_people_by_their_ids() {
     let app = app(&fixture("pages"));
-    let publication = page(&app, "/publications/tides-and-towns").await;
+    let publication = page(&app, "/publications/tides-and-towns/").await;
     let ld = json_ld(&publication);
-    assert_eq!(ld["@id"], format!("{SITE}/publications/tides-and-towns#publication"));
+    assert_eq!(ld["@id"], format!("{SITE}/publications/tides-and-towns/#publication"));
     let editors = ld["editor"].as_array().expect("editors");
-    assert_eq!(editors[0]["@id"], format!("{SITE}/people/oystein-kvalheim#person"));
-    let own = json_ld(&page(&app, "/people/oystein-kvalheim").await);
+    assert_eq!(editors[0]["@id"], format!("{SITE}/people/oystein-kvalheim/#person"));
+    let own = json_ld(&page(&app, "/people/oystein-kvalheim/").await);
     assert_eq!(editors[0]["@id"], own["mainEntity"]["@id"]);
     let steps = crumbs(&ld["mainEntityOfPage"]["breadcrumb"]);
     let names: Vec<String> = steps.iter().map(|(_, name, _)| name.clone()).collect();
     assert_eq!(names[..names.len() - 1], shown_crumbs(&publication), "the visible breadcrumbs, but the page's own");
-    assert_eq!(steps.last().map(|s| s.2.as_str()), Some(format!("{SITE}/publications/tides-and-towns").as_str()));
+    assert_eq!(steps.last().map(|s| s.2.as_str()), Some(format!("{SITE}/publications/tides-and-towns/").as_str()));
 }
 
 #[tokio::test]
 async fn pages_have_twitter_cards_and_a_locale_beside_opengraph() {
     let app = app(&fixture("pages"));
-    let group = page(&app, "/groups/fjord-studies").await;
+    let group = page(&app, "/groups/fjord-studies/").await;
     assert_eq!(meta(&group, "property", "og:locale"), ["en"], "`en` names no region to add");
     assert_eq!(meta(&group, "name", "twitter:card"), ["summary"], "no picture");
     assert_eq!(meta(&group, "name", "twitter:title"), meta(&group, "property", "og:title"));
@@ -140,12 +140,12 @@ async fn pages_have_twitter_cards_and_a_locale_beside_opengraph() {
     assert!(meta(&group, "name", "twitter:image").is_empty() && meta(&group, "property", "og:image").is_empty());
 
     let app = common::app(&fixture("minimal"));
-    let alpha = page(&app, "/groups/alpha").await;
+    let alpha = page(&app, "/groups/alpha/").await;
     assert_eq!(meta(&alpha, "name", "twitter:card"), ["summary_large_image"], "a banner");
     assert_eq!(meta(&alpha, "name", "twitter:image"), [format!("{SITE}/media/hero.png")]);
     assert_eq!(meta(&alpha, "property", "og:image"), [format!("{SITE}/media/hero.png")]);
     assert_eq!(meta(&alpha, "name", "twitter:image:alt"), ["A gradient from blue to pink"]);
-    let ada = page(&app, "/people/ada-lovelace").await;
+    let ada = page(&app, "/people/ada-lovelace/").await;
     assert_eq!(meta(&ada, "name", "twitter:card"), ["summary"], "a portrait");
     assert_eq!(meta(&ada, "name", "twitter:image"), [format!("{SITE}/media/ada.png")]);
     assert_eq!(json_ld(&ada)["mainEntity"]["image"], format!("{SITE}/media/ada.png"));

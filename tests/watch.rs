@@ -41,9 +41,9 @@ fn minimal_with_two_pages() -> ContentCopy {
 fn an_edited_title_is_served_within_a_second() {
     let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
-    assert_eq!(title(&server.page("/projects/parent-project")), "Parent project");
+    assert_eq!(title(&server.page("/projects/parent-project/")), "Parent project");
     copy.replace("projects/parent-project.toml", "Parent project", "Parent project, edited");
-    let took = until(&server, "/projects/parent-project", "the new title", |p| title(p) == "Parent project, edited");
+    let took = until(&server, "/projects/parent-project/", "the new title", |p| title(p) == "Parent project, edited");
     assert!(took < Duration::from_secs(1), "took {took:?}");
 }
 
@@ -51,9 +51,9 @@ fn an_edited_title_is_served_within_a_second() {
 fn search_finds_what_an_edit_added() {
     let copy = minimal();
     let server = Server::start(copy.root(), &["--watch"]);
-    assert!(server.page("/search?q=Zanzibar").contains("Nothing matches"));
+    assert!(server.page("/search/?q=Zanzibar").contains("Nothing matches"));
     copy.replace("projects/parent-project.toml", "Parent project", "Parent project in Zanzibar");
-    until(&server, "/search?q=Zanzibar", "the edited project found", |p| p.contains("/projects/parent-project\""));
+    until(&server, "/search/?q=Zanzibar", "the edited project found", |p| p.contains("/projects/parent-project/\""));
 }
 
 #[test]
@@ -62,15 +62,15 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
     let server = Server::start(copy.root(), &["--watch"]);
     let (line, col) = copy.replace("projects/parent-project.toml", "kind = \"project\"", "kind = \"projekt\"");
     let place = format!("projects/parent-project.toml:{line}:{}", col + 7);
-    until(&server, "/projects/parent-project", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
-    let page = server.page("/projects");
+    until(&server, "/projects/parent-project/", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
+    let page = server.page("/projects/");
     assert!(page.contains("2 projects") && page.contains("Parent project<"), "the last good site is still served");
     assert!(page.contains(&place), "every page names the file and line: {place}");
     assert!(server.log().contains(&place), "the mistake is printed as check prints it");
 
     copy.replace("projects/parent-project.toml", "kind = \"projekt\"", "kind = \"project\"");
     copy.replace("projects/parent-project.toml", "Parent project", "Parent project (fixed)");
-    until(&server, "/projects/parent-project", "the fixed page without banner", |p| {
+    until(&server, "/projects/parent-project/", "the fixed page without banner", |p| {
         !p.contains("content-mistakes") && title(p).ends_with("(fixed)")
     });
 }
@@ -79,18 +79,18 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
 fn warnings_are_shown_on_a_banner_of_their_own_while_the_site_is_published() {
     let copy = ContentCopy::of(&common::warned("url-not-a-web-address"));
     let server = Server::start(copy.root(), &["--watch"]);
-    let page = common::Page { status: 200, headers: Default::default(), body: server.page("/publications") };
+    let page = common::Page { status: 200, headers: Default::default(), body: server.page("/publications/") };
     let shown = page.texts(".content-warnings li");
     assert_eq!(shown.len(), 1, "the warning of the content the server started with:\n{}", page.body);
     assert!(shown[0].contains("publications/works.bib:5:10: warning: `www.example.org/care`"), "{shown:?}");
     assert!(!page.body.contains("content-mistakes"), "a warning is no mistake");
 
     copy.replace("publications/works.bib", "{www.example.org/care}", "{https://example.org/care}");
-    until(&server, "/publications/care2020", "the fixed link, without banner", |p| {
+    until(&server, "/publications/care2020/", "the fixed link, without banner", |p| {
         !p.contains("content-warnings") && p.contains("href=\"https://example.org/care\"")
     });
     copy.replace("publications/works.bib", "{2020}", "{20019}");
-    until(&server, "/publications/care2020", "the new warning, with the site published", |p| {
+    until(&server, "/publications/care2020/", "the new warning, with the site published", |p| {
         p.contains("content-warnings")
             && p.contains("works.bib:4:11: warning:")
             && p.contains("https://example.org/care")
@@ -109,11 +109,11 @@ fn a_save_by_rename_and_a_delete_are_both_picked_up() {
     )
     .unwrap();
     std::fs::rename(copy.path("projects/.child-project.toml.tmp"), copy.path("projects/child-project.toml")).unwrap();
-    until(&server, "/projects/child-project", "the renamed-over title", |p| title(p) == "Child project renamed");
+    until(&server, "/projects/child-project/", "the renamed-over title", |p| title(p) == "Child project renamed");
 
-    assert!(server.page("/practices").contains("Town Deal"), "the practice is listed before");
+    assert!(server.page("/practices/").contains("Town Deal"), "the practice is listed before");
     std::fs::remove_file(copy.path("practices/town-deal.toml")).unwrap();
-    until(&server, "/practices", "the deleted practice gone", |p| !p.is_empty() && !p.contains("Town Deal"));
+    until(&server, "/practices/", "the deleted practice gone", |p| !p.is_empty() && !p.contains("Town Deal"));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn a_burst_of_fifty_saves_causes_few_reloads() {
         .unwrap();
         std::thread::sleep(Duration::from_millis(2));
     }
-    until(&server, "/projects/child-project", "the last save", |p| title(p) == "Child save 49");
+    until(&server, "/projects/child-project/", "the last save", |p| title(p) == "Child save 49");
     std::thread::sleep(Duration::from_millis(500));
     let reloads = server.log().matches("content reloaded").count();
     assert!((1..=10).contains(&reloads), "{reloads} reloads for 50 saves");
@@ -229,8 +229,8 @@ fn under_a_json_log_every_line_of_a_preview_with_a_mistake_is_json() {
     let server = Server::start(copy.root(), &["--watch", "--log-format", "json"]);
     let (line, col) = copy.replace("projects/parent-project.toml", "kind = \"project\"", "kind = \"projekt\"");
     let place = format!("projects/parent-project.toml:{line}:{}", col + 7);
-    until(&server, "/projects", "the banner", |p| p.contains(&place));
-    let log = server.log_when(|log| log.contains("\"path\":\"/projects\"") && log.contains("still serving"));
+    until(&server, "/projects/", "the banner", |p| p.contains(&place));
+    let log = server.log_when(|log| log.contains("\"path\":\"/projects/\"") && log.contains("still serving"));
     assert!(log.contains(&place) && log.contains("\"hint\":\"did you mean `project`?"), "{log}");
     assert_eq!(not_json(&log), Vec::<&str>::new(), "every line is JSON:\n{log}");
 }
@@ -256,8 +256,8 @@ fn a_reload_that_panics_is_logged_and_shown_on_the_banner_and_watching_goes_on()
     let copy = minimal();
     let server = Server::start_with(copy.root(), &["--watch"], &[("GROUPSITE_TEST_PANIC_ON_RELOAD", "1")]);
     copy.replace("projects/parent-project.toml", "Parent project", "Parent project, edited");
-    until(&server, "/projects", "the failure on the banner", |p| p.contains("failed while reloading the content"));
-    assert!(server.page("/projects").contains("Parent project<"), "the last good site is still served");
+    until(&server, "/projects/", "the failure on the banner", |p| p.contains("failed while reloading the content"));
+    assert!(server.page("/projects/").contains("Parent project<"), "the last good site is still served");
     let failed = |log: &str| log.matches("reloading the content failed").count();
     assert_eq!(failed(&server.log()), 1, "{}", server.log());
     copy.replace("projects/parent-project.toml", "Parent project, edited", "Parent project, edited again");
@@ -319,8 +319,8 @@ fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
     let server = Server::start(copy.root(), &["--watch"]);
     std::fs::remove_dir_all(copy.path("people")).unwrap();
     let banner = format!("This change removes {people} of {people} people.");
-    until(&server, "/people/ada-lovelace", "the held-back banner", |p| p.contains(&banner));
-    let page = server.page("/people/ada-lovelace");
+    until(&server, "/people/ada-lovelace/", "the held-back banner", |p| p.contains(&banner));
+    let page = server.page("/people/ada-lovelace/");
     assert!(page.contains("<h1>Ada Lovelace</h1>"), "the last site is still served");
     assert!(page.contains("<li>Ada Lovelace <code>people/ada-lovelace</code></li>"), "the banner names who would go");
     assert!(page.contains("<li>Person 17 <code>people/person-17</code></li>"), "twenty of them");
@@ -333,12 +333,12 @@ fn deleting_all_people_is_held_back_until_any_file_is_saved_again() {
     // The deletion's own events may straggle in after the banner; they do not publish it.
     // Nothing is waited for here but their absence.
     std::thread::sleep(Duration::from_millis(400));
-    assert!(server.page("/people/ada-lovelace").contains(&banner), "held back still; log:\n{}", server.log());
+    assert!(server.page("/people/ada-lovelace/").contains(&banner), "held back still; log:\n{}", server.log());
 
     // The folder is gone, so there is nothing in it to save: touching any file will do.
     let touched = std::process::Command::new("touch").arg(copy.path("site.toml")).status().unwrap();
     assert!(touched.success());
-    until(&server, "/people/ada-lovelace", "the deletion published", str::is_empty);
+    until(&server, "/people/ada-lovelace/", "the deletion published", str::is_empty);
     assert!(!server.page("/").contains("content-held"), "no banner once published");
     assert_eq!(server.log().matches("change held back: it removes").count(), 1, "held back once");
     assert!(server.log().contains("saved again: publishing it"));
@@ -351,7 +351,7 @@ fn undoing_a_held_back_deletion_keeps_everything_and_the_banner_goes() {
     std::fs::rename(copy.path("pages"), copy.path(".pages-in-the-bin")).unwrap();
     until(&server, "/", "the held-back banner", |p| p.contains("This change removes 2 of 2 pages."));
     std::fs::rename(copy.path(".pages-in-the-bin"), copy.path("pages")).unwrap();
-    until(&server, "/accessibility", "the banner gone", |p| !p.is_empty() && !p.contains("content-held"));
+    until(&server, "/accessibility/", "the banner gone", |p| !p.is_empty() && !p.contains("content-held"));
     assert!(!server.log().contains(" 0 pages"), "the deletion was never published:\n{}", server.log());
 }
 
@@ -360,9 +360,9 @@ fn removing_half_of_a_kind_or_its_only_one_is_an_ordinary_edit() {
     let copy = minimal_with_two_pages();
     let server = Server::start(copy.root(), &["--watch"]);
     std::fs::remove_file(copy.path("pages/accessibility.md")).unwrap();
-    until(&server, "/accessibility", "one of two pages gone at once", str::is_empty);
+    until(&server, "/accessibility/", "one of two pages gone at once", str::is_empty);
     std::fs::remove_file(copy.path("pages/contact.md")).unwrap();
-    until(&server, "/contact", "the only page gone at once", str::is_empty);
+    until(&server, "/contact/", "the only page gone at once", str::is_empty);
     assert!(!server.page("/").contains("content-held"));
     assert!(!server.log().contains("change held back"), "{}", server.log());
 }

@@ -8,7 +8,7 @@ use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    /// File name; the group's URL is `/groups/{slug}`.
+    /// File name; the group's URL is `/groups/{slug}/`.
     #[serde(skip)]
     pub slug: Slug,
     /// Full name: `Relational Welfare and Wellbeing`.

@@ -113,11 +113,11 @@ pub struct Entities {
     pub projects: BTreeMap<Slug, Project>,
     /// `people/`: each with a page and a vCard; only people with a membership are in the directory.
     pub people: BTreeMap<Slug, Person>,
-    /// `partners/`: listed on `/partners`, with no page of their own.
+    /// `partners/`: listed on `/partners/`, with no page of their own.
     pub partners: BTreeMap<Slug, Partner>,
-    /// `publications/`: each with a page, and listed on `/publications` by kind.
+    /// `publications/`: each with a page, and listed on `/publications/` by kind.
     pub publications: BTreeMap<Slug, Publication>,
-    /// `practices/`: listed on `/practices`, with no page of their own.
+    /// `practices/`: listed on `/practices/`, with no page of their own.
     pub practices: BTreeMap<Slug, Practice>,
     /// `pages/`: free pages, in slug order, which is also the order of the footer.
     pub pages: BTreeMap<Slug, Page>,

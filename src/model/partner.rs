@@ -9,7 +9,7 @@ use super::{Entity, EntityKind, Html, Ref, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
-    /// File name; the partner's entry is `/partners#{slug}`.
+    /// File name; the partner's entry is `/partners/#{slug}`.
     #[serde(skip)]
     pub slug: Slug,
     /// Full name, as the organisation writes it: `TAOS Institute`.

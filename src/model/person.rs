@@ -8,7 +8,7 @@ use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    /// File name; the person's URL is `/people/{slug}`.
+    /// File name; the person's URL is `/people/{slug}/`.
     #[serde(skip)]
     pub slug: Slug,
     /// Name as the person writes it: `Øyvind Kvello`.

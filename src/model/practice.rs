@@ -8,13 +8,13 @@ use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
-    /// File name; the practice's entry is `/practices#{slug}`.
+    /// File name; the practice's entry is `/practices/#{slug}`.
     #[serde(skip)]
     pub slug: Slug,
-    /// The entry's heading on `/practices`.
+    /// The entry's heading on `/practices/`.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
-    /// Which heading of `/practices` lists it.
+    /// Which heading of `/practices/` lists it.
     pub level: Level,
     /// Where it happens: `Wigan, UK`.
     pub place: Option<String>,

@@ -8,7 +8,7 @@ use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    /// File name; the project's URL is `/projects/{slug}`.
+    /// File name; the project's URL is `/projects/{slug}/`.
     #[serde(skip)]
     pub slug: Slug,
     /// Full title; the page heading puts the acronym before it unless the title starts with it.
@@ -16,7 +16,7 @@ pub struct Project {
     pub title: String,
     /// Short name, `POINT`: on cards, and in the breadcrumbs of sub-projects.
     pub acronym: Option<String>,
-    /// A filter on `/projects`; edited books are listed among the publications too.
+    /// A filter on `/projects/`; edited books are listed among the publications too.
     pub kind: ProjectKind,
     /// Left out where the content does not say; ongoing projects are listed first.
     pub status: Option<Status>,

@@ -8,13 +8,13 @@ use super::{Entity, EntityKind, Html, Ref, RefList, Slug, Url};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
-    /// File name, or a BibTeX key made URL-safe; the publication's page is `/publications/{slug}`.
+    /// File name, or a BibTeX key made URL-safe; the publication's page is `/publications/{slug}/`.
     #[serde(skip)]
     pub slug: Slug,
     /// The entry's heading, linked to `link` where there is one.
     #[serde(deserialize_with = "super::non_blank")]
     pub title: String,
-    /// Which heading of `/publications` lists it.
+    /// Which heading of `/publications/` lists it.
     pub kind: PublicationKind,
     /// Journal or series it appeared in.
     pub venue: Option<String>,
@@ -140,7 +140,7 @@ pub enum PublicationKind {
 }
 
 impl PublicationKind {
-    /// Every kind, in the order `/publications` lists them.
+    /// Every kind, in the order `/publications/` lists them.
     pub const ALL: [PublicationKind; 9] = [
         PublicationKind::SpecialIssue,
         PublicationKind::EditedBook,

@@ -15,11 +15,11 @@ pub enum Section {
     Home,
     /// One group's page, by slug.
     Group(Slug),
-    /// A list page (`/people`) and the pages of its entities (`/people/ada`).
+    /// A list page (`/people/`) and the pages of its entities (`/people/ada/`).
     List(EntityKind),
     /// A free page, by slug.
     Page(Slug),
-    /// `/search`, which the navigation has no link for: the search box leads there.
+    /// `/search/`, which the navigation has no link for: the search box leads there.
     Search,
     /// The 404 page, which belongs to no section.
     Nowhere,
@@ -247,6 +247,8 @@ impl<'a> Chrome<'a> {
         let name = site.settings.name.as_str();
         let full_title = if section == Section::Home || names_part_of(title, name) {
             name.to_owned()
+        } else if opens_with_part_of(title, name) {
+            title.to_owned()
         } else {
             words.with("page-title", &[("page", title.into()), ("site", name.into())])
         };
@@ -434,8 +436,20 @@ fn og_locale(language: &str) -> String {
 fn names_part_of(title: &str, site: &str) -> bool {
     let title = title.trim();
     !title.is_empty()
-        && (site.trim().eq_ignore_ascii_case(title)
-            || site.split(['·', '–', '—', '|', ':']).any(|part| part.trim().eq_ignore_ascii_case(title)))
+        && (site.trim().eq_ignore_ascii_case(title) || site_name_parts(site).any(|p| p.eq_ignore_ascii_case(title)))
+}
+
+/// Whether `title` opens with one part of the site's name before a colon or dash (`WellFare:
+/// Nordic Research Center …` of `… · WellFare`): the title then says whose site it is itself.
+fn opens_with_part_of(title: &str, site: &str) -> bool {
+    let Some((first, _)) = title.split_once([':', '–', '—', '|']) else { return false };
+    let first = first.trim();
+    !first.is_empty() && site_name_parts(site).any(|p| p.eq_ignore_ascii_case(first))
+}
+
+/// The parts of a site's name joined by a separator: `Relational Welfare and Wellbeing`, `WellFare`.
+fn site_name_parts(site: &str) -> impl Iterator<Item = &str> {
+    site.split(['·', '–', '—', '|', ':']).map(str::trim)
 }
 
 /// Text cut at a word boundary to at most `max` characters, with an ellipsis if cut.

@@ -18,7 +18,7 @@ pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
 pub use collate::norwegian_key;
 pub use phone::Phone;
-pub use sitemap::{page_paths, robots, sitemap, sitemap_part, sitemap_paths};
+pub use sitemap::{is_page, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
 pub use urls::{BadBaseUrl, Urls};
 pub use vcard::vcard;
 

@@ -18,6 +18,17 @@ pub fn page_paths(site: &Site) -> Vec<String> {
     std::iter::once(paths::HOME.to_owned()).chain(lists).chain(entities).collect()
 }
 
+/// Every address the site answers with a page of its own: the sitemap's and the search page.
+struct PageAddresses(std::collections::HashSet<String>);
+
+/// True when `path` (without the base path) is a page of the site, so that its bare address
+/// can be sent to it; worked out once per site.
+pub fn is_page(site: &Site, path: &str) -> bool {
+    let addresses =
+        site.memo(|site| PageAddresses(page_paths(site).into_iter().chain([paths::SEARCH.to_owned()]).collect()));
+    addresses.0.contains(path)
+}
+
 /// The most URLs one sitemap file may list (sitemaps.org); a larger site's `/sitemap.xml` is an
 /// index of parts, each listing at most this many.
 pub const SITEMAP_URLS: usize = 50_000;

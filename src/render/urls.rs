@@ -62,7 +62,7 @@ impl Urls {
     }
 
     /// The schema.org `@id` of `entity`'s node: its page's absolute URL and a fragment naming
-    /// its kind (`https://…/people/ana#person`), the same on every page the node appears on.
+    /// its kind (`https://…/people/ana/#person`), the same on every page the node appears on.
     pub fn node_id<T: Entity>(&self, entity: &T) -> String {
         format!("{}#{}", self.absolute_of(entity), T::KIND.key())
     }
@@ -73,17 +73,31 @@ impl Urls {
     }
 
     /// A Markdown body as this site shows it: its site-relative links (`href="/contact"`,
-    /// `src="/media/a.png"`) moved under the base path. The base path holds only URL path
-    /// characters, so the result stays safe.
+    /// `src="/media/a.png"`) moved under the base path, and a link to a page written without
+    /// its closing `/` (`/contact`) given it, so that no link the site writes is a redirect.
+    /// The base path holds only URL path characters, so the result stays safe.
     pub fn rebase(&self, html: &Html) -> Html {
-        if self.prefix.is_empty() {
-            return html.clone();
+        let text = html.as_str();
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut rest = text;
+        while let Some((at, attribute)) = next_site_link(rest) {
+            let start = at + attribute.len();
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            let link = &rest[..end];
+            out.push_str(&self.prefix);
+            let split = link.find(['?', '#']).unwrap_or(link.len());
+            let (path, tail) = link.split_at(split);
+            out.push_str(path);
+            let last = path.rsplit('/').next().unwrap_or_default();
+            if attribute == "href=\"" && !last.is_empty() && !last.contains('.') {
+                out.push('/');
+            }
+            out.push_str(tail);
+            rest = &rest[end..];
         }
-        let mut out = html.as_str().to_owned();
-        for attribute in ["href=\"/", "src=\"/"] {
-            let rebased = format!("{}{}/", &attribute[..attribute.len() - 1], self.prefix);
-            out = out.replace(attribute, &rebased).replace(&format!("{rebased}/"), &format!("{attribute}/"));
-        }
+        out.push_str(rest);
         Html::sanitized(out)
     }
 
@@ -95,6 +109,26 @@ impl Urls {
     /// The sub-path, empty at the root of a host.
     pub fn prefix(&self) -> &str {
         &self.prefix
+    }
+}
+
+/// The next `href="/…"` or `src="/…"` in `text` that is a site-relative link (not `//host/…`):
+/// where its attribute starts, and the attribute up to the link's opening quote.
+fn next_site_link(text: &str) -> Option<(usize, &'static str)> {
+    let mut from = 0;
+    loop {
+        let found = ["href=\"", "src=\""]
+            .into_iter()
+            .filter_map(|attribute| {
+                let at = text[from..].find(&format!("{attribute}/"))? + from;
+                Some((at, attribute))
+            })
+            .min_by_key(|(at, _)| *at)?;
+        let after = &text[found.0 + found.1.len()..];
+        if !after.starts_with("//") {
+            return Some(found);
+        }
+        from = found.0 + found.1.len();
     }
 }
 
@@ -130,10 +164,30 @@ mod tests {
         )
         .unwrap();
         let rebased = Urls::new("https://example.org/research/").unwrap().rebase(&html);
-        assert!(rebased.as_str().contains("href=\"/research/contact\""), "{}", rebased.as_str());
+        assert!(rebased.as_str().contains("href=\"/research/contact/\""), "{}", rebased.as_str());
         assert!(rebased.as_str().contains("href=\"https://example.org/x\""));
         assert!(rebased.as_str().contains("href=\"//cdn.example/x\""), "{}", rebased.as_str());
-        assert_eq!(Urls::new("https://example.org/").unwrap().rebase(&html).as_str(), html.as_str());
+        let at_root = Urls::new("https://example.org/").unwrap().rebase(&html);
+        assert!(at_root.as_str().contains("href=\"/contact/\""), "{}", at_root.as_str());
+    }
+
+    #[test]
+    fn a_link_to_a_page_gets_its_closing_slash_and_a_file_keeps_its_name() {
+        let html = crate::markdown::render(
+            "[a](/people/ada) [b](/people/ada/) [c](/people?group=x#top) [d](/media/cv.pdf) [e](/) ![f](/media/f.png)",
+        )
+        .unwrap();
+        let rebased = Urls::new("https://example.org/research/").unwrap().rebase(&html);
+        let text = rebased.as_str();
+        assert_eq!(text.matches("href=\"/research/people/ada/\"").count(), 2, "{text}");
+        for expected in [
+            "href=\"/research/people/?group=x#top\"",
+            "href=\"/research/media/cv.pdf\"",
+            "href=\"/research/\"",
+            "src=\"/research/media/f.png\"",
+        ] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
     }
 
     #[test]

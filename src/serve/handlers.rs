@@ -62,7 +62,7 @@ pub async fn entity(kind: EntityKind, State(state): State<AppState>, uri: Uri, S
     })
 }
 
-/// The list page of `kind`, such as `/people`.
+/// The list page of `kind`, such as `/people/`.
 pub async fn list(kind: EntityKind, State(state): State<AppState>, uri: Uri) -> Response {
     respond(&state, |site, context| {
         Ok(pages::list_page(kind, site, context).ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))??)
@@ -74,7 +74,7 @@ pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
-/// `/projects`, narrowed by its query; a filter value the site does not know is a 400.
+/// `/projects/`, narrowed by its query; a filter value the site does not know is a 400.
 pub async fn projects(State(state): State<AppState>, query: Result<Query<ProjectFilter>, QueryRejection>) -> Response {
     respond(&state, |site, context| {
         let bad =
@@ -96,7 +96,7 @@ fn refused(refused: Refused, context: &Context, uri: &Uri) -> ServeError {
     }
 }
 
-/// `/publications`, narrowed and paged by its query. The unfiltered list's later pages have
+/// `/publications/`, narrowed and paged by its query. The unfiltered list's later pages have
 /// their own addresses, so `?page=2` without filters is sent there.
 pub async fn publications(
     State(state): State<AppState>,
@@ -125,7 +125,7 @@ pub async fn publications(
     }
 }
 
-/// `/publications/page/{n}`: page `n` of the unfiltered list. Page 1 is `/publications` itself,
+/// `/publications/page/{n}/`: page `n` of the unfiltered list. Page 1 is `/publications/` itself,
 /// so it is sent there; a number written any other way, or past the last page, is a 404.
 pub async fn publications_page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     let number = raw.as_deref().and_then(|n| n.parse::<usize>().ok()).filter(|n| Some(n.to_string()) == raw);
@@ -141,18 +141,19 @@ pub async fn publications_page(State(state): State<AppState>, uri: Uri, Segment(
     })
 }
 
-/// `/people/{slug}` and `/people/{slug}.vcf`.
-pub async fn person(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+/// `/people/{slug}.vcf`, and a person's page asked for at its bare address.
+pub async fn vcard(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     let raw = raw.unwrap_or_default();
-    if let Some(stem) = raw.strip_suffix(".vcf") {
-        let version = state.version();
-        let card = Slug::parse(stem)
-            .and_then(|s| version.site.people.get(&s))
-            .map(|person| render::vcard(&version.site, &state.inner.urls, &version.context.words, person));
-        let file = Download { content_type: "text/vcard; charset=utf-8", disposition: "inline", extension: "vcf" };
-        return file.respond(&state, &uri, stem, card);
-    }
-    entity(EntityKind::Person, State(state), uri, Segment(Some(raw))).await
+    let Some(stem) = raw.strip_suffix(crate::paths::VCARD).and_then(|s| s.strip_suffix('.')) else {
+        return fallback(State(state), uri).await;
+    };
+    let version = state.version();
+    let card = Slug::parse(stem)
+        .and_then(|s| version.site.people.get(&s))
+        .map(|person| render::vcard(&version.site, &state.inner.urls, &version.context.words, person));
+    let file =
+        Download { content_type: "text/vcard; charset=utf-8", disposition: "inline", extension: crate::paths::VCARD };
+    file.respond(&state, &uri, stem, card)
 }
 
 /// A citation file beside a publication's page, and what writes it from the publication.
@@ -161,22 +162,26 @@ type Citation = (Download, fn(&crate::model::Publication) -> String);
 /// The citation files of every publication: `.bib` (BibTeX) and `.ris` (RIS).
 const CITATIONS: [Citation; 2] = [
     (
-        Download { content_type: "application/x-bibtex; charset=utf-8", disposition: "attachment", extension: "bib" },
+        Download {
+            content_type: "application/x-bibtex; charset=utf-8",
+            disposition: "attachment",
+            extension: crate::paths::BIBTEX,
+        },
         render::bibtex,
     ),
     (
         Download {
             content_type: "application/x-research-info-systems; charset=utf-8",
             disposition: "attachment",
-            extension: "ris",
+            extension: crate::paths::RIS,
         },
         render::ris,
     ),
 ];
 
-/// `/publications/{slug}`, and its citation for reference managers: `/publications/{slug}.bib`
-/// (BibTeX) and `.ris` (RIS).
-pub async fn publication(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+/// A publication's citation for reference managers, `/publications/{slug}.bib` (BibTeX) and
+/// `.ris` (RIS), and its page asked for at its bare address.
+pub async fn citation(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
     let raw = raw.unwrap_or_default();
     for (file, write) in &CITATIONS {
         if let Some(stem) = raw.strip_suffix(file.extension).and_then(|s| s.strip_suffix('.')) {
@@ -185,7 +190,7 @@ pub async fn publication(State(state): State<AppState>, uri: Uri, Segment(raw): 
             return file.respond(&state, &uri, stem, body);
         }
     }
-    entity(EntityKind::Publication, State(state), uri, Segment(Some(raw))).await
+    fallback(State(state), uri).await
 }
 
 /// A file drawn from an entity, beside its page: a vCard, a BibTeX entry, a RIS record.
@@ -217,7 +222,7 @@ impl Download {
     }
 }
 
-/// What `/search` reads from its address.
+/// What `/search/` reads from its address.
 #[derive(Debug, serde::Deserialize)]
 pub struct SearchQuery {
     q: Option<String>,
@@ -227,7 +232,7 @@ pub struct SearchQuery {
 /// A body this long or shorter fits one packet: compressing it saves no round trip.
 const ONE_PACKET: usize = 1400;
 
-/// `/search?q=`: drawn for each query, never kept, compressed (quickly) only when it is larger
+/// `/search/?q=`: drawn for each query, never kept, compressed (quickly) only when it is larger
 /// than a packet.
 pub async fn search(
     State(state): State<AppState>,
@@ -325,17 +330,15 @@ pub async fn media(State(state): State<AppState>, uri: Uri, headers: HeaderMap, 
     response.unwrap_or_else(|| ServeError::NotFound(uri.path().to_owned()).into_page(&state))
 }
 
-/// Anything no route matches: a trailing slash is redirected to the canonical URL, the rest
-/// is a 404 page. Only plain paths are redirected, so `//host/` can never send a visitor to
-/// another site.
+/// Anything no route matches: the bare address of a page (`/people/ada`, an old link or a
+/// typed one) is sent to the page (`/people/ada/`) with its query, the rest is a 404 page. Only
+/// the site's own pages are redirected to, so no address can send a visitor to another site.
 pub async fn fallback(State(state): State<AppState>, uri: Uri) -> Response {
     let path = uri.path();
-    let trimmed = path.trim_end_matches('/');
-    let plain = !trimmed.contains("//") && !trimmed.contains('\\');
-    if path.len() > 1 && path.ends_with('/') && plain {
-        let canonical = if trimmed.is_empty() { "/" } else { trimmed };
+    let page = format!("{path}/");
+    if !path.ends_with('/') && render::is_page(&state.version().site, &page) {
         let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let location = format!("{}{query}", state.inner.urls.path(canonical));
+        let location = format!("{}{query}", state.inner.urls.path(&page));
         return Redirect::permanent(&location).into_response();
     }
     ServeError::NotFound(path.to_owned()).into_page(&state)

@@ -351,10 +351,11 @@ pub fn router(state: AppState) -> Router {
 fn handler(route: Route) -> MethodRouter<AppState> {
     match route {
         Route::Home => get(handlers::home),
-        // A person's vCard lives beside their page; the projects' and publications' lists have filters.
-        Route::Entity(EntityKind::Person) => get(handlers::person),
-        // A publication's BibTeX and RIS live beside its page.
-        Route::Entity(EntityKind::Publication) => get(handlers::publication),
+        // Files beside the pages: a person's vCard, a publication's BibTeX and RIS.
+        Route::Download(EntityKind::Person) => get(handlers::vcard),
+        Route::Download(EntityKind::Publication) => get(handlers::citation),
+        Route::Download(_) => get(handlers::fallback),
+        // The projects' and publications' lists have filters.
         Route::List(EntityKind::Project) => get(handlers::projects),
         Route::List(EntityKind::Publication) => get(handlers::publications),
         Route::ListPage(_) => get(handlers::publications_page),

@@ -111,6 +111,8 @@ level-international = International
 ## A group's page
 
 group-photo-credit = Photo: { $credit }
+# Before the name of whoever a group page's quote is by, in the HTML so text browsers show it too.
+quote-source = —
 group-about = About
 group-spotlights = Spotlight areas
 group-follow = Follow

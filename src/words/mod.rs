@@ -278,6 +278,8 @@ labels! {
     home_explore = "home-explore",
     /// A group page's heading over its about text.
     group_about = "group-about",
+    /// The dash before the source of a group page's quote.
+    quote_source = "quote-source",
     /// A group page's heading over its spotlight areas.
     group_spotlights = "group-spotlights",
     /// A group page's heading over its accounts elsewhere.

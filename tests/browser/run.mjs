@@ -47,7 +47,7 @@ const SCREENSHOTS = join(root, 'target', 'screenshots');
 const NOT_FOUND = '/no-such-page';
 // Searches no link leads to: results with marks and pages, nothing found with suggestions, and
 // the empty form. They are checked like any other page.
-const SEARCHES = ['/search?q=wellbeing', '/search?q=and', '/search?q=Kvelloxx', '/search'];
+const SEARCHES = ['/search/?q=wellbeing', '/search/?q=and', '/search/?q=Kvelloxx', '/search/'];
 
 const failures = [];
 const fail = (page, setting, rule, detail) => failures.push(`${page} [${setting}] ${rule}: ${detail}`);

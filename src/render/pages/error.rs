@@ -16,7 +16,7 @@ pub struct ErrorPage<'a> {
     pub chrome: Chrome<'a>,
     /// What went wrong, in the visitor's terms.
     pub message: String,
-    /// The section the URL was under, if any: a 404 under `/people/` offers `/people`.
+    /// The section the URL was under, if any: a 404 under `/people/` offers `/people/`.
     pub nearest: Option<Linked>,
     /// Every link of the navigation and the footer: ways back into the site.
     pub sections: Vec<Linked>,

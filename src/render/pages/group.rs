@@ -12,7 +12,7 @@ use crate::link::Site;
 use crate::model::{EntityKind, Group, Html, Link, PublicationKind, Role, Slug};
 use crate::paths;
 
-/// `/groups/{slug}`: everything about one group, drawn from every file that names it.
+/// `/groups/{slug}/`: everything about one group, drawn from every file that names it.
 #[derive(Template)]
 #[template(path = "pages/group.html")]
 pub struct GroupPage<'a> {
@@ -38,11 +38,11 @@ pub struct GroupPage<'a> {
     pub projects: Vec<ProjectCard>,
     /// One section per role that has people, in the order of [`Role::ALL`].
     pub people: Vec<PeopleSection>,
-    /// Partners the group lists, in Norwegian order, each linked to its entry on `/partners`.
+    /// Partners the group lists, in Norwegian order, each linked to its entry on `/partners/`.
     pub partners: Vec<Linked>,
     /// The latest publications and edited books (at most five), newest first; not the journal.
     pub publications: Vec<Listed>,
-    /// `All publications of …`, to `/publications?group=`; none where the group has none.
+    /// `All publications of …`, to `/publications/?group=`; none where the group has none.
     pub all_publications: Option<Linked>,
     /// Practices the group points to.
     pub practices: Vec<Listed>,
@@ -89,7 +89,7 @@ impl<'a> GroupPage<'a> {
             site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
-        // The latest first, as `/publications?group=` lists them; the journal has its own line.
+        // The latest first, as `/publications/?group=` lists them; the journal has its own line.
         // Read only as far as the latest are found: a university's list is long.
         let mut of_group = publications::listed(site).filter(|l| l.in_group(slug)).peekable();
         let has_publications = of_group.peek().is_some();

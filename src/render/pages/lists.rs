@@ -1,6 +1,6 @@
 //! The list pages of entries: partners and practices, which have no page of their own, and
-//! the entries `/publications` shows (`super::publications`). Each entry's `id` is its slug,
-//! so other pages link to `/partners#slug`; section ids hold an underscore, which no slug can,
+//! the entries `/publications/` shows (`super::publications`). Each entry's `id` is its slug,
+//! so other pages link to `/partners/#slug`; section ids hold an underscore, which no slug can,
 //! so the two never clash.
 
 use askama::Template;
@@ -68,7 +68,7 @@ pub(super) fn related(context: &Context, groups: Vec<Linked>, more: Vec<(String,
         .collect()
 }
 
-/// `/partners`: the partners the groups list, then the other institutions their projects
+/// `/partners/`: the partners the groups list, then the other institutions their projects
 /// name as coordinator, funder or collaborator.
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
@@ -126,7 +126,7 @@ impl<'a> PartnersPage<'a> {
     }
 }
 
-/// `/practices`: promising practices, from the neighbourhood to the international level.
+/// `/practices/`: promising practices, from the neighbourhood to the international level.
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PracticesPage<'a> {

@@ -1,4 +1,4 @@
-//! The directory, `/people`, and each person's page.
+//! The directory, `/people/`, and each person's page.
 
 use askama::Template;
 use serde_json::json;
@@ -13,7 +13,7 @@ use crate::model::EntityKind;
 use crate::model::{Html, Link, Person, Role, Slug};
 use crate::paths;
 
-/// `/people`: everyone, grouped by role, sorted by family name in Norwegian order.
+/// `/people/`: everyone, grouped by role, sorted by family name in Norwegian order.
 #[derive(Template)]
 #[template(path = "pages/people.html")]
 pub struct PeoplePage<'a> {
@@ -65,7 +65,7 @@ pub struct PhoneLink {
     pub uri: String,
 }
 
-/// `/people/{slug}`: one person, how to reach them, and where they belong.
+/// `/people/{slug}/`: one person, how to reach them, and where they belong.
 #[derive(Template)]
 #[template(path = "pages/person.html")]
 pub struct PersonPage<'a> {

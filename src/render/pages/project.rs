@@ -1,4 +1,4 @@
-//! `/projects`, with its filters, and each project's page.
+//! `/projects/`, with its filters, and each project's page.
 
 use askama::Template;
 use serde_json::json;
@@ -10,7 +10,7 @@ use crate::model::EntityKind;
 use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
 use crate::paths;
 
-/// The filters of `/projects`, as given in the query string; an empty value means "any".
+/// The filters of `/projects/`, as given in the query string; an empty value means "any".
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct ProjectFilter {
     /// A group's slug.
@@ -70,13 +70,13 @@ impl Filter {
     }
 }
 
-/// `/projects`: every project, narrowed by group, status and kind through a GET form.
+/// `/projects/`: every project, narrowed by group, status and kind through a GET form.
 #[derive(Template)]
 #[template(path = "pages/projects.html")]
 pub struct ProjectsPage<'a> {
     /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
-    /// Where the filter form goes: `/projects`, base path included.
+    /// Where the filter form goes: `/projects/`, base path included.
     pub action: String,
     /// The group, status and kind filters.
     pub filters: Vec<Filter>,
@@ -192,7 +192,7 @@ pub struct ProjectPersonRow {
     pub role: Option<String>,
 }
 
-/// `/projects/{slug}`: every field the content has for one project.
+/// `/projects/{slug}/`: every field the content has for one project.
 #[derive(Template)]
 #[template(path = "pages/project.html")]
 pub struct ProjectPage<'a> {

@@ -1,4 +1,4 @@
-//! `/publications/{slug}`: one publication, as a reader and as Google Scholar read it.
+//! `/publications/{slug}/`: one publication, as a reader and as Google Scholar read it.
 
 use askama::Template;
 use serde_json::json;
@@ -9,7 +9,7 @@ use crate::link::Site;
 use crate::model::{EntityKind, Html, Publication, PublicationKind, Slug};
 use crate::paths;
 
-/// `/publications/{slug}`: the byline with members linked, where it appeared, its DOI, its
+/// `/publications/{slug}/`: the byline with members linked, where it appeared, its DOI, its
 /// groups and projects; in the head, the Highwire Press tags Google Scholar indexes by.
 #[derive(Template)]
 #[template(path = "pages/publication.html")]

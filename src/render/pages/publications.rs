@@ -1,7 +1,7 @@
-//! `/publications`: every publication, with the edited books the content keeps as projects,
+//! `/publications/`: every publication, with the edited books the content keeps as projects,
 //! by year (newest first, the undated last), narrowed by year, kind, group and person through
 //! a GET form, and paged when long. The unfiltered list's pages have addresses of their own
-//! (`/publications/page/2`), so a static export writes each as a file; a filtered list pages
+//! (`/publications/page/2/`), so a static export writes each as a file; a filtered list pages
 //! with `?page=`.
 
 use std::collections::BTreeSet;
@@ -22,7 +22,7 @@ pub const PUBLICATIONS_PER_PAGE: usize = 50;
 /// How many entries a group's page shows of its latest publications.
 pub(super) const LATEST_ON_GROUP: usize = 5;
 
-/// The filters of `/publications` and the page asked for, as given in the query string; an
+/// The filters of `/publications/` and the page asked for, as given in the query string; an
 /// empty value means "any".
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct PublicationFilter {
@@ -59,7 +59,7 @@ impl PublicationFilter {
     }
 }
 
-/// Why `/publications` cannot be drawn as asked.
+/// Why `/publications/` cannot be drawn as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
     /// A filter value that names nothing, or a page that is not a number: a 400.
@@ -94,7 +94,7 @@ impl Refused {
     }
 }
 
-/// What `/publications` lists: a publication, or an edited book the content keeps as a project.
+/// What `/publications/` lists: a publication, or an edited book the content keeps as a project.
 #[derive(Clone, Copy)]
 pub(super) enum Listed<'a> {
     /// A publication, with a page of its own.
@@ -165,12 +165,12 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// The edited books the content keeps as projects, which `/publications` lists too.
+/// The edited books the content keeps as projects, which `/publications/` lists too.
 fn books(site: &Site) -> impl Iterator<Item = &Project> {
     site.projects.values().filter(|p| p.kind == ProjectKind::EditedBook)
 }
 
-/// What `/publications` works out from the whole site once, on its first use (through
+/// What `/publications/` works out from the whole site once, on its first use (through
 /// [`Site::memo`]): its order, and the choices of its filters. A university's list has a
 /// hundred thousand entries; sorting them for every page would cost each page a third of a
 /// second.
@@ -226,7 +226,7 @@ impl Prepared {
     }
 }
 
-/// Everything `/publications` lists, newest first, the undated last, each year by title.
+/// Everything `/publications/` lists, newest first, the undated last, each year by title.
 pub(super) fn listed(site: &Site) -> impl Iterator<Item = Listed<'_>> {
     let prepared = site.memo(Prepared::new);
     (0..prepared.order.len()).filter_map(move |i| prepared.order.get(i)?.resolve(site))
@@ -287,14 +287,14 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
     }
 }
 
-/// `/publications` and its pages: by year, with filters, a count and a pager.
+/// `/publications/` and its pages: by year, with filters, a count and a pager.
 #[derive(Template)]
 #[template(path = "pages/publications.html")]
 pub struct PublicationsPage<'a> {
     /// The frame: head (with `rel=prev/next` on the unfiltered pages), navigation, breadcrumbs
     /// and footer.
     pub chrome: Chrome<'a>,
-    /// Where the filter form goes: `/publications`, base path included.
+    /// Where the filter form goes: `/publications/`, base path included.
     pub action: String,
     /// The year (newest first), kind, group and person (authors and editors with a page
     /// here, by family name) filters, each offering only values that have publications, and

@@ -1,4 +1,4 @@
-//! `/search?q=`: what the site holds that matches a query, grouped by kind, a page at a time.
+//! `/search/?q=`: what the site holds that matches a query, grouped by kind, a page at a time.
 
 use askama::Template;
 
@@ -14,7 +14,7 @@ pub const PER_PAGE: usize = 20;
 /// How many near names an empty result suggests.
 const SUGGESTIONS: usize = 5;
 
-/// `/search`: the form, then the results grouped by kind, or a message saying why there are
+/// `/search/`: the form, then the results grouped by kind, or a message saying why there are
 /// none.
 #[derive(Template)]
 #[template(path = "pages/search.html")]
