@@ -332,6 +332,42 @@ pub enum ContentError {
         /// What is wrong with it.
         mistake: crate::markdown::BodyMistake,
     },
+    /// An event whose `end` comes before its `start`.
+    #[error("the event ends before it starts")]
+    EndBeforeStart {
+        /// The `end`.
+        at: Span,
+    },
+    /// An event whose `end` is a day and `start` a time, or the other way round.
+    #[error("`end` is written as a {end} and `start` as a {start}")]
+    MixedMoments {
+        /// The `end`.
+        at: Span,
+        /// `day` or `time`.
+        start: &'static str,
+        /// `day` or `time`.
+        end: &'static str,
+    },
+    /// A time on the site's clock that the site's time zone skips, the night summer time begins.
+    #[error("there is no such time in {zone}: the clocks go forward over it that night")]
+    SkippedTime {
+        /// The time.
+        at: Span,
+        /// The site's time zone.
+        zone: String,
+    },
+    /// An event's `location` that says neither where nor how to take part.
+    #[error("the location says neither where the event is nor how to join it")]
+    EmptyLocation {
+        /// The location.
+        at: Span,
+    },
+    /// An online event with no link to join it.
+    #[error("the event is online but its location gives no `url` to join it")]
+    OnlineWithoutLink {
+        /// The location.
+        at: Span,
+    },
     /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
     UnknownMedia {
@@ -373,6 +409,11 @@ impl ContentError {
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
             | UnknownMedia { at, .. }
+            | EndBeforeStart { at }
+            | MixedMoments { at, .. }
+            | SkippedTime { at, .. }
+            | EmptyLocation { at }
+            | OnlineWithoutLink { at }
             | Body { at, .. }
             | BadBibtex { at, .. }
             | UnlistedEntryType { at, .. }
@@ -421,6 +462,11 @@ impl ContentError {
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
             Body { mistake, .. } => Some(mistake.hint()),
+            EndBeforeStart { .. } => Some("swap `start` and `end`, or correct the date".into()),
+            MixedMoments { .. } => Some("write both as days (2026-12-01) or both as times (2026-12-01T14:00:00)".into()),
+            SkippedTime { .. } => Some("write the time the clocks show, such as an hour later, or give it with its offset (…T02:30:00+01:00)".into()),
+            EmptyLocation { .. } => Some("give the place's `name` (and `address`), or `online = true` with the `url` to join".into()),
+            OnlineWithoutLink { .. } => Some("add `url = \"https://…\"`, the link to join".into()),
             BadBibtex { hint, .. } => Some(hint.clone()),
             UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report, @techreport and @periodical (a special issue)".into()),
             AmbiguousAuthor { name, .. } => Some(format!("add `citation_names = [\"{name}\"]` to the file of the person it is")),

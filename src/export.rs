@@ -322,6 +322,9 @@ async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<E
     let mut paths = page_paths(&site);
     paths.extend(site.people.keys().map(crate::paths::vcard));
     paths.extend(site.publications.keys().flat_map(|s| [crate::paths::bibtex(s), crate::paths::ris(s)]));
+    paths.extend(site.events.keys().map(crate::paths::event_calendar));
+    paths.extend([crate::paths::FEED.to_owned(), crate::paths::CALENDAR.to_owned()]);
+    paths.extend(site.groups.keys().flat_map(|g| [crate::paths::group_feed(g), crate::paths::group_calendar(g)]));
     paths.extend(site.media.iter().map(|m| crate::paths::media(m)));
     paths.extend(sitemap_paths(&site));
     paths.push(crate::paths::ROBOTS.to_owned());
@@ -526,7 +529,7 @@ fn file_for(path: &str) -> PathBuf {
 fn write(folder: &Path, relative: &Path, body: &[u8], exported: &mut Exported) -> Result<(), ExportError> {
     let text = matches!(
         relative.extension().and_then(|e| e.to_str()),
-        Some("html" | "xml" | "txt" | "css" | "vcf" | "bib" | "ris" | "svg")
+        Some("html" | "xml" | "txt" | "css" | "vcf" | "bib" | "ris" | "svg" | "ics")
     );
     if let Some(parent) = folder.join(relative).parent() {
         fs::create_dir_all(parent).map_err(|source| ExportError::Write { path: parent.to_path_buf(), source })?;

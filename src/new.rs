@@ -42,7 +42,11 @@ pub fn new_file(content: &Path, kind: EntityKind, title: &str) -> Result<PathBuf
     let failed = |source| NewError::Write { path: path.clone(), source };
     std::fs::create_dir_all(&folder).map_err(failed)?;
     let quoted = toml::Value::String(title.to_owned()).to_string();
-    let text = template(kind).replace("{title}", &quoted).replace("groups = []", &groups_line(content));
+    let today = chrono::Utc::now().date_naive().to_string();
+    let text = template(kind)
+        .replace("{title}", &quoted)
+        .replace("{today}", &today)
+        .replace("groups = []", &groups_line(content));
     // `create_new` refuses to replace a file that appeared since the check above.
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists { NewError::Exists(path.clone()) } else { failed(e) }
@@ -87,7 +91,7 @@ mod tests {
     #[test]
     fn every_template_checks_as_toml_with_its_title() {
         for kind in EntityKind::ALL {
-            let text = template(kind).replace("{title}", "\"Test\"");
+            let text = template(kind).replace("{title}", "\"Test\"").replace("{today}", "2026-12-01");
             let front = text.split("+++").nth(1).expect("front matter");
             assert!(front.parse::<toml::Table>().is_ok(), "{kind}: {front}");
         }

@@ -26,6 +26,13 @@ pub const SITEMAP: &str = "/sitemap.xml";
 pub const ROBOTS: &str = "/robots.txt";
 /// The site's icon where browsers ask for it whatever a page links.
 pub const FAVICON: &str = "/favicon.ico";
+/// The Atom feed of everything new on the site: news, and events as they are announced.
+pub const FEED: &str = "/feed.xml";
+/// The calendar of every event, to subscribe to.
+pub const CALENDAR: &str = "/events.ics";
+/// The name of a group's own feed and calendar files, in its page's folder.
+const GROUP_FEED: &str = "feed.xml";
+const GROUP_CALENDAR: &str = "events.ics";
 /// The health check for load balancers and process supervisors.
 pub const HEALTH: &str = "/healthz";
 /// The editor's preview only: the stream that tells open pages to reload.
@@ -39,8 +46,8 @@ pub const NOWHERE: &str = "/_nowhere";
 /// publication cannot take it as its slug ([`reserved_slugs`]).
 const PAGED: &str = "page";
 
-/// The kind whose list is paged at path addresses, so that a static export can write each page.
-pub const PAGED_LIST: EntityKind = EntityKind::Publication;
+/// The kinds whose lists are paged at path addresses, so that a static export can write each page.
+pub const PAGED_LISTS: [EntityKind; 2] = [EntityKind::Publication, EntityKind::News];
 
 /// The extension of a person's vCard, beside their page.
 pub const VCARD: &str = "vcf";
@@ -48,9 +55,11 @@ pub const VCARD: &str = "vcf";
 pub const BIBTEX: &str = "bib";
 /// The extension of a publication's RIS record, beside its page.
 pub const RIS: &str = "ris";
+/// The extension of an event's iCalendar file, beside its page.
+pub const ICALENDAR: &str = "ics";
 
 /// The kinds whose pages have files beside them (vCards, citations), at `{prefix}/{slug}.{ext}`.
-pub const DOWNLOADS: [EntityKind; 2] = [EntityKind::Person, EntityKind::Publication];
+pub const DOWNLOADS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Publication, EntityKind::Event];
 
 /// Folder of the parts of a sitemap too large for one file: `/sitemaps/1.xml`.
 const SITEMAP_PARTS: &str = "/sitemaps";
@@ -58,8 +67,15 @@ const SITEMAP_PARTS: &str = "/sitemaps";
 const ASSETS: &str = "/assets";
 
 /// The kinds with a list page, in the order the navigation and the home page's cards show them.
-pub const SECTIONS: [EntityKind; 5] =
-    [EntityKind::Project, EntityKind::Person, EntityKind::Partner, EntityKind::Publication, EntityKind::Practice];
+pub const SECTIONS: [EntityKind; 7] = [
+    EntityKind::Project,
+    EntityKind::Person,
+    EntityKind::News,
+    EntityKind::Event,
+    EntityKind::Partner,
+    EntityKind::Publication,
+    EntityKind::Practice,
+];
 
 /// How a kind of entity is reached: by a page of its own under a prefix, or as an entry of
 /// its kind's list.
@@ -81,6 +97,8 @@ pub fn reached(kind: EntityKind) -> Reached {
         EntityKind::Project => Reached::Page { prefix: "/projects" },
         EntityKind::Person => Reached::Page { prefix: "/people" },
         EntityKind::Publication => Reached::Page { prefix: "/publications" },
+        EntityKind::News => Reached::Page { prefix: "/news" },
+        EntityKind::Event => Reached::Page { prefix: "/events" },
         EntityKind::Page => Reached::Page { prefix: "" },
         EntityKind::Partner | EntityKind::Practice => Reached::Entry,
     }
@@ -94,6 +112,8 @@ pub fn list(kind: EntityKind) -> Option<&'static str> {
         EntityKind::Partner => Some("/partners/"),
         EntityKind::Publication => Some("/publications/"),
         EntityKind::Practice => Some("/practices/"),
+        EntityKind::News => Some("/news/"),
+        EntityKind::Event => Some("/events/"),
         EntityKind::Group | EntityKind::Page => None,
     }
 }
@@ -128,6 +148,21 @@ fn beside(kind: EntityKind, slug: &Slug, extension: &str) -> String {
 /// A person's vCard, beside their page.
 pub fn vcard(slug: &Slug) -> String {
     beside(EntityKind::Person, slug, VCARD)
+}
+
+/// An event's iCalendar file, beside its page.
+pub fn event_calendar(slug: &Slug) -> String {
+    beside(EntityKind::Event, slug, ICALENDAR)
+}
+
+/// A group's own Atom feed, in its page's folder: `/groups/ada/feed.xml`.
+pub fn group_feed(slug: &Slug) -> String {
+    format!("{}{GROUP_FEED}", entity(EntityKind::Group, slug))
+}
+
+/// A group's own calendar of events, in its page's folder: `/groups/ada/events.ics`.
+pub fn group_calendar(slug: &Slug) -> String {
+    format!("{}{GROUP_CALENDAR}", entity(EntityKind::Group, slug))
 }
 
 /// Page `n` (from 1) of the unfiltered list of `kind`: page 1 is the list's own address,
@@ -193,7 +228,7 @@ pub enum Route {
     Download(EntityKind),
     /// The list page of a kind in [`SECTIONS`].
     List(EntityKind),
-    /// `{list}page/{n}/`: page `n` of a long list, for [`PAGED_LIST`].
+    /// `{list}page/{n}/`: page `n` of a long list, for the kinds in [`PAGED_LISTS`].
     ListPage(EntityKind),
     /// `/search/`.
     Search,
@@ -203,6 +238,14 @@ pub enum Route {
     SitemapPart,
     /// `/robots.txt`.
     Robots,
+    /// `/feed.xml`: the site's Atom feed.
+    Feed,
+    /// `/groups/{slug}/feed.xml`: a group's Atom feed.
+    GroupFeed,
+    /// `/events.ics`: the calendar of every event.
+    Calendar,
+    /// `/groups/{slug}/events.ics`: a group's calendar.
+    GroupCalendar,
     /// `/healthz`.
     Health,
     /// `/assets/{file}`.
@@ -223,12 +266,16 @@ impl Route {
             .filter(|k| matches!(reached(*k), Reached::Page { prefix } if !prefix.is_empty()))
             .map(Route::Entity)
             .chain(DOWNLOADS.into_iter().map(Route::Download));
-        let lists = SECTIONS.into_iter().map(Route::List).chain([Route::ListPage(PAGED_LIST)]);
+        let lists = SECTIONS.into_iter().map(Route::List).chain(PAGED_LISTS.map(Route::ListPage));
         let fixed = [
             Route::Search,
             Route::Sitemap,
             Route::SitemapPart,
             Route::Robots,
+            Route::Feed,
+            Route::GroupFeed,
+            Route::Calendar,
+            Route::GroupCalendar,
             Route::Health,
             Route::Asset,
             Route::Favicon,
@@ -253,6 +300,10 @@ impl Route {
             Route::Sitemap => SITEMAP.to_owned(),
             Route::SitemapPart => format!("{SITEMAP_PARTS}/{{file}}"),
             Route::Robots => ROBOTS.to_owned(),
+            Route::Feed => FEED.to_owned(),
+            Route::GroupFeed => format!("{}/{{slug}}/{GROUP_FEED}", folder(EntityKind::Group)),
+            Route::Calendar => CALENDAR.to_owned(),
+            Route::GroupCalendar => format!("{}/{{slug}}/{GROUP_CALENDAR}", folder(EntityKind::Group)),
             Route::Health => HEALTH.to_owned(),
             Route::Asset => format!("{ASSETS}/{{file}}"),
             Route::Favicon => FAVICON.to_owned(),
@@ -322,7 +373,7 @@ mod tests {
     #[test]
     fn every_page_is_a_folder_and_every_file_has_an_extension() {
         let slug = Slug::parse("ada").unwrap();
-        let pages = [HOME.to_owned(), SEARCH.to_owned(), list_page_number(PAGED_LIST, 2)]
+        let pages = [HOME.to_owned(), SEARCH.to_owned(), list_page_number(EntityKind::News, 2)]
             .into_iter()
             .chain(SECTIONS.into_iter().filter_map(list).map(str::to_owned))
             .chain(EntityKind::ALL.into_iter().map(|kind| entity(kind, &slug).split('#').next().unwrap().to_owned()));

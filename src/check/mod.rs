@@ -29,6 +29,8 @@ pub struct Model {
     pub media: BTreeSet<String>,
     /// When the newest content file was last changed.
     pub modified: Option<std::time::SystemTime>,
+    /// When each entity's file was last changed, by kind and slug.
+    pub changed: HashMap<(EntityKind, Slug), std::time::SystemTime>,
 }
 
 /// Content that checks: the model, and the values it was read without.
@@ -70,7 +72,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     // field must not make every reference to it an error too.
     let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
     let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: reserved_slugs(), places };
-    let model = Model {
+    let mut model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: String::new(),
             description: String::new(),
@@ -78,14 +80,22 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
             host: None,
             citation_style: Default::default(),
             icon: None,
+            time_zone: Default::default(),
         }),
         entities: Entities::read(&mut checker),
         media: content.media.clone(),
         modified: content.modified,
+        changed: HashMap::new(),
     };
+    model.changed = checker
+        .places
+        .iter()
+        .filter_map(|(key, source)| Some((key.clone(), content.sources.get(*source)?.modified?)))
+        .collect();
     let mut errors = checker.errors;
     errors.extend(References::new(content, &checker.places).check(&model));
     errors.extend(unknown_icon(content, &model.settings));
+    errors.extend(times_and_places(content, &checker.places, &model));
     let warnings = checker.warnings;
     if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
 }
@@ -100,6 +110,63 @@ fn unknown_icon(content: &Content, settings: &Settings) -> Option<ContentError> 
         file: icon.path.clone(),
         nearest: nearest(&icon.path, &content.media.iter().collect::<Vec<_>>()),
     })
+}
+
+/// What the parser cannot see in news and events: a time the site's clocks skip, an end
+/// before its start or written in another form, a location that says nothing.
+fn times_and_places(
+    content: &Content,
+    places: &HashMap<(EntityKind, Slug), usize>,
+    model: &Model,
+) -> Vec<ContentError> {
+    let zone = model.settings.time_zone.0;
+    let mut errors = Vec::new();
+    let file = |kind, slug: &Slug| {
+        let source = places.get(&(kind, slug.clone())).and_then(|i| content.sources.get(*i));
+        source.map_or(("", ""), |f| (f.path.as_str(), f.text.as_str()))
+    };
+    let skipped = |(path, text): (&str, &str), moment: &crate::model::Moment| ContentError::SkippedTime {
+        at: Span::new(path, text, moment.at.clone()),
+        zone: zone.name().to_owned(),
+    };
+    for news in model.entities.news.values() {
+        if news.date.place(zone).is_err() {
+            errors.push(skipped(file(EntityKind::News, &news.slug), &news.date));
+        }
+    }
+    for event in model.entities.events.values() {
+        let (path, text) = file(EntityKind::Event, &event.slug);
+        let at = |range: &std::ops::Range<usize>| Span::new(path, text, range.clone());
+        let form = |m: &crate::model::Moment| if m.is_day() { "day" } else { "time" };
+        match event.when(zone) {
+            Err((_, moment)) => errors.push(skipped((path, text), moment)),
+            Ok(when) => {
+                if let Some(end) = &event.end {
+                    if end.is_day() != event.start.is_day() {
+                        errors.push(ContentError::MixedMoments {
+                            at: at(&end.at),
+                            start: form(&event.start),
+                            end: form(end),
+                        });
+                    } else if when.end.is_some_and(|e| e.begins() < when.start.begins()) {
+                        errors.push(ContentError::EndBeforeStart { at: at(&end.at) });
+                    }
+                }
+            }
+        }
+        if let Some(announced) = &event.announced
+            && announced.place(zone).is_err()
+        {
+            errors.push(skipped((path, text), announced));
+        }
+        let location = &event.location;
+        if location.online && location.url.is_none() {
+            errors.push(ContentError::OnlineWithoutLink { at: at(&location.at) });
+        } else if location.name.is_none() && location.address.is_none() && !location.online {
+            errors.push(ContentError::EmptyLocation { at: at(&location.at) });
+        }
+    }
+    errors
 }
 
 /// Every slug a route takes from a kind, with the kind.
@@ -414,7 +481,7 @@ mod tests {
     fn an_entity_from_another_source_is_checked_with_its_own_spans() {
         let bib = "@book{care,\n  title = {Care},\n  groups = {nobody},\n  url = {javascript:alert(1)},\n}\n";
         let content = Content {
-            sources: vec![SourceFile { path: "publications/works.bib".into(), text: bib.into() }],
+            sources: vec![SourceFile { path: "publications/works.bib".into(), text: bib.into(), modified: None }],
             ..Content::default()
         };
         let at = |text: &str| bib.find(text).map(|i| i..i + text.len()).unwrap();
@@ -454,6 +521,7 @@ mod tests {
                 host: None,
                 citation_style: Default::default(),
                 icon: None,
+                time_zone: Default::default(),
             },
             entities: Entities {
                 publications: [(publication.slug.clone(), publication)].into(),
@@ -461,6 +529,7 @@ mod tests {
             },
             media: BTreeSet::new(),
             modified: None,
+            changed: HashMap::new(),
         };
         let mut errors = checker.errors;
         errors.extend(References::new(&content, &checker.places).check(&model));

@@ -6,9 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
 use crate::check::Model;
+use chrono::{DateTime, Utc};
+
 use crate::model::{
-    Entities, Entity, EntityKind, Group, Partner, Person, Practice, Project, Publication, Role, Settings, Slug,
-    with_entities,
+    Entities, Entity, EntityKind, Event, Group, News, Partner, Person, Practice, Project, Publication, Role, Settings,
+    Slug, When, with_entities,
 };
 
 /// The whole site, immutable once built: its entities (`site.groups` …, through `Deref`), the
@@ -24,6 +26,8 @@ pub struct Site {
     pub media: BTreeSet<String>,
     /// When the newest content file was last changed: every page's `Last-Modified`.
     pub modified: std::time::SystemTime,
+    /// When each entity's file was last changed, by kind and slug.
+    changed: std::collections::HashMap<(EntityKind, Slug), std::time::SystemTime>,
     index: Index,
     memo: Memo,
 }
@@ -75,6 +79,18 @@ impl Index {
     }
 }
 
+/// Every event's end, in order: the moments the site's pages change by the clock alone.
+struct EventEnds(Vec<DateTime<Utc>>);
+
+/// The day an event starts, as written.
+fn event_day(event: &Event) -> chrono::NaiveDate {
+    match event.start.written {
+        crate::model::Written::Day(date) => date,
+        crate::model::Written::Local(at) => at.date(),
+        crate::model::Written::Fixed(at) => at.date_naive(),
+    }
+}
+
 /// Builds the site from a model whose references have all been checked.
 pub fn link(model: Model) -> Site {
     let mut index = Index::default();
@@ -86,6 +102,7 @@ pub fn link(model: Model) -> Site {
         entities: model.entities,
         media: model.media,
         modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
+        changed: model.changed,
         index,
         memo: Memo::default(),
     }
@@ -173,6 +190,49 @@ impl Site {
         self.referring(EntityKind::Project, project, &self.projects)
     }
 
+    /// When the file of the entity of `kind` named `slug` was last changed, or the newest
+    /// file's time where the file system did not say.
+    pub fn changed(&self, kind: EntityKind, slug: &Slug) -> std::time::SystemTime {
+        self.changed.get(&(kind, slug.clone())).copied().unwrap_or(self.modified)
+    }
+
+    /// News about the entity of `kind` named `slug`: a group's stories, a person's, a project's.
+    pub fn news_of<'a>(&'a self, kind: EntityKind, slug: &Slug) -> impl Iterator<Item = &'a News> + 'a {
+        self.referring(kind, slug, &self.news)
+    }
+
+    /// Events of the entity of `kind` named `slug`: a group's, a speaker's, a project's.
+    pub fn events_of<'a>(&'a self, kind: EntityKind, slug: &Slug) -> impl Iterator<Item = &'a Event> + 'a {
+        self.referring(kind, slug, &self.events)
+    }
+
+    /// When `event` takes place on the site's clock. A checked site has no time its clock
+    /// skips; were there one, the event would be placed at its start's day.
+    pub fn when(&self, event: &Event) -> When {
+        let zone = self.settings.time_zone.0;
+        event.when(zone).unwrap_or_else(|_| {
+            let begins = crate::model::start_of(event_day(event), zone);
+            When { start: crate::model::Placed::At(begins), end: None, over: begins }
+        })
+    }
+
+    /// Whether `event` is still to come (or going on) at `now`.
+    pub fn is_upcoming(&self, event: &Event, now: DateTime<Utc>) -> bool {
+        self.when(event).over > now
+    }
+
+    /// The next moment after `now` at which an event is over, so that the pages that list it as
+    /// upcoming change: how long a page drawn at `now` stays right.
+    pub fn next_change(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let ends = self.memo(|site| {
+            let mut ends: Vec<DateTime<Utc>> = site.events.values().map(|e| site.when(e).over).collect();
+            ends.sort();
+            EventEnds(ends)
+        });
+        let after = ends.0.partition_point(|end| *end <= now);
+        ends.0.get(after).copied()
+    }
+
     /// Every entity of `kind`, by slug, with the name or title pages show it under: what the
     /// preview names when a change would take entities away, and what the sitemap lists.
     pub fn names(&self, kind: EntityKind) -> Vec<(&Slug, &str)> {
@@ -186,7 +246,8 @@ impl Site {
 
     /// How many entities of each kind the site holds, for `check`'s summary.
     pub fn summary(&self) -> String {
-        let counts = EntityKind::ALL.into_iter().map(|kind| {
+        // A kind the site has none of is left out: most sites have no news yet.
+        let counts = EntityKind::ALL.into_iter().filter(|kind| self.count(*kind) > 0).map(|kind| {
             let n = self.count(kind);
             format!("{n} {}", if n == 1 { kind.to_string() } else { kind.plural().to_owned() })
         });

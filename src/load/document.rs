@@ -13,6 +13,9 @@ pub struct SourceFile {
     pub path: String,
     /// The whole file, as read, for quoting in error snippets.
     pub text: String,
+    /// When the file was last changed, where the file system says: an event's date in the
+    /// feeds when its file gives none.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// One entity file, split into front matter and body.

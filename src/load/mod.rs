@@ -114,9 +114,9 @@ pub fn load_dir(dir: &Path) -> Content {
                     walk.skip_current_dir();
                 }
             } else if name == SETTINGS_FILE {
-                if let Some(text) = read_text(&mut content, entry.path(), &path) {
+                if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
                     content.settings = Some(content.sources.len());
-                    content.sources.push(SourceFile { path, text });
+                    content.sources.push(SourceFile { path, text, modified });
                 }
             } else if name != README_FILE {
                 content.errors.push(ContentError::UnexpectedFile { at: Span::file(&path), name });
@@ -144,9 +144,9 @@ pub fn load_dir(dir: &Path) -> Content {
             continue;
         };
         if kind == EntityKind::Publication && name.ends_with(".bib") {
-            if let Some(text) = read_text(&mut content, entry.path(), &path) {
+            if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
                 content.bibliographies.push(content.sources.len());
-                content.sources.push(SourceFile { path, text });
+                content.sources.push(SourceFile { path, text, modified });
             }
             continue;
         }
@@ -172,7 +172,7 @@ pub fn load_dir(dir: &Path) -> Content {
             continue;
         }
         seen.insert((kind, slug.clone()), Span::file(&path));
-        let Some(text) = read_text(&mut content, entry.path(), &path) else {
+        let Some((text, modified)) = read_text(&mut content, entry.path(), &path) else {
             continue;
         };
         let source = content.sources.len();
@@ -185,7 +185,7 @@ pub fn load_dir(dir: &Path) -> Content {
             Ok(document) => content.documents.push(document),
             Err(problem) => content.errors.push(problem.into_error(Span::new(&path, &text, problem.range()))),
         }
-        content.sources.push(SourceFile { path, text });
+        content.sources.push(SourceFile { path, text, modified });
     }
     content
 }
@@ -223,13 +223,12 @@ fn relative(dir: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<String> {
-    if let Ok(modified) = fs::metadata(path).and_then(|m| m.modified()) {
-        content.modified = content.modified.max(Some(modified));
-    }
+fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<(String, Option<std::time::SystemTime>)> {
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    content.modified = content.modified.max(modified);
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
+            Ok(text) => Some((text, modified)),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();

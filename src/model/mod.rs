@@ -1,8 +1,11 @@
 //! The entities of the site, in the language of research groups: what a group, project,
-//! person, partner, publication, practice and page hold. `check` builds them from files;
+//! person, partner, publication, practice, news story, event and page hold. `check` builds them from files;
 //! `link` connects them into a `Site`.
 
+mod event;
 mod group;
+mod moment;
+mod news;
 mod page;
 mod partner;
 mod person;
@@ -21,14 +24,17 @@ use serde::{Deserialize, Deserializer};
 // not (BibTeX) builds values with their `new` and byte ranges of its own.
 use serde_spanned::Spanned;
 
+pub use event::{Event, EventPerson, EventStatus, Location, When};
 pub use group::{Group, GroupKind, Quote, Spotlight};
+pub use moment::{Moment, Placed, Skipped, Written, end_of, start_of};
+pub use news::News;
 pub use page::Page;
 pub use partner::Partner;
 pub use person::{Affiliation, Membership, Person, Role, orcid_id};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};
-pub use settings::{CitationStyle, ICON_TYPES, Settings, icon_type};
+pub use settings::{CitationStyle, ICON_TYPES, Settings, TimeZone, icon_type};
 
 /// The kinds of entity, one per content folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,19 +51,25 @@ pub enum EntityKind {
     Publication,
     /// `practices/`: promising practices the groups point to.
     Practice,
+    /// `news/`: stories the groups tell, newest first.
+    News,
+    /// `events/`: seminars, conferences and the like, upcoming and past.
+    Event,
     /// `pages/`: free pages such as the accessibility statement.
     Page,
 }
 
 impl EntityKind {
     /// Every kind, in the order the site presents them.
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 9] = [
         EntityKind::Group,
         EntityKind::Project,
         EntityKind::Person,
         EntityKind::Partner,
         EntityKind::Publication,
         EntityKind::Practice,
+        EntityKind::News,
+        EntityKind::Event,
         EntityKind::Page,
     ];
 
@@ -70,6 +82,8 @@ impl EntityKind {
             EntityKind::Partner => "partners",
             EntityKind::Publication => "publications",
             EntityKind::Practice => "practices",
+            EntityKind::News => "news",
+            EntityKind::Event => "events",
             EntityKind::Page => "pages",
         }
     }
@@ -92,6 +106,8 @@ impl EntityKind {
             EntityKind::Partner => "partner",
             EntityKind::Publication => "publication",
             EntityKind::Practice => "practice",
+            EntityKind::News => "news",
+            EntityKind::Event => "event",
             EntityKind::Page => "page",
         }
     }
@@ -119,6 +135,10 @@ pub struct Entities {
     pub publications: BTreeMap<Slug, Publication>,
     /// `practices/`: listed on `/practices/`, with no page of their own.
     pub practices: BTreeMap<Slug, Practice>,
+    /// `news/`: each with a page, listed newest first on `/news/`.
+    pub news: BTreeMap<Slug, News>,
+    /// `events/`: each with a page and a calendar file, listed on `/events/`.
+    pub events: BTreeMap<Slug, Event>,
     /// `pages/`: free pages, in slug order, which is also the order of the footer.
     pub pages: BTreeMap<Slug, Page>,
 }
@@ -146,7 +166,17 @@ impl Entities {
         let partners = reader.read();
         let mut publications = reader.read();
         reader.read_bibliographies(&groups, &people, &mut publications);
-        Entities { groups, projects, people, partners, publications, practices: reader.read(), pages: reader.read() }
+        Entities {
+            groups,
+            projects,
+            people,
+            partners,
+            publications,
+            practices: reader.read(),
+            news: reader.read(),
+            events: reader.read(),
+            pages: reader.read(),
+        }
     }
 }
 
@@ -182,6 +212,14 @@ macro_rules! with_entities {
                 let $entities = &$holder.practices;
                 $body
             }
+            $crate::model::EntityKind::News => {
+                let $entities = &$holder.news;
+                $body
+            }
+            $crate::model::EntityKind::Event => {
+                let $entities = &$holder.events;
+                $body
+            }
             $crate::model::EntityKind::Page => {
                 let $entities = &$holder.pages;
                 $body
@@ -212,6 +250,14 @@ macro_rules! with_entities {
             }
             $crate::model::EntityKind::Practice => {
                 type $t = $crate::model::Practice;
+                $body
+            }
+            $crate::model::EntityKind::News => {
+                type $t = $crate::model::News;
+                $body
+            }
+            $crate::model::EntityKind::Event => {
+                type $t = $crate::model::Event;
                 $body
             }
             $crate::model::EntityKind::Page => {
@@ -425,6 +471,32 @@ impl Html {
         &self.0
     }
 
+    /// The text as plain words, tags left out and entities read: for the search index,
+    /// calendars and anywhere HTML cannot go.
+    pub fn plain_text(&self) -> String {
+        let mut text = String::with_capacity(self.0.as_str().len());
+        let mut in_tag = false;
+        for c in self.0.as_str().chars() {
+            match c {
+                '<' => {
+                    in_tag = true;
+                    text.push(' ');
+                }
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&nbsp;", " ");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     /// True when the entity has no body.
     pub fn is_empty(&self) -> bool {
         self.0.trim().is_empty()
@@ -542,5 +614,6 @@ mod tests {
         assert!(Role::ALL.into_iter().all(|r| read(r.key()) == Some(r)));
         assert!(PublicationKind::ALL.into_iter().all(|k| read(k.key()) == Some(k)));
         assert!(Level::ALL.into_iter().all(|l| read(l.key()) == Some(l)));
+        assert!(EventStatus::ALL.into_iter().all(|s| read(s.key()) == Some(s)));
     }
 }

@@ -24,6 +24,36 @@ pub struct Settings {
     /// and bookmarks; without one the site draws its own from its name.
     #[serde(default, deserialize_with = "icon_file")]
     pub icon: Option<super::FilePath>,
+    /// The IANA time zone the groups live in (`Europe/Oslo`): events' times without an offset
+    /// are on its clock, and pages show times on it. Left out, UTC.
+    #[serde(default)]
+    pub time_zone: TimeZone,
+}
+
+/// A time zone of the IANA database, which groupsite carries (chrono-tz), so summer time is
+/// right in every year without the machine's own tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(pub chrono_tz::Tz);
+
+impl Default for TimeZone {
+    fn default() -> Self {
+        TimeZone(chrono_tz::UTC)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeZone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        if let Ok(zone) = name.trim().parse::<chrono_tz::Tz>() {
+            return Ok(TimeZone(zone));
+        }
+        let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+        let hint =
+            crate::diagnostic::nearest(&name, &names).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+        Err(serde::de::Error::custom(format!(
+            "`{name}` is not a time zone of the IANA database, such as `Europe/Oslo`{hint}"
+        )))
+    }
 }
 
 /// A CSL citation style by its short name (`apa`, `chicago-author-date`, `ieee`, …), one of

@@ -143,6 +143,8 @@ pub struct Chrome<'a> {
     pub prev: Option<String>,
     /// `<link rel="next">`: the page after in a paged list, absolute.
     pub next: Option<String>,
+    /// `<link rel="alternate">`s: the feeds and calendars the page belongs to, absolute.
+    pub alternates: Vec<Alternate>,
     /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
     pub preview: Option<&'a super::Preview>,
     /// The search form; none in an export, which has no server to answer it.
@@ -221,8 +223,7 @@ impl<'a> Chrome<'a> {
             let label = g.short_name.clone().unwrap_or_else(|| g.name.clone());
             (label, paths::entity(EntityKind::Group, &g.slug), Section::Group(g.slug.clone()))
         });
-        let sections = paths::SECTIONS
-            .into_iter()
+        let sections = super::pages::shown_sections(site)
             .filter_map(|kind| Some((words.section(kind), paths::list(kind)?.to_owned(), Section::List(kind))));
         let nav = groups
             .chain(sections)
@@ -289,6 +290,7 @@ impl<'a> Chrome<'a> {
             noindex: false,
             citation: Vec::new(),
             prev: None,
+            alternates: Vec::new(),
             next: None,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
@@ -413,11 +415,36 @@ impl<'a> Chrome<'a> {
         self
     }
 
+    /// Names the Atom feed the page belongs to, absolute, for feed readers to find.
+    pub fn feed(mut self, href: String) -> Self {
+        let title = self.labels.feed_link.clone();
+        self.alternates.push(Alternate { kind: "application/atom+xml", href, title });
+        self
+    }
+
+    /// Names the calendar of events the page belongs to, absolute.
+    pub fn calendar(mut self, href: String) -> Self {
+        let title = self.labels.event_calendar_site.clone();
+        self.alternates.push(Alternate { kind: "text/calendar", href, title });
+        self
+    }
+
     /// Sets the OpenGraph type.
     pub fn og(mut self, og_type: &'static str) -> Self {
         self.og_type = og_type;
         self
     }
+}
+
+/// A feed or calendar a page links in its head.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    /// Its media type: `application/atom+xml`, `text/calendar`.
+    pub kind: &'static str,
+    /// Its absolute URL.
+    pub href: String,
+    /// What a feed reader lists it as.
+    pub title: String,
 }
 
 /// `og:locale` from a BCP 47 language tag: language and region as `ll_CC` where the tag names a

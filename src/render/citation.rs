@@ -219,10 +219,4 @@ fn formatted(text: &str, formatting: &hayagriva::Formatting, out: &mut String) {
     tags.iter().rev().for_each(|tag| out.push_str(&format!("</{tag}>")));
 }
 
-/// Text safe inside an element or a quoted attribute, escaped as templates escape it.
-fn escape(text: &str) -> String {
-    match askama::filters::escape(text, askama::filters::Html) {
-        Ok(safe) => safe.to_string(),
-        Err(never) => match never {},
-    }
-}
+use super::escape;

@@ -2,10 +2,12 @@
 //! prepared (sorted, grouped, linked); templates only loop, branch and print. Knows nothing of
 //! HTTP and reads no files.
 
+mod calendar;
 mod chrome;
 mod citation;
 mod cite;
 mod collate;
+mod feed;
 pub mod pages;
 mod phone;
 mod sitemap;
@@ -13,10 +15,12 @@ mod urls;
 mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
+pub use calendar::{calendar, event_calendar};
 pub use chrome::{Asset, Chrome, IconLink, Section};
 pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
 pub use collate::norwegian_key;
+pub use feed::{FeedOf, feed};
 pub use phone::Phone;
 pub use sitemap::{is_page, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
 pub use urls::{BadBaseUrl, Urls};
@@ -29,6 +33,19 @@ use crate::model::{EntityKind, Html};
 #[derive(Debug, thiserror::Error)]
 #[error("rendering a page failed: {0}")]
 pub struct RenderError(#[from] askama::Error);
+
+/// The moment pages are drawn for: what is upcoming and what is past is decided by it.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+/// Text safe inside an element or a quoted attribute, escaped as templates escape it.
+pub(crate) fn escape(text: &str) -> String {
+    match askama::filters::escape(text, askama::filters::Html) {
+        Ok(safe) => safe.to_string(),
+        Err(never) => match never {},
+    }
+}
 
 /// What every page needs besides the site: where the site lives and where its stylesheet is.
 #[derive(Debug, Clone)]
@@ -110,6 +127,15 @@ impl Context {
     pub fn list_chrome<'a>(&'a self, site: &'a Site, kind: EntityKind) -> Chrome<'a> {
         let title = self.words.section(kind);
         self.chrome(site, Section::List(kind), &title, crate::paths::list_page(kind)).trail(&self.urls, &[])
+    }
+
+    /// The frame of page `number` (from 2) of the unfiltered list of `kind`, at `path`: titled
+    /// `Publications, page 2`, with the trail Home › the list.
+    pub fn later_page_chrome<'a>(&'a self, site: &'a Site, kind: EntityKind, number: usize, path: &str) -> Chrome<'a> {
+        let list = self.words.section(kind);
+        let title = self.words.with("list-page-title", &[("list", (&list).into()), ("page", number.into())]);
+        self.chrome(site, Section::List(kind), &title, path)
+            .trail(&self.urls, &[(&list, crate::paths::list_page(kind))])
     }
 
     /// The frame of the page of an entity of `kind` at `path`, titled `title`, with the trail

@@ -9,8 +9,10 @@ use crate::paths;
 /// of a paged list among them. Entries of a list (a partner, a practice) are found on the
 /// list's page.
 pub fn page_paths(site: &Site) -> Vec<String> {
-    let paged = (2..=super::pages::unfiltered_pages(site)).map(|n| paths::list_page_number(paths::PAGED_LIST, n));
-    let lists = paths::SECTIONS.into_iter().filter_map(paths::list).map(str::to_owned).chain(paged);
+    let paged = paths::PAGED_LISTS.into_iter().flat_map(|kind| {
+        (2..=super::pages::unfiltered_pages(kind, site)).map(move |n| paths::list_page_number(kind, n))
+    });
+    let lists = super::pages::shown_sections(site).filter_map(paths::list).map(str::to_owned).chain(paged);
     let entities = EntityKind::ALL
         .into_iter()
         .filter(|kind| matches!(paths::reached(*kind), paths::Reached::Page { .. }))
@@ -24,8 +26,11 @@ struct PageAddresses(std::collections::HashSet<String>);
 /// True when `path` (without the base path) is a page of the site, so that its bare address
 /// can be sent to it; worked out once per site.
 pub fn is_page(site: &Site, path: &str) -> bool {
-    let addresses =
-        site.memo(|site| PageAddresses(page_paths(site).into_iter().chain([paths::SEARCH.to_owned()]).collect()));
+    let addresses = site.memo(|site| {
+        // Every list answers, an empty one too, though only lists with entries are in the sitemap.
+        let lists = paths::SECTIONS.into_iter().filter_map(paths::list).map(str::to_owned);
+        PageAddresses(page_paths(site).into_iter().chain(lists).chain([paths::SEARCH.to_owned()]).collect())
+    });
     addresses.0.contains(path)
 }
 

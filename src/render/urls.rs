@@ -101,6 +101,23 @@ impl Urls {
         Html::sanitized(out)
     }
 
+    /// A Markdown body for a feed reader, which has no page to resolve links against: as
+    /// [`Urls::rebase`] writes it, with every site-relative link made absolute.
+    pub fn absolute_links(&self, html: &Html) -> String {
+        let rebased = self.rebase(html);
+        let text = rebased.as_str();
+        let mut out = String::with_capacity(text.len() + 256);
+        let mut rest = text;
+        while let Some((at, attribute)) = next_site_link(rest) {
+            let start = at + attribute.len();
+            out.push_str(&rest[..start]);
+            out.push_str(&self.origin);
+            rest = &rest[start..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// True when the site is served over HTTPS.
     pub fn is_https(&self) -> bool {
         self.origin.starts_with("https://")

@@ -22,7 +22,8 @@ use crate::link::Site;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Entity, EntityKind as Kind, Group, Html, Page, Partner, Person, Practice, Project, Publication, Slug, with_entities,
+    Entity, EntityKind as Kind, Event, Group, Html, News, Page, Partner, Person, Practice, Project, Publication, Slug,
+    with_entities,
 };
 use crate::words::Words;
 
@@ -395,27 +396,7 @@ fn phone_forms(phone: &str) -> Vec<String> {
 
 /// Markdown already rendered, as plain words for the index and snippets.
 fn plain(html: &Html) -> String {
-    let mut text = String::with_capacity(html.as_str().len());
-    let mut in_tag = false;
-    for c in html.as_str().chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                text.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    html.plain_text()
 }
 
 /// Parts of an entity's text, the empty ones left out, joined for the index and snippets.
@@ -448,8 +429,17 @@ fn pick<'a, T: Entity>(map: &'a BTreeMap<Slug, T>, only: Option<(Kind, &Slug)>) 
 }
 
 /// The order kinds are indexed in, which decides between equally good matches: people first.
-const ORDER: [Kind; Kind::ALL.len()] =
-    [Kind::Person, Kind::Project, Kind::Group, Kind::Partner, Kind::Publication, Kind::Practice, Kind::Page];
+const ORDER: [Kind; Kind::ALL.len()] = [
+    Kind::Person,
+    Kind::Project,
+    Kind::Group,
+    Kind::Event,
+    Kind::News,
+    Kind::Partner,
+    Kind::Publication,
+    Kind::Practice,
+    Kind::Page,
+];
 
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
 /// made again for a snippet rather than kept, so the index holds no second copy of the content.
@@ -577,6 +567,27 @@ impl Searchable for Practice {
         let level = words.level(self.level);
         let text = joined([Some(level.as_str()), self.place.as_deref(), Some(description.as_str())]);
         (words.get("search-kind-practice"), self.title.clone(), text)
+    }
+}
+
+impl Searchable for News {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
+        let body = plain(&self.body);
+        let people = self.people.iter().map(|r| name_of_person(site, r.slug()));
+        let text = joined([self.summary.as_deref()].into_iter().chain(people).chain([Some(body.as_str())]));
+        (words.get("search-kind-news"), self.title.clone(), text)
+    }
+}
+
+impl Searchable for Event {
+    fn searched(&self, site: &Site, words: &Words) -> (String, String, String) {
+        let description = plain(&self.description);
+        let people = self.people.iter().map(|p| name_of_person(site, p.person.slug()));
+        let place = [self.location.name.as_deref(), self.location.address.as_deref()];
+        let text = joined(
+            [self.summary.as_deref()].into_iter().chain(place).chain(people).chain([Some(description.as_str())]),
+        );
+        (words.get("search-kind-event"), self.title.clone(), text)
     }
 }
 

@@ -125,19 +125,24 @@ pub async fn publications(
     }
 }
 
-/// `/publications/page/{n}/`: page `n` of the unfiltered list. Page 1 is `/publications/` itself,
-/// so it is sent there; a number written any other way, or past the last page, is a 404.
-pub async fn publications_page(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+/// `{list}page/{n}/`: page `n` of the unfiltered list of `kind` (publications, news). Page 1
+/// is the list itself, so it is sent there; a number written any other way, or past the last
+/// page, is a 404.
+pub async fn later_list_page(
+    kind: EntityKind,
+    State(state): State<AppState>,
+    uri: Uri,
+    Segment(raw): Segment,
+) -> Response {
     let number = raw.as_deref().and_then(|n| n.parse::<usize>().ok()).filter(|n| Some(n.to_string()) == raw);
     if number == Some(1) {
-        let to = crate::paths::list_page(EntityKind::Publication);
+        let to = crate::paths::list_page(kind);
         return Redirect::permanent(&state.inner.urls.path(to)).into_response();
     }
     respond(&state, |site, context| {
-        let number = number.ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))?;
-        let page = PublicationsPage::new(site, context, &PublicationFilter::default(), number)
-            .map_err(|e| refused(e, context, &uri))?;
-        render(page)
+        let not_found = || ServeError::NotFound(uri.path().to_owned());
+        let number = number.filter(|n| *n > 1).ok_or_else(not_found)?;
+        Ok(pages::later_list_page(kind, site, context, number).ok_or_else(not_found)??)
     })
 }
 
@@ -154,6 +159,70 @@ pub async fn vcard(State(state): State<AppState>, uri: Uri, Segment(raw): Segmen
     let file =
         Download { content_type: "text/vcard; charset=utf-8", disposition: "inline", extension: crate::paths::VCARD };
     file.respond(&state, &uri, stem, card)
+}
+
+/// `/events/{slug}.ics`, and an event's page asked for at its bare address.
+pub async fn event_calendar(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let raw = raw.unwrap_or_default();
+    let Some(stem) = raw.strip_suffix(crate::paths::ICALENDAR).and_then(|s| s.strip_suffix('.')) else {
+        return fallback(State(state), uri).await;
+    };
+    let version = state.version();
+    let file = Slug::parse(stem)
+        .and_then(|s| version.site.events.get(&s))
+        .map(|event| render::event_calendar(&version.site, &version.context, event));
+    CALENDAR_FILE.respond(&state, &uri, stem, file)
+}
+
+/// An iCalendar file, which calendar applications open from a link.
+const CALENDAR_FILE: Download = Download {
+    content_type: "text/calendar; charset=utf-8",
+    disposition: "inline",
+    extension: crate::paths::ICALENDAR,
+};
+
+/// The media type of an Atom feed.
+const ATOM: &str = "application/atom+xml; charset=utf-8";
+
+/// `/feed.xml`: everything new on the site.
+pub async fn feed(State(state): State<AppState>) -> Response {
+    let version = state.version();
+    let body = render::feed(&version.site, &version.context, render::FeedOf::Site);
+    ([(header::CONTENT_TYPE, ATOM)], CachePolicy::Page, body).into_response()
+}
+
+/// `/groups/{slug}/feed.xml`: one group's news and events.
+pub async fn group_feed(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let version = state.version();
+    match raw.as_deref().and_then(Slug::parse).and_then(|s| version.site.groups.get(&s)) {
+        Some(group) => {
+            let body = render::feed(&version.site, &version.context, render::FeedOf::Group(group));
+            ([(header::CONTENT_TYPE, ATOM)], CachePolicy::Page, body).into_response()
+        }
+        None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
+    }
+}
+
+/// `/events.ics`: every event, to subscribe to.
+pub async fn calendar(State(state): State<AppState>) -> Response {
+    let version = state.version();
+    let site = &version.site;
+    let body = render::calendar(site, &version.context, &site.settings.name, site.events.values());
+    ([(header::CONTENT_TYPE, CALENDAR_FILE.content_type)], CachePolicy::Page, body).into_response()
+}
+
+/// `/groups/{slug}/events.ics`: one group's events, to subscribe to.
+pub async fn group_calendar(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
+    let version = state.version();
+    let site = &version.site;
+    match raw.as_deref().and_then(Slug::parse).and_then(|s| site.groups.get(&s)) {
+        Some(group) => {
+            let events = site.events_of(EntityKind::Group, &group.slug);
+            let body = render::calendar(site, &version.context, &group.name, events);
+            ([(header::CONTENT_TYPE, CALENDAR_FILE.content_type)], CachePolicy::Page, body).into_response()
+        }
+        None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
+    }
 }
 
 /// A citation file beside a publication's page, and what writes it from the publication.

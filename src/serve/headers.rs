@@ -36,6 +36,10 @@ pub enum CachePolicy {
 }
 
 impl CachePolicy {
+    /// How long a page may be kept by browsers and shared caches, in seconds, as its
+    /// `Cache-Control` says.
+    pub const PAGE_SECONDS: u64 = 300;
+
     /// The `Cache-Control` value.
     pub const fn header(self) -> &'static str {
         match self {

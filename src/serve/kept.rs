@@ -57,6 +57,19 @@ impl Kept {
         Kept { headers, identity, tag, modified, representations: Default::default() }
     }
 
+    /// Caps how long caches may keep a page to the moment the clock changes the site (an event
+    /// is over), where that comes before the page's usual lifetime.
+    fn fresh_until(&mut self, until: SystemTime, policy: CachePolicy, state: &AppState) {
+        let left = until.duration_since(SystemTime::now()).map_or(0, |d| d.as_secs());
+        if policy == CachePolicy::Page
+            && !state.is_preview()
+            && left < CachePolicy::PAGE_SECONDS
+            && let Ok(value) = HeaderValue::from_str(&format!("public, max-age={left}"))
+        {
+            self.headers.insert(header::CACHE_CONTROL, value);
+        }
+    }
+
     /// Strong ETag of the body in `encoding`: each coding is a different representation.
     fn etag(&self, encoding: Encoding) -> String {
         match encoding {
@@ -103,6 +116,9 @@ impl Kept {
 /// requested.
 pub struct KeptPages {
     cache: quick_cache::sync::Cache<String, Arc<Kept>, ByWeight>,
+    /// When the next event is over, and pages that list it as upcoming are out of date: the
+    /// version then starts a new set. None for a site whose pages the clock does not change.
+    pub(super) until: Option<SystemTime>,
 }
 
 /// What a kept page counts against the bound: its path and [`Kept::weight`].
@@ -116,8 +132,8 @@ impl quick_cache::Weighter<String, Arc<Kept>> for ByWeight {
 }
 
 impl KeptPages {
-    /// A cache holding at most `bytes` of pages and their compressed forms.
-    pub fn new(bytes: u64) -> Self {
+    /// A cache holding at most `bytes` of pages and their compressed forms, right until `until`.
+    pub fn new(bytes: u64, until: Option<SystemTime>) -> Self {
         // quick_cache splits the bound among shards, and evicts within each: every shard must
         // hold the largest page, or that page would never be kept. It refuses an entry over
         // about 97% of its shard, and the key counts too: hence a quarter more.
@@ -131,7 +147,12 @@ impl KeptPages {
             }
             Err(_) => quick_cache::sync::Cache::with_weighter(64, bytes, ByWeight),
         };
-        KeptPages { cache }
+        KeptPages { cache, until }
+    }
+
+    /// Whether the pages drawn into this set are still right at `now`.
+    pub(super) fn is_current(&self, now: SystemTime) -> bool {
+        self.until.is_none_or(|until| now < until)
     }
 }
 
@@ -162,8 +183,9 @@ pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -
         return next.run(request).await;
     }
     let version = state.version();
+    let pages = version.kept_pages();
     let key = request.uri().path_and_query().map_or_else(|| request.uri().path(), |pq| pq.as_str());
-    if let Some(kept) = version.kept.cache.get(key) {
+    if let Some(kept) = pages.cache.get(key) {
         return represent(&kept, request.headers());
     }
     let key = key.to_owned();
@@ -179,8 +201,12 @@ pub(super) async fn serve_kept(state: &AppState, request: Request, next: Next) -
     let Ok(bytes) = axum::body::to_bytes(body, KEEP_UP_TO).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Internal server error.").into_response();
     };
-    let kept = Arc::new(Kept::new(parts.headers, policy, bytes, version.site.modified, state));
-    version.kept.cache.insert(key, Arc::clone(&kept));
+    let mut kept = Kept::new(parts.headers, policy, bytes, version.site.modified, state);
+    if let Some(until) = pages.until {
+        kept.fresh_until(until, policy, state);
+    }
+    let kept = Arc::new(kept);
+    pages.cache.insert(key, Arc::clone(&kept));
     represent(&kept, &conditions)
 }
 
@@ -265,7 +291,7 @@ mod tests {
     #[test]
     fn the_kept_pages_never_weigh_more_than_the_bound_even_for_a_moment() {
         let bound = 1024 * 1024;
-        let kept = KeptPages::new(bound);
+        let kept = KeptPages::new(bound, None);
         for n in 0..2_000 {
             kept.cache.insert(format!("/people/{n}"), page(2_000 + n % 7 * 3_000));
             assert!(kept.cache.weight() <= bound, "after {n} pages: {} bytes", kept.cache.weight());
@@ -278,7 +304,7 @@ mod tests {
     fn the_largest_page_that_may_be_kept_is_kept_however_many_cores() {
         let largest = u64::from(Kept::weight_of(super::KEEP_UP_TO));
         for bound in [crate::serve::KEPT_BYTES, largest * 2 + largest / 20, largest * 4 + largest / 10, largest * 9] {
-            let kept = KeptPages::new(bound);
+            let kept = KeptPages::new(bound, None);
             let path = format!("/people?{}", "long-query-".repeat(100));
             kept.cache.insert(path.clone(), page(super::KEEP_UP_TO));
             assert!(kept.cache.get(&path).is_some(), "with a bound of {bound} bytes");

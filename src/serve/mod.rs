@@ -118,7 +118,8 @@ struct Shared {
 pub(crate) struct Version {
     site: Arc<Site>,
     context: Context,
-    kept: kept::KeptPages,
+    /// The pages drawn so far, until the clock changes the site (an event is over).
+    kept: arc_swap::ArcSwap<kept::KeptPages>,
     number: u64,
     /// The site's icon, drawn from this version's settings.
     icon: Icon,
@@ -167,7 +168,23 @@ fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
 impl Version {
     fn new(site: Arc<Site>, mut context: Context, search: Arc<SearchSlot>, number: u64, icon: Icon) -> Self {
         context.icon = icon.link();
-        Version { site, context, kept: kept::KeptPages::new(KEPT_BYTES), number, search, icon }
+        let until = site.next_change(crate::render::now()).map(std::time::SystemTime::from);
+        let kept = arc_swap::ArcSwap::from_pointee(kept::KeptPages::new(KEPT_BYTES, until));
+        Version { site, context, kept, number, search, icon }
+    }
+
+    /// The pages kept for the site as it is at this moment: once an event is over, a new set,
+    /// so no page that lists it as upcoming is served again.
+    pub(crate) fn kept_pages(&self) -> std::sync::Arc<kept::KeptPages> {
+        let pages = self.kept.load_full();
+        let now = std::time::SystemTime::now();
+        if pages.is_current(now) {
+            return pages;
+        }
+        let until = self.site.next_change(now.into()).map(std::time::SystemTime::from);
+        let fresh = std::sync::Arc::new(kept::KeptPages::new(KEPT_BYTES, until));
+        self.kept.store(std::sync::Arc::clone(&fresh));
+        fresh
     }
 
     /// The search index, waiting for it if it is still being built.
@@ -354,17 +371,22 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         // Files beside the pages: a person's vCard, a publication's BibTeX and RIS.
         Route::Download(EntityKind::Person) => get(handlers::vcard),
         Route::Download(EntityKind::Publication) => get(handlers::citation),
+        Route::Download(EntityKind::Event) => get(handlers::event_calendar),
         Route::Download(_) => get(handlers::fallback),
         // The projects' and publications' lists have filters.
         Route::List(EntityKind::Project) => get(handlers::projects),
         Route::List(EntityKind::Publication) => get(handlers::publications),
-        Route::ListPage(_) => get(handlers::publications_page),
+        Route::ListPage(kind) => get(move |state, uri, n| handlers::later_list_page(kind, state, uri, n)),
         Route::Entity(kind) => get(move |state, uri, slug| handlers::entity(kind, state, uri, slug)),
         Route::List(kind) => get(move |state, uri| handlers::list(kind, state, uri)),
         Route::Search => get(handlers::search),
         Route::Sitemap => get(handlers::sitemap),
         Route::SitemapPart => get(handlers::sitemap_part),
         Route::Robots => get(handlers::robots),
+        Route::Feed => get(handlers::feed),
+        Route::GroupFeed => get(handlers::group_feed),
+        Route::Calendar => get(handlers::calendar),
+        Route::GroupCalendar => get(handlers::group_calendar),
         Route::Health => get(handlers::healthz),
         Route::Asset => get(handlers::asset),
         Route::Favicon => get(handlers::favicon),

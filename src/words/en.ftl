@@ -33,6 +33,8 @@ entity-plural-person = people
 entity-plural-partner = partners
 entity-plural-publication = publications
 entity-plural-practice = practices
+entity-plural-news = news stories
+entity-plural-event = events
 entity-plural-page = pages
 
 ## Lists in a sentence: "A, B and C"
@@ -48,6 +50,8 @@ section-person = People
 section-partner = Partners
 section-publication = Publications
 section-practice = Practices
+section-news = News
+section-event = Events
 section-page = Pages
 
 ## The home page
@@ -73,6 +77,14 @@ home-count-publication = { $count ->
 home-count-practice = { $count ->
     [one] { $count } practice
    *[other] { $count } practices
+}
+home-count-news = { $count ->
+    [one] { $count } story
+   *[other] { $count } stories
+}
+home-count-event = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
 }
 
 ## Kinds, roles, statuses and levels, by the model's keys
@@ -195,7 +207,7 @@ publications-description-narrowed = { $shown ->
    *[other] { $shown } publications
 } of { $site }, newest first — { $narrowed }.
 publications-description = The publications of { $site }, newest first: articles, books, special issues, edited books, journals and reports.
-publications-page-title = { $list }, page { $page }
+list-page-title = { $list }, page { $page }
 publications-count = { $total ->
     [one] { $total } publication
    *[other] { $total } publications
@@ -208,10 +220,10 @@ publications-year-none = Year not given
 publications-filter-submit = Show publications
 publications-none = No publications match these filters.
 publications-show-all = Show all publications
-publications-pager = Pages of the list
-publications-previous = Previous page
-publications-next = Next page
-publications-position = Page { $page } of { $pages }
+list-pager = Pages of the list
+list-previous = Previous page
+list-next = Next page
+list-position = Page { $page } of { $pages }
 publications-unknown-year = There is no year “{ $value }” to filter publications by.
 publications-unknown-kind = There is no kind “{ $value }” to filter publications by.
 publications-unknown-group = There is no group “{ $value }” to filter publications by.
@@ -254,6 +266,8 @@ search-kind-person = Person
 search-kind-partner = Partner
 search-kind-practice = Practice
 search-kind-page = Page
+search-kind-news = News
+search-kind-event = Event
 
 ## Error pages
 
@@ -264,3 +278,66 @@ error-try = Try { $link }.
 error-where-next = Where to go from here
 error-groups-on-home = the groups on the home page
 error-internal = Internal server error. The problem has been logged.
+
+## Dates and times, on the site's clock
+
+# A day: 1 December 2026.
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# A time of day, 24-hour: 14:00.
+time = { $hour }:{ $minute }
+# A time on a day, with the time zone's abbreviation: 1 December 2026, 14:00 (CET).
+when-at = { $date }, { $time } ({ $zone })
+# From one time to another on one day: 1 December 2026, 14:00–16:00 (CET).
+when-same-day = { $date }, { $from }–{ $to } ({ $zone })
+# From one day, or time, to another: 1 December 2026 – 3 December 2026.
+when-span = { $from } – { $to }
+
+## News
+
+news-description = News from { $site }, newest first.
+news-none = No news yet.
+news-all = All news
+news-people = People
+news-projects = Projects
+
+## Events
+
+events-description = Seminars, conferences and other events of { $site }: upcoming first, then past.
+events-upcoming = Upcoming events
+events-past = Past events
+events-none-upcoming = No events are coming up.
+events-all = All events
+event-when = When
+event-where = Where
+event-online = Online
+event-join = Join online
+event-registration = Register
+event-people = Speakers and organisers
+event-calendar = Add to calendar (.ics)
+event-calendar-group = Subscribe to the calendar of { $group } (.ics)
+event-calendar-site = Subscribe to the calendar (.ics)
+event-over = This event is over.
+event-status-scheduled = Scheduled
+event-status-cancelled = Cancelled
+event-status-postponed = Postponed
+event-status-rescheduled = Rescheduled
+event-status-moved-online = Moved online
+
+## Feeds
+
+feed-title-site = { $site }
+feed-title-group = { $group } – { $site }
+feed-link = News feed (Atom)
+feed-event = Event: { $title }

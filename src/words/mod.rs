@@ -10,7 +10,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use crate::model::{EntityKind, GroupKind, Level, ProjectKind, PublicationKind, Role, Status};
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use crate::model::{EntityKind, EventStatus, GroupKind, Level, ProjectKind, PublicationKind, Role, Status};
 
 /// The catalogues that ship, by language tag; the first is the fallback.
 const CATALOGUES: &[(&str, &str)] = &[("en", include_str!("en.ftl"))];
@@ -198,6 +200,32 @@ impl Words {
         self.get(&format!("section-{kind}"))
     }
 
+    /// A day as pages write it: `1 December 2026`.
+    pub fn date(&self, date: NaiveDate) -> String {
+        let month = self.get(&format!("month-{}", date.month()));
+        self.with(
+            "date",
+            &[
+                ("day", date.day().to_string().into()),
+                ("month", month.into()),
+                ("year", date.year().to_string().into()),
+            ],
+        )
+    }
+
+    /// A time of day as pages write it: `14:00`.
+    pub fn time(&self, at: impl Timelike) -> String {
+        self.with(
+            "time",
+            &[("hour", format!("{:02}", at.hour()).into()), ("minute", format!("{:02}", at.minute()).into())],
+        )
+    }
+
+    /// Whether an event takes place as announced: `Cancelled`.
+    pub fn event_status(&self, status: EventStatus) -> String {
+        self.get(&format!("event-status-{}", status.key()))
+    }
+
     /// How much a section holds, as its card on the home page says: `1 person`, `12 people`.
     pub fn section_count(&self, kind: EntityKind, count: usize) -> String {
         self.with(&format!("home-count-{kind}"), &[("count", count.into())])
@@ -294,6 +322,10 @@ labels! {
     publications = "section-publication",
     /// The heading over practices.
     practices = "section-practice",
+    /// The heading over news.
+    news = "section-news",
+    /// The heading over events.
+    events = "section-event",
     /// A project page's heading over its sub-projects.
     subprojects = "project-subprojects",
     project_outputs = "project-outputs",
@@ -306,11 +338,11 @@ labels! {
     /// The link from an empty filtered list to all publications.
     publications_show_all = "publications-show-all",
     /// `aria-label` of a paged list's links to its other pages.
-    publications_pager = "publications-pager",
+    list_pager = "list-pager",
     /// The link to the page of the list before.
-    publications_previous = "publications-previous",
+    list_previous = "list-previous",
     /// The link to the page of the list after.
-    publications_next = "publications-next",
+    list_next = "list-next",
     /// The link that clears the filters.
     filter_clear = "filter-clear",
     /// What an empty filtered list says.
@@ -354,6 +386,26 @@ labels! {
     publication_download = "publication-download",
     /// The error page's heading over the ways back.
     error_where_next = "error-where-next",
+    /// What a feed reader lists the site's or a group's Atom feed as.
+    feed_link = "feed-link",
+    /// What a calendar app lists the site's calendar as, and the link to subscribe.
+    event_calendar_site = "event-calendar-site",
+    /// The heading over upcoming events.
+    events_upcoming = "events-upcoming",
+    /// The heading over past events.
+    events_past = "events-past",
+    /// What `/events/` says when nothing is coming up.
+    events_none_upcoming = "events-none-upcoming",
+    /// What an empty `/news/` says.
+    news_none = "news-none",
+    /// An event page's label before when it is.
+    event_when = "event-when",
+    /// An event page's label before where it is.
+    event_where = "event-where",
+    /// An event page's heading over its speakers and organisers.
+    event_people = "event-people",
+    /// What an event's page says once it is over.
+    event_over = "event-over",
 }
 
 #[cfg(test)]
@@ -391,6 +443,8 @@ mod tests {
         ids.extend(Role::ALL.map(|r| format!("role-heading-{}", r.key())));
         ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-{}", k.key())));
         ids.extend(Level::ALL.map(|l| format!("level-{}", l.key())));
+        ids.extend(EventStatus::ALL.map(|s| format!("event-status-{}", s.key())));
+        ids.extend((1..=12).map(|m| format!("month-{m}")));
         ids.extend(EntityKind::ALL.map(|k| format!("entity-plural-{k}")));
         ids.extend(EntityKind::ALL.map(|k| format!("section-{k}")));
         ids.extend(crate::paths::SECTIONS.map(|k| format!("home-count-{k}")));

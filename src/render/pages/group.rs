@@ -5,8 +5,8 @@ use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
 use super::{
-    Linked, PeopleSection, Picture, ProjectCard, person_card, person_node, picture, project_card, publications,
-    role_id, sort_people, sort_projects,
+    Happenings, Linked, PeopleSection, Picture, ProjectCard, person_card, person_node, picture, project_card,
+    publications, role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
 use crate::model::{EntityKind, Group, Html, Link, PublicationKind, Role, Slug};
@@ -50,6 +50,8 @@ pub struct GroupPage<'a> {
     pub journal: Option<Listed>,
     /// The group's accounts elsewhere, under "Follow".
     pub social: &'a [Link],
+    /// Its latest news and next events.
+    pub happenings: Happenings,
 }
 
 /// An entry in one of the group page's short lists: what it is, its title, and where more is.
@@ -161,6 +163,14 @@ impl<'a> GroupPage<'a> {
                 "image": hero.as_ref().map(|h| h.absolute(urls)),
                 "member": members,
             }));
+        let happenings = super::happenings(site, context, EntityKind::Group, slug);
+        let has_news_or_events = !happenings.news.is_empty() || happenings.calendar.is_some();
+        let chrome = if has_news_or_events { chrome.feed(urls.absolute(&paths::group_feed(slug))) } else { chrome };
+        let chrome = if happenings.calendar.is_some() {
+            chrome.calendar(urls.absolute(&paths::group_calendar(slug)))
+        } else {
+            chrome
+        };
         let (about_intro, about_rest) = context.body(&group.about).split_after_first_paragraph();
         Some(GroupPage {
             chrome,
@@ -180,6 +190,7 @@ impl<'a> GroupPage<'a> {
             practices,
             journal,
             social: &group.social,
+            happenings,
         })
     }
 }

@@ -61,8 +61,7 @@ impl<'a> HomePage<'a> {
                 summary: g.tagline.clone().or_else(|| g.mission.clone()),
             })
             .collect();
-        let sections = paths::SECTIONS
-            .into_iter()
+        let sections = super::shown_sections(site)
             .map(|kind| SectionCard {
                 label: words.section(kind),
                 href: urls.path(paths::list_page(kind)),

@@ -3,9 +3,11 @@
 //! [`entity_page`] and [`list_page`] are the one place a kind meets its page types.
 
 mod error;
+mod events;
 mod group;
 mod home;
 mod lists;
+mod news;
 mod page;
 mod person;
 mod project;
@@ -14,13 +16,17 @@ mod publications;
 mod search;
 
 pub use error::ErrorPage;
+pub(crate) use events::when_text;
+pub use events::{EventCard, EventPage, EventsPage};
 pub use group::GroupPage;
 pub use home::HomePage;
 pub use lists::{PartnersPage, PracticesPage};
+pub(crate) use news::published;
+pub use news::{NewsCard, NewsPage, StoryPage};
 pub use page::FreePage;
 pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage};
-pub use publications::{PublicationFilter, PublicationsPage, Refused, unfiltered_pages};
+pub use publications::{PublicationFilter, PublicationsPage, Refused};
 pub use search::{Asked, SearchPage};
 
 use askama::Template;
@@ -44,6 +50,8 @@ pub fn entity_page(
         EntityKind::Person => PersonPage::new(site, context, slug)?.render(),
         EntityKind::Page => FreePage::new(site, context, slug)?.render(),
         EntityKind::Publication => publication::PublicationPage::new(site, context, slug)?.render(),
+        EntityKind::News => StoryPage::new(site, context, slug)?.render(),
+        EntityKind::Event => EventPage::new(site, context, slug, super::now())?.render(),
         EntityKind::Partner | EntityKind::Practice => return None,
     };
     Some(drawn.map_err(RenderError::from))
@@ -60,9 +68,96 @@ pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Res
             PublicationsPage::new(site, context, &PublicationFilter::default(), 1).ok()?.render()
         }
         EntityKind::Practice => PracticesPage::new(site, context).render(),
+        EntityKind::News => NewsPage::new(site, context, 1)?.render(),
+        EntityKind::Event => EventsPage::new(site, context, super::now()).render(),
         EntityKind::Group | EntityKind::Page => return None,
     };
     Some(drawn.map_err(RenderError::from))
+}
+
+/// Page `number` (from 2) of the unfiltered list of `kind`, for the kinds in
+/// [`paths::PAGED_LISTS`]; none past its last page.
+pub fn later_list_page(
+    kind: EntityKind,
+    site: &Site,
+    context: &Context,
+    number: usize,
+) -> Option<Result<String, RenderError>> {
+    let drawn = match kind {
+        EntityKind::Publication => {
+            PublicationsPage::new(site, context, &PublicationFilter::default(), number).ok()?.render()
+        }
+        EntityKind::News => NewsPage::new(site, context, number)?.render(),
+        _ => return None,
+    };
+    Some(drawn.map_err(RenderError::from))
+}
+
+/// How many pages the unfiltered list of `kind` has: one, but for the kinds in
+/// [`paths::PAGED_LISTS`] when they are long.
+pub fn unfiltered_pages(kind: EntityKind, site: &Site) -> usize {
+    match kind {
+        EntityKind::Publication => publications::unfiltered_pages(site),
+        EntityKind::News => news::pages(site),
+        _ => 1,
+    }
+}
+
+/// The sections the navigation, the home page and the sitemap show, in [`paths::SECTIONS`]'
+/// order: those whose list has something in it, so a site without news has no "News".
+pub fn shown_sections(site: &Site) -> impl Iterator<Item = EntityKind> + '_ {
+    paths::SECTIONS.into_iter().filter(move |kind| match kind {
+        EntityKind::Publication => publications::listed_count(site) > 0,
+        other => site.count(*other) > 0,
+    })
+}
+
+/// News and events on the page of a group, a person or a project.
+#[derive(Debug, Clone, Default)]
+pub struct Happenings {
+    /// Stories, newest first: a group's latest, all of a person's or a project's.
+    pub news: Vec<NewsCard>,
+    /// To `/news/`, where the page shows only the latest.
+    pub news_more: Option<Linked>,
+    /// Events: a group's upcoming; a person's or project's upcoming, then past.
+    pub events: Vec<EventCard>,
+    /// To `/events/`, where the page shows only some.
+    pub events_more: Option<Linked>,
+    /// A group's calendar to subscribe to, where it has events.
+    pub calendar: Option<Linked>,
+}
+
+/// The news and events of the `kind` named `slug`. A group's page shows its latest stories
+/// and next events, with links to all; a person's or project's shows every one.
+pub(crate) fn happenings(site: &Site, context: &Context, kind: EntityKind, slug: &Slug) -> Happenings {
+    let (urls, words) = (&context.urls, &context.words);
+    let news = news::newest_first(site, site.news_of(kind, slug));
+    let (upcoming, past) = events::by_time(site, site.events_of(kind, slug), super::now());
+    let link = |label: String, path: &str| Linked { label, href: urls.path(path) };
+    if kind == EntityKind::Group {
+        let more_news = news.len() > news::LATEST_ON_GROUP;
+        let more_events = upcoming.len() > events::UPCOMING_ON_PAGE || !past.is_empty();
+        let has_events = !upcoming.is_empty() || !past.is_empty();
+        return Happenings {
+            news: news.into_iter().take(news::LATEST_ON_GROUP).map(|n| news::card(site, context, n)).collect(),
+            news_more: more_news.then(|| link(words.get("news-all"), paths::list_page(EntityKind::News))),
+            events: upcoming
+                .into_iter()
+                .take(events::UPCOMING_ON_PAGE)
+                .map(|e| events::card(site, context, e))
+                .collect(),
+            events_more: more_events.then(|| link(words.get("events-all"), paths::list_page(EntityKind::Event))),
+            calendar: has_events.then(|| {
+                let name = site.groups.get(slug).map(|g| g.name.clone()).unwrap_or_default();
+                link(words.with("event-calendar-group", &[("group", name.into())]), &paths::group_calendar(slug))
+            }),
+        };
+    }
+    Happenings {
+        news: news.into_iter().map(|n| news::card(site, context, n)).collect(),
+        events: upcoming.into_iter().chain(past).map(|e| events::card(site, context, e)).collect(),
+        ..Happenings::default()
+    }
 }
 
 /// An author as a byline shows them: linked to their page where they have one here.

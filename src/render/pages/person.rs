@@ -95,6 +95,8 @@ pub struct PersonPage<'a> {
     pub vcard_label: String,
     /// The person's photo, where the content has one.
     pub photo: Option<Picture>,
+    /// News about the person and events they speak at or organise.
+    pub happenings: super::Happenings,
 }
 
 /// A person's place in a group, as their page lists it.
@@ -195,6 +197,7 @@ impl<'a> PersonPage<'a> {
             vcard: urls.path(&paths::vcard(slug)),
             vcard_label: words.with("person-vcard", &[("name", (&person.name).into())]),
             photo,
+            happenings: super::happenings(site, context, EntityKind::Person, slug),
         })
     }
 }

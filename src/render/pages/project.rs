@@ -210,6 +210,8 @@ pub struct ProjectPage<'a> {
     pub description: Html,
     /// Project sites and other pages about it.
     pub links: &'a [Link],
+    /// News about the project and its events.
+    pub happenings: super::Happenings,
 }
 
 impl<'a> ProjectPage<'a> {
@@ -314,6 +316,7 @@ impl<'a> ProjectPage<'a> {
             outputs,
             description: context.body(&project.description),
             links: &project.links,
+            happenings: super::happenings(site, context, EntityKind::Project, slug),
         })
     }
 }

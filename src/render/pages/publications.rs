@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use askama::Template;
 
-use super::super::{Chrome, Context, Section, Words, norwegian_key};
+use super::super::{Chrome, Context, Words, norwegian_key};
 use super::lists::{Entry, EntrySection, body, groups, related};
 use super::project::{Filter, choices, chosen};
 use super::{Arg, Linked, sort_people};
@@ -234,7 +234,12 @@ pub(super) fn listed(site: &Site) -> impl Iterator<Item = Listed<'_>> {
 
 /// How many pages the unfiltered list has (at least one), for the sitemap and `export`.
 pub fn unfiltered_pages(site: &Site) -> usize {
-    (site.publications.len() + books(site).count()).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
+    listed_count(site).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
+}
+
+/// How many entries the list has: the publications and the edited books kept as projects.
+pub(super) fn listed_count(site: &Site) -> usize {
+    site.publications.len() + books(site).count()
 }
 
 /// An entry as the list shows it: its kind first, so special issues and edited books keep
@@ -436,11 +441,7 @@ impl<'a> PublicationsPage<'a> {
         let chrome = if filtered || number == 1 {
             context.list_chrome(site, EntityKind::Publication)
         } else {
-            let list = words.section(EntityKind::Publication);
-            let title = words.with("publications-page-title", &[("list", (&list).into()), ("page", number.into())]);
-            context
-                .chrome(site, Section::List(EntityKind::Publication), &title, &page_path(number))
-                .trail(urls, &[(&list, paths::list_page(EntityKind::Publication))])
+            context.later_page_chrome(site, EntityKind::Publication, number, &page_path(number))
         };
         let chrome = chrome.describe(description);
         // The head's `rel=prev/next` are for the unfiltered pages, whose addresses are canonical.
@@ -496,7 +497,7 @@ impl<'a> PublicationsPage<'a> {
             previous: previous.map(|p| urls.path(&p)),
             next: next.map(|p| urls.path(&p)),
             position: (pages > 1)
-                .then(|| words.with("publications-position", &[("page", number.into()), ("pages", pages.into())])),
+                .then(|| words.with("list-position", &[("page", number.into()), ("pages", pages.into())])),
         })
     }
 }
