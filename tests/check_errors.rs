@@ -466,3 +466,93 @@ fn an_icon_missing_from_media_or_of_a_kind_browsers_cannot_show_is_named_at_its_
     assert_eq!(error.span().map(|s| s.to_string()), Some(format!("site.toml:{line}:8")), "{error:?}");
     assert!(error.to_string().contains("not an icon browsers show"), "{error}");
 }
+
+/// The one error of the `happenings` fixture after `from` becomes `to` in `rel`, placed where
+/// `to` now starts (or `at` columns further in).
+fn happening_error(rel: &str, from: &str, to: &str, at: usize, message: &str, hint: &str) -> ContentError {
+    let copy = ContentCopy::of(&common::fixture("happenings"));
+    let (line, col) = copy.replace(rel, from, to);
+    the_one_error(copy.root(), &place(rel, (line, col + at)), message, hint)
+}
+
+#[test]
+fn an_event_that_ends_before_it_starts_is_named_at_its_end() {
+    let error = happening_error(
+        "events/summer-seminar.md",
+        "end = 2099-06-12T16:00:00",
+        "end = 2099-06-12T13:00:00",
+        6,
+        "the event ends before it starts",
+        "swap `start` and `end`",
+    );
+    assert!(matches!(error, ContentError::EndBeforeStart { .. }));
+}
+
+#[test]
+fn a_day_that_does_not_exist_is_named_where_it_is_written() {
+    happening_error("news/new-grant.md", "date = 2026-11-20", "date = 2026-02-30", 7, "date", "");
+}
+
+#[test]
+fn a_time_the_clocks_skip_in_the_site_s_time_zone_is_named() {
+    let error = happening_error(
+        "events/summer-seminar.md",
+        "start = 2099-06-12T14:00:00\nend = 2099-06-12T16:00:00",
+        "start = 2099-03-29T02:30:00\nend = 2099-03-29T04:00:00",
+        8,
+        "there is no such time in Europe/Oslo",
+        "an hour later",
+    );
+    assert!(matches!(error, ContentError::SkippedTime { .. }));
+}
+
+#[test]
+fn an_unknown_time_zone_names_the_nearest() {
+    happening_error(
+        "site.toml",
+        "time_zone = \"Europe/Oslo\"",
+        "time_zone = \"Europe/Olso\"",
+        12,
+        "`Europe/Olso` is not a time zone",
+        "",
+    );
+    let copy = ContentCopy::of(&common::fixture("happenings"));
+    copy.replace("site.toml", "time_zone = \"Europe/Oslo\"", "time_zone = \"Europe/Olso\"");
+    let outcome = copy.run_check();
+    assert!(outcome.stderr.contains("did you mean `Europe/Oslo`?"), "{}", outcome.stderr);
+}
+
+#[test]
+fn an_end_written_as_a_day_for_a_start_at_a_time_is_a_mistake() {
+    let error = happening_error(
+        "events/summer-seminar.md",
+        "end = 2099-06-12T16:00:00",
+        "end = 2099-06-13",
+        6,
+        "`end` is written as a day and `start` as a time",
+        "both as days",
+    );
+    assert!(matches!(error, ContentError::MixedMoments { .. }));
+}
+
+#[test]
+fn an_online_event_needs_its_link_and_a_location_must_say_something() {
+    let error = happening_error(
+        "events/winter-workshop.md",
+        "location = { name = \"Zoom\", online = true, url = \"https://example.org/zoom\" }",
+        "location = { name = \"Zoom\", online = true }",
+        11,
+        "gives no `url` to join it",
+        "add `url",
+    );
+    assert!(matches!(error, ContentError::OnlineWithoutLink { .. }));
+    let error = happening_error(
+        "events/autumn-conference.md",
+        "location = { name = \"Test University\" }",
+        "location = {}",
+        11,
+        "neither where the event is nor how to join it",
+        "the place's `name`",
+    );
+    assert!(matches!(error, ContentError::EmptyLocation { .. }));
+}

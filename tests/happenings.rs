@@ -276,3 +276,62 @@ async fn later_pages_of_the_news_have_their_own_addresses() {
     assert_eq!(get(&app, "/news/page/1/").await.header("location"), "/news/");
     assert!(get(&app, "/sitemap.xml").await.body.contains("news/page/2/</loc>"));
 }
+
+#[tokio::test]
+async fn a_member_who_has_left_is_a_former_member_with_the_years_they_were_there() {
+    let app = happenings();
+    let alpha = page(&app, "/groups/alpha/").await;
+    let sections = alpha.texts("#people h3");
+    assert!(sections.contains(&"Former members".to_owned()), "{sections:?}");
+    let former = alpha.texts("#former-members + ul.people li");
+    assert_eq!(former.len(), 1, "{former:?}");
+    assert!(former[0].contains("Ola Nordmann") && former[0].contains("2015–2019"), "{former:?}");
+    let members = alpha.texts("#members + ul.people li");
+    assert!(!members.iter().any(|m| m.contains("Ola Nordmann")), "not a current member: {members:?}");
+
+    let people = page(&app, "/people/").await;
+    let former = people.texts("section[aria-labelledby=former-members] li");
+    assert!(former.iter().any(|p| p.contains("Ola Nordmann") && p.contains("2015–2019")), "{former:?}");
+    let members = people.texts("section[aria-labelledby=members] li");
+    assert!(!members.iter().any(|m| m.contains("Ola Nordmann")), "{members:?}");
+
+    let ola = page(&app, "/people/ola-nordmann/").await;
+    assert_eq!(ola.texts("#groups-heading + ul li"), ["Alpha Group: Member · 2015–2019 · former member"]);
+    let card = get(&app, "/people/ola-nordmann.vcf").await.body;
+    assert!(!card.contains("Alpha Group"), "a former group is not the card's organisation: {card}");
+}
+
+#[test]
+fn export_writes_the_feeds_and_calendars_and_every_event_s_file() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let content = fixture("happenings");
+    let outcome = common::groupsite(&[
+        "export",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        target.to_str().unwrap(),
+        "--base-url",
+        BASE_URL,
+    ]);
+    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+    for file in [
+        "feed.xml",
+        "events.ics",
+        "groups/alpha/feed.xml",
+        "groups/beta/events.ics",
+        "events/summer-seminar.ics",
+        "events/summer-seminar/index.html",
+        "news/index.html",
+        "news/new-grant/index.html",
+        "events/index.html",
+    ] {
+        assert!(target.join(file).is_file(), "{file} is exported");
+    }
+    let feed = std::fs::read(target.join("feed.xml")).unwrap();
+    assert_eq!(feed_rs::parser::parse(feed.as_slice()).expect("Atom").entries.len(), 6);
+    let calendar = std::fs::read_to_string(target.join("events.ics")).unwrap();
+    assert_eq!(events_of(&calendar).len(), 4);
+    assert!(target.join("events.ics.gz").is_file(), "compressed for gzip_static");
+}

@@ -45,7 +45,9 @@ fn group_knows_its_projects_people_partners_publications_and_practices() {
     let titles = |g: &str| site.projects_of_group(&slug(g)).map(|p| p.title.as_str()).collect::<Vec<_>>();
     assert_eq!(titles("alpha"), ["Parent project"]);
     assert_eq!(titles("beta"), ["Child project", "Parent project"]);
-    let people = |g: &str, r| site.people_of_group(&slug(g), r).map(|p| p.name.as_str()).collect::<Vec<_>>();
+    let people = |g: &str, r| {
+        site.people_of_group(&slug(g), r, site.today(chrono::Utc::now())).map(|p| p.name.as_str()).collect::<Vec<_>>()
+    };
     assert_eq!(people("alpha", Role::Member), ["Ada Lovelace"]);
     assert_eq!(people("alpha", Role::ExternalMember), ["Dina von Heimburg"]);
     assert_eq!(people("beta", Role::AdvisoryBoard), ["Ada Lovelace"]);
@@ -60,7 +62,8 @@ fn group_knows_its_projects_people_partners_publications_and_practices() {
 fn person_knows_groups_projects_and_publications() {
     let site = check(&fixture("minimal")).expect("clean");
     let ada = &site.people[&slug("ada-lovelace")];
-    let groups: Vec<_> = site.groups_of_person(ada).map(|(g, r)| (g.name.as_str(), r)).collect();
+    let groups: Vec<_> =
+        site.groups_of_person(ada, site.today(chrono::Utc::now())).map(|(g, r)| (g.name.as_str(), r)).collect();
     assert_eq!(groups, [("Alpha Group", Role::Member), ("Beta Centre", Role::AdvisoryBoard)]);
     let projects: Vec<_> = site.projects_of_person(&ada.slug).map(|p| p.title.as_str()).collect();
     assert_eq!(projects, ["Parent project"]);

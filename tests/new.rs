@@ -47,6 +47,14 @@ fn every_kind_makes_a_file_that_checks_clean_at_once() {
     let project = std::fs::read_to_string(copy.path("projects/ny-studie.md")).unwrap();
     assert!(project.contains("groups = [\"alpha\"]   # every group: alpha, beta"), "{project}");
     assert!(site.projects_of_group(&groupsite::model::Slug::parse("alpha").unwrap()).any(|p| p.title == "Ny studie"));
+    // A story is dated today and an event starts today, for the editor to change.
+    let today = chrono::Utc::now().date_naive().to_string();
+    let news = std::fs::read_to_string(copy.path("news/ny-news.md")).unwrap();
+    assert!(news.contains(&format!("\ndate = {today}\n")), "{news}");
+    let event = std::fs::read_to_string(copy.path("events/ny-event.md")).unwrap();
+    assert!(event.contains(&format!("\nstart = {today}\n")), "{event}");
+    assert_eq!(site.news.len(), 1);
+    assert_eq!(site.events.len(), 1);
 }
 
 #[test]

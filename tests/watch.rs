@@ -366,3 +366,21 @@ fn removing_half_of_a_kind_or_its_only_one_is_an_ordinary_edit() {
     assert!(!server.page("/").contains("content-held"));
     assert!(!server.log().contains("change held back"), "{}", server.log());
 }
+
+#[test]
+fn a_new_story_and_an_event_s_mistake_show_at_once_under_watch() {
+    let copy = ContentCopy::of(&fixture("happenings"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    copy.write(
+        "news/fresh.md",
+        "+++\ntitle = \"Fresh story\"\ndate = 2026-11-30\ngroups = [\"alpha\"]\n+++\nJust in.\n",
+    );
+    let took = until(&server, "/news/", "the new story", |p| p.contains("Fresh story"));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(server.page("/groups/alpha/").contains("Fresh story"), "and on its group's page");
+    let (line, col) =
+        copy.replace("events/summer-seminar.md", "end = 2099-06-12T16:00:00", "end = 2099-06-12T13:00:00");
+    let place = format!("events/summer-seminar.md:{line}:{}", col + 6);
+    until(&server, "/events/", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
+    assert!(server.page("/events/summer-seminar/").contains("14:00–16:00"), "the last good event is still served");
+}

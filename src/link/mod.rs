@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
 use crate::check::Model;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::{
-    Entities, Entity, EntityKind, Event, Group, News, Partner, Person, Practice, Project, Publication, Role, Settings,
-    Slug, When, with_entities,
+    Entities, Entity, EntityKind, Event, Group, Membership, News, Partner, Person, Practice, Project, Publication,
+    Role, Settings, Slug, When, with_entities,
 };
 
 /// The whole site, immutable once built: its entities (`site.groups` …, through `Deref`), the
@@ -79,8 +79,9 @@ impl Index {
     }
 }
 
-/// Every event's end, in order: the moments the site's pages change by the clock alone.
-struct EventEnds(Vec<DateTime<Utc>>);
+/// Every event's end and every membership's, in order: the moments the site's pages change
+/// by the clock alone.
+struct ClockChanges(Vec<DateTime<Utc>>);
 
 /// The day an event starts, as written.
 fn event_day(event: &Event) -> chrono::NaiveDate {
@@ -138,11 +139,33 @@ impl Site {
         self.referring(EntityKind::Group, group, &self.projects)
     }
 
-    /// People with `role` in a group.
-    pub fn people_of_group<'a>(&'a self, group: &Slug, role: Role) -> impl Iterator<Item = &'a Person> + 'a {
+    /// People with `role` in a group on `today`: their membership has not ended.
+    pub fn people_of_group<'a>(
+        &'a self,
+        group: &Slug,
+        role: Role,
+        today: NaiveDate,
+    ) -> impl Iterator<Item = &'a Person> + 'a {
         let members = self.referring(EntityKind::Group, group, &self.people);
         let group = group.clone();
-        members.filter(move |p| p.memberships.iter().any(|m| m.role == role && m.group.slug == group.as_str()))
+        members.filter(move |p| {
+            p.memberships.iter().any(|m| m.role == role && m.group.slug == group.as_str() && !m.has_ended(today))
+        })
+    }
+
+    /// People who belonged to a group and no longer do on `today`, each with the membership
+    /// that ended; one who is still a member in another role is not among them.
+    pub fn former_of_group<'a>(&'a self, group: &Slug, today: NaiveDate) -> Vec<(&'a Person, &'a Membership)> {
+        let of_group = |m: &&Membership| m.group.slug == group.as_str();
+        self.referring(EntityKind::Group, group, &self.people)
+            .filter(|p| p.memberships.iter().filter(of_group).all(|m| m.has_ended(today)))
+            .filter_map(|p| Some((p, p.memberships.iter().filter(of_group).max_by_key(|m| m.end.map(|e| e.year()))?)))
+            .collect()
+    }
+
+    /// The day it is at `now` on the site's clock.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.settings.time_zone.0).date_naive()
     }
 
     /// Partners a group lists.
@@ -160,9 +183,14 @@ impl Site {
         self.referring(EntityKind::Group, group, &self.practices)
     }
 
-    /// Groups a person belongs to, with the role in each.
-    pub fn groups_of_person<'a>(&'a self, person: &'a Person) -> impl Iterator<Item = (&'a Group, Role)> + 'a {
-        person.memberships.iter().filter_map(|m| Some((self.groups.get(&m.group.slug())?, m.role)))
+    /// Groups a person belongs to on `today`, with the role in each.
+    pub fn groups_of_person<'a>(
+        &'a self,
+        person: &'a Person,
+        today: NaiveDate,
+    ) -> impl Iterator<Item = (&'a Group, Role)> + 'a {
+        let current = person.memberships.iter().filter(move |m| !m.has_ended(today));
+        current.filter_map(|m| Some((self.groups.get(&m.group.slug())?, m.role)))
     }
 
     /// Projects a person takes part in.
@@ -221,13 +249,20 @@ impl Site {
         self.when(event).over > now
     }
 
-    /// The next moment after `now` at which an event is over, so that the pages that list it as
-    /// upcoming change: how long a page drawn at `now` stays right.
+    /// The next moment after `now` at which an event is over or a membership ends, so that
+    /// the pages that show it change: how long a page drawn at `now` stays right.
     pub fn next_change(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let ends = self.memo(|site| {
-            let mut ends: Vec<DateTime<Utc>> = site.events.values().map(|e| site.when(e).over).collect();
+            let zone = site.settings.time_zone.0;
+            let memberships = site.people.values().flat_map(|p| &p.memberships).filter_map(Membership::ends_after);
+            let mut ends: Vec<DateTime<Utc>> = site
+                .events
+                .values()
+                .map(|e| site.when(e).over)
+                .chain(memberships.map(|day| crate::model::start_of(day, zone)))
+                .collect();
             ends.sort();
-            EventEnds(ends)
+            ClockChanges(ends)
         });
         let after = ends.0.partition_point(|end| *end <= now);
         ends.0.get(after).copied()

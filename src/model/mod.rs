@@ -30,7 +30,7 @@ pub use moment::{Moment, Placed, Skipped, Written, end_of, start_of};
 pub use news::News;
 pub use page::Page;
 pub use partner::Partner;
-pub use person::{Affiliation, Membership, Person, Role, orcid_id};
+pub use person::{Affiliation, Membership, Person, Role, Tenure, orcid_id};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};

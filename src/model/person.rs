@@ -92,6 +92,71 @@ pub struct Membership {
     pub role: Role,
     /// Position in the group, such as `Leader`.
     pub position: Option<String>,
+    /// When the person joined: a year (`2019`) or a day (`2019-08-01`).
+    pub start: Option<Tenure>,
+    /// When the person left; a membership whose end has passed is a former one.
+    pub end: Option<Tenure>,
+}
+
+impl Membership {
+    /// Whether the membership is over on `today`: its end year or day has passed.
+    pub fn has_ended(&self, today: chrono::NaiveDate) -> bool {
+        use chrono::Datelike;
+        match self.end {
+            Some(Tenure::Year(year)) => i32::from(year) < today.year(),
+            Some(Tenure::Day(day)) => day < today,
+            None => false,
+        }
+    }
+
+    /// The day after its end, when it is over; none for a membership without an end.
+    pub fn ends_after(&self) -> Option<chrono::NaiveDate> {
+        match self.end? {
+            Tenure::Year(year) => chrono::NaiveDate::from_ymd_opt(i32::from(year) + 1, 1, 1),
+            Tenure::Day(day) => day.succ_opt(),
+        }
+    }
+}
+
+/// A year or a day a membership began or ended, as content writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tenure {
+    /// `2019`.
+    Year(u16),
+    /// `2019-08-01`.
+    Day(chrono::NaiveDate),
+}
+
+impl Tenure {
+    /// The year, for the years a page shows: `2015–2019`.
+    pub fn year(self) -> i32 {
+        use chrono::Datelike;
+        match self {
+            Tenure::Year(year) => i32::from(year),
+            Tenure::Day(day) => day.year(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tenure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Year(u16),
+            Day(toml::value::Datetime),
+        }
+        let invalid = || serde::de::Error::custom("write a year (2019) or a day (2019-08-01)");
+        match Written::deserialize(d).map_err(|_: D::Error| invalid())? {
+            Written::Year(year) if (1000..=9999).contains(&year) => Ok(Tenure::Year(year)),
+            Written::Day(toml::value::Datetime { date: Some(date), time: None, offset: None }) => {
+                chrono::NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+                    .map(Tenure::Day)
+                    .ok_or_else(invalid)
+            }
+            _ => Err(invalid()),
+        }
+    }
 }
 
 /// The roles a person can have in a group, in the order a group page lists them.

@@ -43,7 +43,7 @@ pub fn vcard(site: &Site, urls: &Urls, words: &Words, person: &Person) -> String
             None => lines.push(format!("ORG:{}", org.join(";"))),
         }
     }
-    for (membership, role) in site.groups_of_person(person) {
+    for (membership, role) in site.groups_of_person(person, site.today(super::now())) {
         let host = membership.host.as_deref().map(escape);
         let org = [host, Some(escape(&membership.name))].into_iter().flatten().collect::<Vec<_>>().join(";");
         let item = group();

@@ -174,6 +174,8 @@ fact-part-of = Part of
 ## People
 
 people-description = The people of { $site }: members, external members, advisory board and associated researchers.
+people-former = Former members
+membership-former = former member
 people-others = Other people
 person-contact = Contact
 person-email = Email

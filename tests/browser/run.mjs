@@ -12,7 +12,7 @@
 //   - a screenshot of each page type at both widths goes to target/screenshots/.
 // Every failure names the page, the setting and the rule. Exit status 1 on any failure.
 //
-// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture|bibtex]   (from anywhere)
+// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture|bibtex|happenings]   (from anywhere)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,7 @@ const SITES = [
   { name: 'shipped', content: join(root, 'content') },
   { name: 'fixture', content: join(root, 'tests', 'fixtures', 'minimal', 'content') },
   { name: 'bibtex', content: join(root, 'tests', 'fixtures', 'bibtex', 'content') },
+  { name: 'happenings', content: join(root, 'tests', 'fixtures', 'happenings', 'content') },
 ];
 const WIDTHS = [390, 1280];
 const SCHEMES = ['light', 'dark'];
@@ -134,8 +135,8 @@ function pageType(path) {
   if (path === '/') return 'home';
   if (path === NOT_FOUND) return 'not-found';
   const [first, second] = path.split('?')[0].split('/').filter(Boolean);
-  if (second) return { groups: 'group', projects: 'project', people: 'person' }[first] || first;
-  return ['projects', 'people', 'partners', 'publications', 'practices', 'search'].includes(first) ? first : 'page';
+  if (second) return { groups: 'group', projects: 'project', people: 'person', news: 'story', events: 'event' }[first] || first;
+  return ['projects', 'people', 'partners', 'publications', 'practices', 'news', 'events', 'search'].includes(first) ? first : 'page';
 }
 
 async function checkPage(context, site, base, path, screenshotTypes) {

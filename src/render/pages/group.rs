@@ -75,10 +75,11 @@ impl<'a> GroupPage<'a> {
 
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
         sort_projects(&mut projects);
+        let today = site.today(super::super::now());
         let people: Vec<PeopleSection> = Role::ALL
             .into_iter()
             .filter_map(|role| {
-                let mut people: Vec<_> = site.people_of_group(slug, role).collect();
+                let mut people: Vec<_> = site.people_of_group(slug, role, today).collect();
                 sort_people(&mut people);
                 (!people.is_empty()).then(|| PeopleSection {
                     heading: words.role_heading(role),
@@ -86,6 +87,7 @@ impl<'a> GroupPage<'a> {
                     people: people.iter().map(|p| person_card(site, context, p, false)).collect(),
                 })
             })
+            .chain(super::former_section(site, context, site.former_of_group(slug, today)))
             .collect();
         let mut partners: Vec<Linked> =
             site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
@@ -141,7 +143,7 @@ impl<'a> GroupPage<'a> {
 
         let members: Vec<_> = Role::ALL
             .into_iter()
-            .flat_map(|role| site.people_of_group(slug, role))
+            .flat_map(|role| site.people_of_group(slug, role, today))
             .map(|p| person_node(urls, p))
             .collect();
         let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();

@@ -336,9 +336,44 @@ pub(crate) fn place(affiliation: &Affiliation) -> String {
         .join(", ")
 }
 
+/// The "Former members" of a group's page or of `/people/`: each with the years they were
+/// there, by family name; none where nobody has left.
+pub(crate) fn former_section(
+    site: &Site,
+    context: &Context,
+    former: Vec<(&Person, &crate::model::Membership)>,
+) -> Option<PeopleSection> {
+    let mut former = former;
+    former.sort_by_key(|(p, _)| super::norwegian_key(&format!("{} {}", p.family_name(), p.name)));
+    (!former.is_empty()).then(|| PeopleSection {
+        heading: context.words.get("people-former"),
+        id: "former-members".to_owned(),
+        people: former
+            .into_iter()
+            .map(|(p, m)| {
+                let mut card = person_card(site, context, p, false);
+                card.roles.extend(tenure(&context.words, m));
+                card
+            })
+            .collect(),
+    })
+}
+
+/// The years a membership ran, as far as the content gives them: `2015–2019`.
+pub(crate) fn tenure(words: &Words, membership: &crate::model::Membership) -> Option<String> {
+    let year = |t: crate::model::Tenure| Arg::from(t.year().to_string());
+    match (membership.start, membership.end) {
+        (Some(start), Some(end)) => Some(words.with("period-both", &[("start", year(start)), ("end", year(end))])),
+        (Some(start), None) => Some(words.with("period-from", &[("start", year(start))])),
+        (None, Some(end)) => Some(words.with("period-until", &[("end", year(end))])),
+        (None, None) => None,
+    }
+}
+
 pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_roles: bool) -> PersonCard {
+    let today = site.today(super::now());
     let roles = if with_roles {
-        site.groups_of_person(person)
+        site.groups_of_person(person, today)
             .map(|(g, role)| format!("{}, {}", context.words.role(role), g.short_name.as_ref().unwrap_or(&g.name)))
             .collect()
     } else {

@@ -29,6 +29,7 @@ impl<'a> PeoplePage<'a> {
     /// page is linked.
     pub fn new(site: &'a Site, context: &'a Context) -> Self {
         let words = &context.words;
+        let today = site.today(super::super::now());
         let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
         sort_people(&mut others);
         let others = (!others.is_empty()).then(|| PeopleSection {
@@ -39,8 +40,11 @@ impl<'a> PeoplePage<'a> {
         let sections = Role::ALL
             .into_iter()
             .filter_map(|role| {
-                let mut people: Vec<&Person> =
-                    site.people.values().filter(|p| p.memberships.iter().any(|m| m.role == role)).collect();
+                let mut people: Vec<&Person> = site
+                    .people
+                    .values()
+                    .filter(|p| p.memberships.iter().any(|m| m.role == role && !m.has_ended(today)))
+                    .collect();
                 sort_people(&mut people);
                 (!people.is_empty()).then(|| PeopleSection {
                     heading: words.role_heading(role),
@@ -48,6 +52,15 @@ impl<'a> PeoplePage<'a> {
                     people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
                 })
             })
+            .chain(super::former_section(
+                site,
+                context,
+                site.people
+                    .values()
+                    .filter(|p| !p.memberships.is_empty() && p.memberships.iter().all(|m| m.has_ended(today)))
+                    .filter_map(|p| Some((p, p.memberships.iter().max_by_key(|m| m.end.map(|e| e.year()))?)))
+                    .collect(),
+            ))
             .chain(others)
             .collect();
         let chrome = context
@@ -107,6 +120,10 @@ pub struct MembershipRow {
     pub role: String,
     /// Position in the group, such as `Leader`.
     pub position: Option<String>,
+    /// The years, `2015–2019`, where the content gives them.
+    pub tenure: Option<String>,
+    /// `former member`, once the membership has ended.
+    pub former: Option<String>,
 }
 
 impl<'a> PersonPage<'a> {
@@ -114,13 +131,20 @@ impl<'a> PersonPage<'a> {
     pub fn new(site: &'a Site, context: &'a Context, slug: &Slug) -> Option<Self> {
         let person = site.people.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
+        let today = site.today(super::super::now());
         let path = paths::entity(EntityKind::Person, slug);
         let memberships = person
             .memberships
             .iter()
             .filter_map(|m| {
                 let group = group_link(context, site.groups.get(&m.group.slug())?);
-                Some(MembershipRow { group, role: words.role(m.role), position: m.position.clone() })
+                Some(MembershipRow {
+                    group,
+                    role: words.role(m.role),
+                    position: m.position.clone(),
+                    tenure: super::tenure(words, m),
+                    former: m.has_ended(today).then(|| words.get("membership-former")),
+                })
             })
             .collect::<Vec<_>>();
         let mut projects: Vec<_> = site.projects_of_person(slug).collect();
@@ -170,7 +194,7 @@ impl<'a> PersonPage<'a> {
                     "email": person.emails.iter().map(|e| format!("mailto:{e}")).collect::<Vec<_>>(),
                     "telephone": person.phones.iter().map(|p| Phone::new(p).to_string()).collect::<Vec<_>>(),
                     "affiliation": person.affiliations.iter().filter_map(|a| a.institution.as_ref().or(a.department.as_ref())).map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>(),
-                    "memberOf": site.groups_of_person(person).map(|(g, _)| group_node(urls, g)).collect::<Vec<_>>(),
+                    "memberOf": site.groups_of_person(person, today).map(|(g, _)| group_node(urls, g)).collect::<Vec<_>>(),
                     "url": urls.absolute(&path),
                     "image": photo.as_ref().map(|p| p.absolute(urls)),
                     "sameAs": orcid.as_ref().map(|o| o.href.clone()),
