@@ -197,6 +197,13 @@ async fn news_and_events_are_in_the_navigation_the_sitemap_and_search_only_when_
     let found = page(&app, "/search/?q=tides").await;
     assert!(found.body.contains("href=\"/events/summer-seminar/\""), "{}", found.body);
 
+    for (kind, href) in [("application/atom+xml", "feed.xml"), ("text/calendar", "events.ics")] {
+        assert!(
+            home.body.contains(&format!("type=\"{kind}\" href=\"{BASE_URL}{href}\"")),
+            "the home page links {href}"
+        );
+    }
+
     let plain = app_without_happenings();
     let home = page(&plain, "/").await;
     let nav = home.texts("nav.main-nav a");

@@ -177,6 +177,9 @@ impl Version {
     /// so no page that lists it as upcoming is served again.
     pub(crate) fn kept_pages(&self) -> std::sync::Arc<kept::KeptPages> {
         let pages = self.kept.load_full();
+        if pages.until.is_none() {
+            return pages;
+        }
         let now = std::time::SystemTime::now();
         if pages.is_current(now) {
             return pages;

@@ -51,6 +51,13 @@ impl<'a> HomePage<'a> {
             "name": site.settings.name,
             "url": urls.absolute(paths::HOME),
         }));
+        // The site's feed and calendar, for readers and calendars that look for them on the home page.
+        let chrome = if site.news.is_empty() && site.events.is_empty() {
+            chrome
+        } else {
+            chrome.feed(urls.absolute(paths::FEED))
+        };
+        let chrome = if site.events.is_empty() { chrome } else { chrome.calendar(urls.absolute(paths::CALENDAR)) };
         let groups = site
             .groups
             .values()
