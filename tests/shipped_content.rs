@@ -355,3 +355,18 @@ async fn the_group_s_title_does_not_say_its_name_twice() {
     let people = common::page(&app, "/people/").await;
     assert_eq!(people.texts("title"), ["People – Relational Welfare and Wellbeing · WellFare"]);
 }
+
+#[test]
+fn the_shipped_site_keeps_oslo_s_clock_and_has_no_news_or_events_the_seeds_do_not_give() {
+    let site = common::check(&shipped_content()).expect("the shipped content checks");
+    assert_eq!(site.settings.time_zone.0, chrono_tz::Europe::Oslo);
+    assert!(site.news.is_empty() && site.events.is_empty());
+    let today = site.today(chrono::Utc::now());
+    assert!(
+        site.people
+            .values()
+            .flat_map(|p| &p.memberships)
+            .all(|m| m.start.is_none() && m.end.is_none() && !m.has_ended(today)),
+        "the seeds give no membership dates, so everyone stays a member"
+    );
+}
