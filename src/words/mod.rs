@@ -15,7 +15,11 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use crate::model::{EntityKind, EventStatus, GroupKind, Level, ProjectKind, PublicationKind, Role, Status};
 
 /// The catalogues that ship, by language tag; the first is the fallback.
-const CATALOGUES: &[(&str, &str)] = &[("en", include_str!("en.ftl"))];
+const CATALOGUES: &[(&str, &str)] =
+    &[("en", include_str!("en.ftl")), ("nb", include_str!("nb.ftl")), ("nn", include_str!("nn.ftl"))];
+
+/// Language tags that name a catalogue by another name: `no` (Norwegian) is written in bokmål.
+const ALIASES: &[(&str, &str)] = &[("no", "nb")];
 
 /// The pseudo-language of the tests: English with every message marked `⟦…⟧`, so a word that
 /// does not come from a catalogue stands out.
@@ -76,13 +80,15 @@ impl std::fmt::Debug for Words {
 }
 
 impl Words {
-    /// The words of the language `tag` (`en`, `en-GB`, or [`PSEUDO`]); a language without a
-    /// catalogue gets English, and the log says so.
+    /// The words of the language `tag` (`en`, `en-GB`, `nb`, `nb-NO`, `nn`, `no`, or
+    /// [`PSEUDO`]); a language without a catalogue gets English, and the log says so.
     pub fn for_language(tag: &str) -> Words {
         if tag.eq_ignore_ascii_case(PSEUDO) {
             return Words::build(PSEUDO, CATALOGUES[0].1, true);
         }
         let primary = tag.split('-').next().unwrap_or_default();
+        let primary =
+            ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(primary)).map_or(primary, |(_, to)| to);
         match CATALOGUES.iter().find(|(language, _)| language.eq_ignore_ascii_case(primary)) {
             Some((language, source)) => Words::build(language, source, false),
             None => {
@@ -505,6 +511,22 @@ mod tests {
 
     #[test]
     fn a_language_without_a_catalogue_gets_english() {
-        assert_eq!(Words::for_language("nb-NO").section(EntityKind::Person), "People");
+        assert_eq!(Words::for_language("de-DE").section(EntityKind::Person), "People");
+    }
+
+    #[test]
+    fn norwegian_in_bokmal_and_nynorsk_with_dates_as_norwegians_write_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        for (tag, people, projects) in [
+            ("nb-NO", "Personer", "2 prosjekter"),
+            ("no", "Personer", "2 prosjekter"),
+            ("nn", "Personar", "2 prosjekt"),
+        ] {
+            let words = Words::for_language(tag);
+            assert_eq!(words.section(EntityKind::Person), people, "{tag}");
+            assert_eq!(words.date(day), "1. desember 2026", "{tag}");
+            assert_eq!(words.section_count(EntityKind::Project, 2), projects, "{tag}");
+        }
+        assert_eq!(Words::for_language("en").date(day), "1 December 2026");
     }
 }
