@@ -20,7 +20,7 @@ use axum::http::header::CONNECTION;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use socket2::{Domain, Protocol, SockAddr, SockRef, Socket, Type};
+use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 use tokio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_util::either::Either;
@@ -123,13 +123,6 @@ impl Listener {
         }
     }
 
-    fn socket(&self) -> SockRef<'_> {
-        match self {
-            Listener::Tcp(listener) => SockRef::from(listener),
-            Listener::Unix(listener, _) => SockRef::from(listener),
-        }
-    }
-
     /// Serves `app` within `limits` until `shutdown` completes; then answers every request
     /// already received, and every connection the kernel had queued, within [`SHUTDOWN_GRACE`].
     pub(super) async fn serve(self, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
@@ -186,10 +179,9 @@ impl Listener {
     async fn drain(self, server: &Server, slots: &Arc<Semaphore>, mut waiting: Option<(Stream, Peer)>) {
         let until = tokio::time::Instant::now() + SHUTDOWN_GRACE;
         server.connections.stop();
-        // From now on the kernel queues one connection at a time, and each is served.
-        if let Err(error) = self.socket().listen(0) {
-            tracing::debug!(%error, "cannot shorten the listen queue");
-        }
+        // The listen queue keeps its length: a shorter one would leave clients of a burst
+        // half-connected (their connect has returned, the kernel dropped their last ACK), and
+        // closing the listener resets those. Every queued connection is served below.
         let mut queued = 0usize;
         // Connections keep coming until the queue has been empty a moment: a client racing the
         // stop is served rather than reset, and under endless traffic the grace period ends it.
