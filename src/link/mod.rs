@@ -79,6 +79,16 @@ impl Index {
     }
 }
 
+/// The membership of `person` among those `which` picks that ended last, where there are some
+/// and every one of them has ended on `today`.
+fn last_ended(person: &Person, today: NaiveDate, which: impl Fn(&Membership) -> bool) -> Option<&Membership> {
+    let picked: Vec<&Membership> = person.memberships.iter().filter(|m| which(m)).collect();
+    if !picked.iter().all(|m| m.has_ended(today)) {
+        return None;
+    }
+    picked.into_iter().max_by_key(|m| m.end.map(|e| e.year()))
+}
+
 /// Every event's end and every membership's, in order: the moments the site's pages change
 /// by the clock alone.
 struct ClockChanges(Vec<DateTime<Utc>>);
@@ -156,11 +166,15 @@ impl Site {
     /// People who belonged to a group and no longer do on `today`, each with the membership
     /// that ended; one who is still a member in another role is not among them.
     pub fn former_of_group<'a>(&'a self, group: &Slug, today: NaiveDate) -> Vec<(&'a Person, &'a Membership)> {
-        let of_group = |m: &&Membership| m.group.slug == group.as_str();
-        self.referring(EntityKind::Group, group, &self.people)
-            .filter(|p| p.memberships.iter().filter(of_group).all(|m| m.has_ended(today)))
-            .filter_map(|p| Some((p, p.memberships.iter().filter(of_group).max_by_key(|m| m.end.map(|e| e.year()))?)))
-            .collect()
+        let of_group = |m: &Membership| m.group.slug == group.as_str();
+        let people = self.referring(EntityKind::Group, group, &self.people);
+        people.filter_map(|p| Some((p, last_ended(p, today, of_group)?))).collect()
+    }
+
+    /// People whose every membership has ended on `today`, each with the one that ended last:
+    /// the former members `/people/` lists.
+    pub fn former_people(&self, today: NaiveDate) -> Vec<(&Person, &Membership)> {
+        self.people.values().filter_map(|p| Some((p, last_ended(p, today, |_| true)?))).collect()
     }
 
     /// The day it is at `now` on the site's clock.

@@ -19,7 +19,7 @@ pub use calendar::{calendar, event_calendar};
 pub use chrome::{Asset, Chrome, IconLink, Section};
 pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
-pub use collate::norwegian_key;
+pub use collate::{SortKey, norwegian_key};
 pub use feed::{FeedOf, feed};
 pub use phone::Phone;
 pub use sitemap::{is_page, page_paths, robots, sitemap, sitemap_part, sitemap_paths};

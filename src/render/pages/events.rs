@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::super::{Chrome, Context};
-use super::{Linked, group_link, person_node};
+use super::{Linked, group_link, group_node, person_node};
 use crate::link::Site;
 use crate::model::{EntityKind, Event, EventStatus, Html, Placed, Slug, When};
 use crate::paths;
@@ -249,12 +249,8 @@ fn schema(site: &Site, context: &Context, event: &Event, when: &When) -> serde_j
     let locations: Vec<serde_json::Value> = place.into_iter().chain(virtual_place).collect();
     let performers: Vec<serde_json::Value> =
         event.people.iter().filter_map(|p| site.people.get(&p.person.slug())).map(|p| person_node(urls, p)).collect();
-    let organisers: Vec<serde_json::Value> = event
-        .groups
-        .iter()
-        .filter_map(|r| site.groups.get(&r.slug()))
-        .map(|g| json!({"@type": "Organization", "@id": urls.node_id(g), "name": g.name, "url": urls.absolute_of(g)}))
-        .collect();
+    let organisers: Vec<serde_json::Value> =
+        event.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_node(urls, g)).collect();
     json!({
         "@context": "https://schema.org",
         "@type": "Event",

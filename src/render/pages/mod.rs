@@ -294,8 +294,13 @@ pub(crate) fn short_group_link(context: &Context, group: &Group) -> Linked {
 
 /// The years a project runs, as far as the content gives them.
 fn period(words: &Words, project: &Project) -> Option<String> {
-    let year = |y: u16| Arg::from(y.to_string());
-    match (project.start_year, project.end_year) {
+    years(words, project.start_year.map(i32::from), project.end_year.map(i32::from))
+}
+
+/// A span of years as far as it is known: `2015–2019`, `From 2015`, `Until 2019`.
+fn years(words: &Words, start: Option<i32>, end: Option<i32>) -> Option<String> {
+    let year = |y: i32| Arg::from(y.to_string());
+    match (start, end) {
         (Some(start), Some(end)) => Some(words.with("period-both", &[("start", year(start)), ("end", year(end))])),
         (Some(start), None) => Some(words.with("period-from", &[("start", year(start))])),
         (None, Some(end)) => Some(words.with("period-until", &[("end", year(end))])),
@@ -344,7 +349,7 @@ pub(crate) fn former_section(
     former: Vec<(&Person, &crate::model::Membership)>,
 ) -> Option<PeopleSection> {
     let mut former = former;
-    former.sort_by_key(|(p, _)| super::norwegian_key(&format!("{} {}", p.family_name(), p.name)));
+    former.sort_by_key(|(p, _)| directory_key(p));
     (!former.is_empty()).then(|| PeopleSection {
         heading: context.words.get("people-former"),
         id: "former-members".to_owned(),
@@ -361,13 +366,7 @@ pub(crate) fn former_section(
 
 /// The years a membership ran, as far as the content gives them: `2015–2019`.
 pub(crate) fn tenure(words: &Words, membership: &crate::model::Membership) -> Option<String> {
-    let year = |t: crate::model::Tenure| Arg::from(t.year().to_string());
-    match (membership.start, membership.end) {
-        (Some(start), Some(end)) => Some(words.with("period-both", &[("start", year(start)), ("end", year(end))])),
-        (Some(start), None) => Some(words.with("period-from", &[("start", year(start))])),
-        (None, Some(end)) => Some(words.with("period-until", &[("end", year(end))])),
-        (None, None) => None,
-    }
+    years(words, membership.start.map(|t| t.year()), membership.end.map(|t| t.year()))
 }
 
 pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_roles: bool) -> PersonCard {
@@ -391,7 +390,12 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
 /// People sorted by family name, then given names, in Norwegian order; a family name's
 /// particle (`von Heimburg`) does not count, so it sorts under H.
 pub(crate) fn sort_people(people: &mut [&Person]) {
-    people.sort_by_key(|p| (norwegian_key(without_particles(p.family_name())), norwegian_key(&p.name)));
+    people.sort_by_key(|p| directory_key(p));
+}
+
+/// Where a person stands in a directory: by family name without its particles (`von`), then name.
+fn directory_key(person: &Person) -> (crate::render::SortKey, crate::render::SortKey) {
+    (norwegian_key(without_particles(person.family_name())), norwegian_key(&person.name))
 }
 
 fn without_particles(family_name: &str) -> &str {

@@ -4,7 +4,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context};
-use super::{Linked, Picture, group_link, person_node, picture, short_group_link};
+use super::{Linked, Picture, group_link, group_node, person_node, picture, short_group_link};
 use crate::link::Site;
 use crate::model::{EntityKind, Html, News, Placed, Slug};
 use crate::paths;
@@ -182,9 +182,9 @@ impl<'a> StoryPage<'a> {
             "datePublished": datetime,
             "url": urls.absolute_of(news),
             "description": news.summary,
-            "image": news.image.as_ref().and_then(|i| i.file.as_ref()).map(|f| urls.absolute(&paths::media(&f.path))),
+            "image": picture.as_ref().map(|p| p.absolute(urls)),
             "about": news.people.iter().filter_map(|r| site.people.get(&r.slug())).map(|p| person_node(urls, p)).collect::<Vec<_>>(),
-            "publisher": news.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| json!({"@type": "Organization", "@id": urls.node_id(g), "name": g.name})).collect::<Vec<_>>(),
+            "publisher": news.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_node(urls, g)).collect::<Vec<_>>(),
         });
         let chrome = context
             .item_chrome(site, EntityKind::News, &news.title, &paths::entity(EntityKind::News, slug))

@@ -52,15 +52,7 @@ impl<'a> PeoplePage<'a> {
                     people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
                 })
             })
-            .chain(super::former_section(
-                site,
-                context,
-                site.people
-                    .values()
-                    .filter(|p| !p.memberships.is_empty() && p.memberships.iter().all(|m| m.has_ended(today)))
-                    .filter_map(|p| Some((p, p.memberships.iter().max_by_key(|m| m.end.map(|e| e.year()))?)))
-                    .collect(),
-            ))
+            .chain(super::former_section(site, context, site.former_people(today)))
             .chain(others)
             .collect();
         let chrome = context
