@@ -265,7 +265,7 @@ fn groups_have_mission_quote_spotlights_and_images_as_the_seeds_give_them() {
 }
 
 fn project_titles(site: &Site, group: &str) -> BTreeSet<String> {
-    site.projects_of_group(&slug(group)).map(|p| p.title.clone()).collect()
+    site.projects_of_group(&slug(group)).map(|p| p.title.to_string()).collect()
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Moment, Placed, Ref, RefList, Skipped, Slug, Url, end_of};
+use super::{Entity, EntityKind, Html, Moment, Placed, Ref, RefList, Skipped, Slug, Text, Url, end_of};
 
 /// An event: listed on `/events/` (upcoming, then past), on its groups' pages, in the
 /// calendars and the feeds.
@@ -15,8 +15,7 @@ pub struct Event {
     #[serde(skip)]
     pub slug: Slug,
     /// What the event is called.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// When it begins: a day for an all-day event, or a time (on the site's clock unless it
     /// has an offset).
     pub start: Moment,
@@ -41,7 +40,7 @@ pub struct Event {
     /// The day it was announced, for the feeds; left out, the file's last change stands for it.
     pub announced: Option<Moment>,
     /// One or two sentences for lists, search engines and link previews.
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// The description, rendered from the body.
     #[serde(skip)]
     pub description: Html,

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
+use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Text, Url};
 
 /// A research group or research centre: the unit the site is about.
 #[derive(Debug, Clone, Deserialize)]
@@ -12,10 +12,9 @@ pub struct Group {
     #[serde(skip)]
     pub slug: Slug,
     /// Full name: `Relational Welfare and Wellbeing`.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub name: String,
+    pub name: Text,
     /// Short name for navigation and lists.
-    pub short_name: Option<String>,
+    pub short_name: Option<Text>,
     /// Group or centre; shown above the name on its page and on its home-page card.
     pub kind: GroupKind,
     /// Host institution.
@@ -23,9 +22,9 @@ pub struct Group {
     /// Department at the host institution, shown with the host above the group's name.
     pub department: Option<String>,
     /// One line under the name.
-    pub tagline: Option<String>,
+    pub tagline: Option<Text>,
     /// The group's purpose, in a paragraph.
-    pub mission: Option<String>,
+    pub mission: Option<Text>,
     /// The wide picture at the top of the group's page.
     pub hero: Option<Image>,
     /// Shown beside the name at the top of the group's page.
@@ -87,11 +86,9 @@ pub struct Quote {
 #[serde(deny_unknown_fields)]
 pub struct Spotlight {
     /// The area's heading under "Spotlight areas".
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// One paragraph on the group's work in the area.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub text: String,
+    pub text: Text,
 }
 
 impl Entity for Group {

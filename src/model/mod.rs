@@ -13,6 +13,7 @@ mod practice;
 mod project;
 mod publication;
 mod settings;
+mod text;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -35,6 +36,7 @@ pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};
 pub use settings::{CitationStyle, ICON_TYPES, Settings, TimeZone, icon_type};
+pub use text::{Marked, Text};
 
 /// The kinds of entity, one per content folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

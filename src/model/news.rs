@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Image, Moment, Ref, RefList, Slug, Url};
+use super::{Entity, EntityKind, Html, Image, Moment, Ref, RefList, Slug, Text, Url};
 
 /// A news story: listed on `/news/`, on its groups' pages and in the feeds.
 #[derive(Debug, Clone, Deserialize)]
@@ -13,8 +13,7 @@ pub struct News {
     #[serde(skip)]
     pub slug: Slug,
     /// The headline.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// When it was published: a day, or a time with its offset (or on the site's clock).
     pub date: Moment,
     /// Groups whose pages and feeds carry it; at least one.
@@ -28,7 +27,7 @@ pub struct News {
     /// A picture at the top of the story.
     pub image: Option<Image>,
     /// One or two sentences for lists, search engines and link previews.
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// The story, rendered from the body.
     #[serde(skip)]
     pub body: Html,

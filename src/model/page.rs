@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Ref, Slug, Url};
+use super::{Entity, EntityKind, Html, Ref, Slug, Text, Url};
 
 /// A free page such as the accessibility statement, served at `/{slug}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -12,10 +12,9 @@ pub struct Page {
     #[serde(skip)]
     pub slug: Slug,
     /// The page's `<h1>`, and its link text in the footer.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// One sentence for search engines.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The page's text, rendered from the body.
     #[serde(skip)]
     pub body: Html,

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Ref, Slug, Url};
+use super::{Entity, EntityKind, Html, Ref, Slug, Text, Url};
 
 /// An organisation the groups work with: a listed partner, or an institution that
 /// coordinates, funds or collaborates on a project.
@@ -13,8 +13,7 @@ pub struct Partner {
     #[serde(skip)]
     pub slug: Slug,
     /// Full name, as the organisation writes it: `TAOS Institute`.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub name: String,
+    pub name: Text,
     /// What sort of organisation it is, in free text: `university`.
     pub kind: Option<String>,
     /// The partner's own website.

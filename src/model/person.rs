@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Url};
+use super::{Entity, EntityKind, FilePath, Html, Image, Link, Ref, Slug, Text, Url};
 
 /// A person who belongs to at least one group, or works on a project.
 #[derive(Debug, Clone, Deserialize)]
@@ -25,7 +25,7 @@ pub struct Person {
     #[serde(default, deserialize_with = "orcid")]
     pub orcid: Option<String>,
     /// Academic or job title: `Associate Professor`.
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// Where the person works, one line each under the name.
     #[serde(default)]
     pub affiliations: Vec<Affiliation>,
@@ -91,7 +91,7 @@ pub struct Membership {
     /// Which heading of the group's people the person appears under.
     pub role: Role,
     /// Position in the group, such as `Leader`.
-    pub position: Option<String>,
+    pub position: Option<Text>,
     /// When the person joined: a year (`2019`) or a day (`2019-08-01`).
     pub start: Option<Tenure>,
     /// When the person left; a membership whose end has passed is a former one.

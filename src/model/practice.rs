@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
+use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Text, Url};
 
 /// A promising practice elsewhere that a group points to as an example.
 #[derive(Debug, Clone, Deserialize)]
@@ -12,8 +12,7 @@ pub struct Practice {
     #[serde(skip)]
     pub slug: Slug,
     /// The entry's heading on `/practices/`.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// Which heading of `/practices/` lists it.
     pub level: Level,
     /// Where it happens: `Wigan, UK`.

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Url};
+use super::{Entity, EntityKind, Html, Link, Ref, RefList, Slug, Text, Url};
 
 /// A research activity of any kind: a project, a PhD project, an edited book, a review.
 #[derive(Debug, Clone, Deserialize)]
@@ -12,8 +12,7 @@ pub struct Project {
     #[serde(skip)]
     pub slug: Slug,
     /// Full title; the page heading puts the acronym before it unless the title starts with it.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub title: String,
+    pub title: Text,
     /// Short name, `POINT`: on cards, and in the breadcrumbs of sub-projects.
     pub acronym: Option<String>,
     /// A filter on `/projects/`; edited books are listed among the publications too.

@@ -61,7 +61,7 @@ fn vevent(site: &Site, context: &Context, event: &Event) -> icalendar::Event {
     if !place.is_empty() {
         vevent.location(&place);
     }
-    let text = event.summary.clone().unwrap_or_else(|| event.description.plain_text());
+    let text = event.summary.as_ref().map_or_else(|| event.description.plain_text(), crate::model::Text::to_string);
     if !text.trim().is_empty() {
         vevent.description(text.trim());
     }

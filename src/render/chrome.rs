@@ -46,7 +46,7 @@ pub struct IconLink {
 #[derive(Debug, Clone)]
 pub struct NavItem {
     /// A group's short name, a section's name, or a free page's title.
-    pub label: String,
+    pub label: crate::model::Text,
     /// Root-relative, base path included.
     pub href: String,
     /// Whether the link leads to where the visitor is, for `aria-current`.
@@ -224,7 +224,7 @@ impl<'a> Chrome<'a> {
             (label, paths::entity(EntityKind::Group, &g.slug), Section::Group(g.slug.clone()))
         });
         let sections = super::pages::shown_sections(site)
-            .filter_map(|kind| Some((words.section(kind), paths::list(kind)?.to_owned(), Section::List(kind))));
+            .filter_map(|kind| Some((words.section(kind).into(), paths::list(kind)?.to_owned(), Section::List(kind))));
         let nav = groups
             .chain(sections)
             .map(|(label, href, s)| {

@@ -404,7 +404,7 @@ fn joined<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> String {
     parts.into_iter().flatten().map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
 }
 
-fn titled(name: &str, extra: Option<&String>) -> String {
+fn titled(name: &str, extra: Option<&str>) -> String {
     match extra {
         Some(extra) if extra != name => format!("{name} ({extra})"),
         _ => name.to_owned(),
@@ -513,7 +513,7 @@ impl Searchable for Project {
         let text = joined(
             [self.programme.as_deref()].into_iter().chain(partners).chain(people).chain([Some(description.as_str())]),
         );
-        (words.project_kind(self.kind), titled(&self.title, self.acronym.as_ref()), text)
+        (words.project_kind(self.kind), titled(&self.title, self.acronym.as_deref()), text)
     }
 }
 
@@ -528,7 +528,7 @@ impl Searchable for Group {
                 .chain(spotlights)
                 .chain([Some(about.as_str())]),
         );
-        (words.group_kind(self.kind), titled(&self.name, self.short_name.as_ref()), text)
+        (words.group_kind(self.kind), titled(&self.name, self.short_name.as_deref()), text)
     }
 }
 
@@ -537,7 +537,7 @@ impl Searchable for Partner {
         let description = plain(&self.description);
         (
             words.get("search-kind-partner"),
-            self.name.clone(),
+            self.name.to_string(),
             joined([self.kind.as_deref(), Some(description.as_str())]),
         )
     }
@@ -566,7 +566,7 @@ impl Searchable for Practice {
         let description = plain(&self.description);
         let level = words.level(self.level);
         let text = joined([Some(level.as_str()), self.place.as_deref(), Some(description.as_str())]);
-        (words.get("search-kind-practice"), self.title.clone(), text)
+        (words.get("search-kind-practice"), self.title.to_string(), text)
     }
 }
 
@@ -575,7 +575,7 @@ impl Searchable for News {
         let body = plain(&self.body);
         let people = self.people.iter().map(|r| name_of_person(site, r.slug()));
         let text = joined([self.summary.as_deref()].into_iter().chain(people).chain([Some(body.as_str())]));
-        (words.get("search-kind-news"), self.title.clone(), text)
+        (words.get("search-kind-news"), self.title.to_string(), text)
     }
 }
 
@@ -587,14 +587,18 @@ impl Searchable for Event {
         let text = joined(
             [self.summary.as_deref()].into_iter().chain(place).chain(people).chain([Some(description.as_str())]),
         );
-        (words.get("search-kind-event"), self.title.clone(), text)
+        (words.get("search-kind-event"), self.title.to_string(), text)
     }
 }
 
 impl Searchable for Page {
     fn searched(&self, _: &Site, words: &Words) -> (String, String, String) {
         let body = plain(&self.body);
-        (words.get("search-kind-page"), self.title.clone(), joined([self.description.as_deref(), Some(body.as_str())]))
+        (
+            words.get("search-kind-page"),
+            self.title.to_string(),
+            joined([self.description.as_deref(), Some(body.as_str())]),
+        )
     }
 }
 

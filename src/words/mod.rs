@@ -47,6 +47,12 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a crate::model::Text> for Arg<'a> {
+    fn from(text: &'a crate::model::Text) -> Self {
+        Arg::Text(Cow::Borrowed(text.as_str()))
+    }
+}
+
 impl From<String> for Arg<'_> {
     fn from(text: String) -> Self {
         Arg::Text(Cow::Owned(text))

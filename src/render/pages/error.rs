@@ -64,7 +64,7 @@ impl<'a> ErrorPage<'a> {
             let href = context.urls.path(path);
             let label =
                 if path == paths::GROUPS_ON_HOME { context.words.get("error-groups-on-home") } else { path.to_owned() };
-            sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label, href })
+            sections.iter().find(|l| l.href == href).cloned().unwrap_or(Linked { label: label.into(), href })
         });
         let sentence = context.words.with("error-try", &[("link", LINK.into())]);
         let (try_before, try_after) = sentence.split_once(LINK).unwrap_or((&sentence, ""));

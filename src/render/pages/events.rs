@@ -19,7 +19,7 @@ pub(super) const UPCOMING_ON_PAGE: usize = 3;
 #[derive(Debug, Clone)]
 pub struct EventCard {
     /// What it is called, the card's link text.
-    pub title: String,
+    pub title: crate::model::Text,
     /// The event's page.
     pub href: String,
     /// `1 December 2026, 14:00–16:00 (CET)`.
@@ -127,7 +127,7 @@ impl<'a> EventsPage<'a> {
             chrome,
             upcoming: upcoming.into_iter().map(|e| card(site, context, e)).collect(),
             past: past.into_iter().map(|e| card(site, context, e)).collect(),
-            subscribe: Linked { label: words.get("event-calendar-site"), href: urls.path(paths::CALENDAR) },
+            subscribe: Linked { label: words.get("event-calendar-site").into(), href: urls.path(paths::CALENDAR) },
         }
     }
 }
@@ -157,7 +157,7 @@ pub struct EventPage<'a> {
     /// Speakers and organisers: the person's page and their part.
     pub people: Vec<(Linked, Option<String>)>,
     /// The summary, above the description.
-    pub summary: Option<String>,
+    pub summary: Option<crate::model::Text>,
     /// The description, its site-relative links under the base path.
     pub description: Html,
     /// Its groups and projects, each under its section's name; only those with links.
@@ -176,14 +176,14 @@ impl<'a> EventPage<'a> {
         let over = when.over <= now;
         let location = &event.location;
         let online = location.url.as_ref().map(|url| Linked {
-            label: if location.online { words.get("event-join") } else { url.href.clone() },
+            label: if location.online { words.get("event-join") } else { url.href.clone() }.into(),
             href: url.href.clone(),
         });
         let people: Vec<(Linked, Option<String>)> = event
             .people
             .iter()
             .filter_map(|p| Some((site.people.get(&p.person.slug())?, p.role.clone())))
-            .map(|(person, role)| (Linked { label: person.name.clone(), href: urls.of(person) }, role))
+            .map(|(person, role)| (Linked { label: person.name.clone().into(), href: urls.of(person) }, role))
             .collect();
         let groups: Vec<Linked> =
             event.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g)).collect();
@@ -195,7 +195,12 @@ impl<'a> EventPage<'a> {
             .collect();
         let chrome = context
             .item_chrome(site, EntityKind::Event, &event.title, &paths::entity(EntityKind::Event, slug))
-            .describe(event.summary.clone().unwrap_or_else(|| format!("{} · {when_text}", event.title)))
+            .describe(
+                event
+                    .summary
+                    .as_ref()
+                    .map_or_else(|| format!("{} · {when_text}", event.title), crate::model::Text::to_string),
+            )
             .og("website")
             .schema(schema(site, context, event, &when))
             .calendar(urls.absolute(&paths::event_calendar(slug)));
@@ -212,7 +217,7 @@ impl<'a> EventPage<'a> {
                 .registration
                 .as_ref()
                 .filter(|_| !over)
-                .map(|url| Linked { label: words.get("event-registration"), href: url.href.clone() }),
+                .map(|url| Linked { label: words.get("event-registration").into(), href: url.href.clone() }),
             people,
             summary: event.summary.clone(),
             description: context.body(&event.description),
@@ -220,7 +225,10 @@ impl<'a> EventPage<'a> {
                 .into_iter()
                 .filter(|(_, links)| !links.is_empty())
                 .collect(),
-            calendar: Linked { label: words.get("event-calendar"), href: urls.path(&paths::event_calendar(slug)) },
+            calendar: Linked {
+                label: words.get("event-calendar").into(),
+                href: urls.path(&paths::event_calendar(slug)),
+            },
         })
     }
 }

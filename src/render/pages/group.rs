@@ -59,7 +59,7 @@ pub struct Listed {
     /// Set before the title: `Special issue`, `Municipality`.
     pub kind: String,
     /// The entry's title, the link text.
-    pub title: String,
+    pub title: crate::model::Text,
     /// Its entry on a list page, or an edited book's project page.
     pub href: String,
     /// Venue, publisher or place (and a publication's year), after the title.
@@ -101,23 +101,23 @@ impl<'a> GroupPage<'a> {
             .filter(|l| l.kind() != PublicationKind::Journal)
             .take(publications::LATEST_ON_GROUP)
             .map(|listed| {
-                let (href, detail) = match listed {
+                let (href, detail, title) = match listed {
                     publications::Listed::Publication(p) => {
-                        (urls.of(p), p.venue.clone().or_else(|| p.publisher.clone()))
+                        (urls.of(p), p.venue.clone().or_else(|| p.publisher.clone()), p.title.clone().into())
                     }
-                    publications::Listed::Book(p) => (urls.of(p), None),
+                    publications::Listed::Book(p) => (urls.of(p), None, p.title.clone()),
                 };
                 let detail = detail.into_iter().chain(listed.year().map(|y| y.to_string())).collect::<Vec<_>>();
                 Listed {
                     kind: words.publication_kind(listed.kind()),
-                    title: listed.title().to_owned(),
+                    title,
                     href,
                     detail: (!detail.is_empty()).then(|| detail.join(", ")),
                 }
             })
             .collect();
         let all_publications = has_publications.then(|| Linked {
-            label: words.with("group-all-publications", &[("group", (&group.name).into())]),
+            label: words.with("group-all-publications", &[("group", (&group.name).into())]).into(),
             href: urls.path(&paths::filtered_list(EntityKind::Publication, &[("group", slug.as_str())])),
         });
         let practices = site
@@ -131,7 +131,7 @@ impl<'a> GroupPage<'a> {
             .collect();
         let journal = group.journal.as_ref().and_then(|j| site.publications.get(&j.slug())).map(|j| Listed {
             kind: words.publication_kind(PublicationKind::Journal),
-            title: j.title.clone(),
+            title: j.title.clone().into(),
             href: urls.of(j),
             detail: None,
         });

@@ -22,13 +22,13 @@ pub struct HomePage<'a> {
 /// A group on the home page.
 pub struct GroupCard {
     /// Full name, the card's link text.
-    pub name: String,
+    pub name: crate::model::Text,
     /// The group's page.
     pub href: String,
     /// `Research group` or `Research center`, above the name.
     pub kind: String,
     /// The tagline, or the mission where there is no tagline.
-    pub summary: Option<String>,
+    pub summary: Option<crate::model::Text>,
 }
 
 /// A way into a section, with how much it holds.

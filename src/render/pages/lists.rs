@@ -18,7 +18,7 @@ pub struct Entry<'a> {
     /// `_heading`, so it clashes with no slug and no section's `id`.
     pub heading_id: String,
     /// The entry's heading.
-    pub title: String,
+    pub title: crate::model::Text,
     /// A publication's authors in byline order, those with a page here linked to it.
     pub authors: Vec<super::Byline>,
     /// Its own website, where known.

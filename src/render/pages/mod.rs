@@ -133,7 +133,7 @@ pub(crate) fn happenings(site: &Site, context: &Context, kind: EntityKind, slug:
     let (urls, words) = (&context.urls, &context.words);
     let news = news::newest_first(site, site.news_of(kind, slug));
     let (upcoming, past) = events::by_time(site, site.events_of(kind, slug), super::now());
-    let link = |label: String, path: &str| Linked { label, href: urls.path(path) };
+    let link = |label: String, path: &str| Linked { label: label.into(), href: urls.path(path) };
     if kind == EntityKind::Group {
         let more_news = news.len() > news::LATEST_ON_GROUP;
         let more_events = upcoming.len() > events::UPCOMING_ON_PAGE || !past.is_empty();
@@ -148,7 +148,7 @@ pub(crate) fn happenings(site: &Site, context: &Context, kind: EntityKind, slug:
                 .collect(),
             events_more: more_events.then(|| link(words.get("events-all"), paths::list_page(EntityKind::Event))),
             calendar: has_events.then(|| {
-                let name = site.groups.get(slug).map(|g| g.name.clone()).unwrap_or_default();
+                let name = site.groups.get(slug).map(|g| g.name.to_string()).unwrap_or_default();
                 link(words.with("event-calendar-group", &[("group", name.into())]), &paths::group_calendar(slug))
             }),
         };
@@ -184,14 +184,14 @@ pub(crate) fn names(context: &Context, people: &[crate::model::Author]) -> Vec<B
 pub(crate) fn newest_first<'p>(context: &Context, publications: impl Iterator<Item = &'p Publication>) -> Vec<Linked> {
     let mut publications: Vec<_> = publications.collect();
     publications.sort_by_key(|p| (std::cmp::Reverse(p.year), norwegian_key(&p.title)));
-    publications.into_iter().map(|p| Linked { label: p.title.clone(), href: context.urls.of(p) }).collect()
+    publications.into_iter().map(|p| Linked { label: p.title.clone().into(), href: context.urls.of(p) }).collect()
 }
 
 /// A link with its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Linked {
     /// The visible text: a name or title.
-    pub label: String,
+    pub label: crate::model::Text,
     /// Root-relative, base path included.
     pub href: String,
 }
@@ -200,7 +200,7 @@ pub struct Linked {
 #[derive(Debug, Clone)]
 pub struct ProjectCard {
     /// The full title, the card's link text.
-    pub title: String,
+    pub title: crate::model::Text,
     /// The project's page.
     pub href: String,
     /// Set before the title.
@@ -223,7 +223,7 @@ pub struct PersonCard {
     /// The person's page.
     pub href: String,
     /// Academic or job title.
-    pub title: Option<String>,
+    pub title: Option<crate::model::Text>,
     /// Department, institution and country, one line per affiliation.
     pub places: Vec<String>,
     /// Groups and roles, where the list spans several groups.

@@ -19,7 +19,7 @@ pub(super) const LATEST_ON_GROUP: usize = 3;
 #[derive(Debug, Clone)]
 pub struct NewsCard {
     /// The headline, the card's link text.
-    pub title: String,
+    pub title: crate::model::Text,
     /// The story's page.
     pub href: String,
     /// `1 December 2026`.
@@ -27,7 +27,7 @@ pub struct NewsCard {
     /// The date for `<time datetime>`: `2026-12-01`, or the instant in RFC 3339.
     pub datetime: String,
     /// The summary, where the story has one.
-    pub summary: Option<String>,
+    pub summary: Option<crate::model::Text>,
     /// The story's groups, by short name.
     pub groups: Vec<Linked>,
 }
@@ -143,7 +143,7 @@ pub struct StoryPage<'a> {
     /// For `<time datetime>`.
     pub datetime: String,
     /// The summary, set above the story.
-    pub summary: Option<String>,
+    pub summary: Option<crate::model::Text>,
     /// The picture at the top.
     pub picture: Option<Picture>,
     /// The story, its site-relative links under the base path.
@@ -165,7 +165,7 @@ impl<'a> StoryPage<'a> {
             .people
             .iter()
             .filter_map(|r| site.people.get(&r.slug()))
-            .map(|p| Linked { label: p.name.clone(), href: urls.of(p) })
+            .map(|p| Linked { label: p.name.clone().into(), href: urls.of(p) })
             .collect();
         let projects: Vec<Linked> = news
             .projects

@@ -111,7 +111,7 @@ pub struct MembershipRow {
     /// `External member`, `Advisory board` …
     pub role: String,
     /// Position in the group, such as `Leader`.
-    pub position: Option<String>,
+    pub position: Option<crate::model::Text>,
     /// The years, `2015–2019`, where the content gives them.
     pub tenure: Option<String>,
     /// `former member`, once the membership has ended.
@@ -150,10 +150,14 @@ impl<'a> PersonPage<'a> {
         let places: Vec<String> = person.affiliations.iter().map(place).filter(|p| !p.is_empty()).collect();
         let card: PersonCard = person_card(site, context, person, true);
         // The name first, so each person's description is their own.
-        let description =
-            [vec![person.name.clone()], person.title.clone().into_iter().collect(), places.clone(), card.roles.clone()]
-                .concat()
-                .join(". ");
+        let description = [
+            vec![person.name.clone()],
+            person.title.iter().map(crate::model::Text::to_string).collect(),
+            places.clone(),
+            card.roles.clone(),
+        ]
+        .concat()
+        .join(". ");
         // The ORCID record, first among the links, unless the links already name it.
         let orcid = person.orcid.as_ref().map(|id| crate::model::Url::new(format!("https://orcid.org/{id}"), 0..0));
         let listed = person.links.iter().any(|l| l.url.as_ref().is_some_and(|u| u.href.contains("orcid.org/")));

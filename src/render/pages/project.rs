@@ -148,7 +148,7 @@ impl<'a> ProjectsPage<'a> {
                 Filter::new(
                     words,
                     "group",
-                    choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.clone())), group),
+                    choices(words, site.groups.values().map(|g| (g.slug.to_string(), g.name.to_string())), group),
                 ),
                 Filter::new(
                     words,
@@ -179,7 +179,7 @@ pub struct Fact {
 /// A value of a fact, with a link where it names something on the site.
 pub struct FactValue {
     /// A partner's, group's or project's name, or a value as written.
-    pub text: String,
+    pub text: crate::model::Text,
     /// Where the value has a page or an entry on the site.
     pub href: Option<String>,
 }
@@ -220,11 +220,11 @@ impl<'a> ProjectPage<'a> {
         let project = site.projects.get(slug)?;
         let (urls, words) = (&context.urls, &context.words);
         let path = paths::entity(EntityKind::Project, slug);
-        let text = |t: &str| FactValue { text: t.to_owned(), href: None };
+        let text = |t: &str| FactValue { text: t.to_owned().into(), href: None };
         let partner = |r: &Ref| {
             let p = site.partners.get(&r.slug());
             FactValue {
-                text: p.map_or_else(|| r.slug.clone(), |p| p.name.clone()),
+                text: p.map_or_else(|| r.slug.clone().into(), |p| p.name.clone()),
                 href: Some(urls.entity(EntityKind::Partner, &r.slug())),
             }
         };
@@ -265,7 +265,7 @@ impl<'a> ProjectPage<'a> {
             .iter()
             .filter_map(|pp| {
                 let person = site.people.get(&pp.person.slug())?;
-                let link = Linked { label: person.name.clone(), href: urls.of(person) };
+                let link = Linked { label: person.name.clone().into(), href: urls.of(person) };
                 Some(ProjectPersonRow { person: link, role: pp.role.clone() })
             })
             .collect();
@@ -281,9 +281,9 @@ impl<'a> ProjectPage<'a> {
         let ancestors: Vec<(&str, &str)> = ancestors.iter().map(|(l, p)| (*l, p.as_str())).collect();
         let heading = match &project.acronym {
             Some(a) if !project.title.starts_with(a.as_str()) => format!("{a}: {}", project.title),
-            _ => project.title.clone(),
+            _ => project.title.to_string(),
         };
-        let group_names: Vec<_> = groups.iter().map(|g| g.name.clone()).collect();
+        let group_names: Vec<_> = groups.iter().map(|g| g.name.to_string()).collect();
         // The title first, so each project's description is its own.
         let description = words.with(
             "project-description",

@@ -56,13 +56,15 @@ impl<'a> PublicationPage<'a> {
             publication.groups.iter().filter_map(|r| site.groups.get(&r.slug())).map(|g| group_link(context, g));
         let projects = publication.projects.iter().filter_map(|r| site.projects.get(&r.slug()));
         let projects = projects.map(|p| Linked { label: p.title.clone(), href: urls.of(p) });
-        let doi =
-            publication.doi.as_ref().map(|doi| Linked { label: doi.clone(), href: format!("https://doi.org/{doi}") });
+        let doi = publication
+            .doi
+            .as_ref()
+            .map(|doi| Linked { label: doi.clone().into(), href: format!("https://doi.org/{doi}") });
         let online = publication
             .link
             .as_ref()
             .filter(|l| doi.as_ref().is_none_or(|d| d.href != l.href))
-            .map(|l| Linked { label: words.get("publication-online"), href: l.href.clone() });
+            .map(|l| Linked { label: words.get("publication-online").into(), href: l.href.clone() });
         let numbered = [
             ("publication-volume", "volume", &publication.volume),
             ("publication-issue", "issue", &publication.issue),
@@ -109,8 +111,8 @@ impl<'a> PublicationPage<'a> {
             .collect(),
             description: context.body(&publication.description),
             downloads: vec![
-                Linked { label: words.get("publication-bibtex"), href: urls.path(&paths::bibtex(slug)) },
-                Linked { label: words.get("publication-ris"), href: urls.path(&paths::ris(slug)) },
+                Linked { label: words.get("publication-bibtex").into(), href: urls.path(&paths::bibtex(slug)) },
+                Linked { label: words.get("publication-ris").into(), href: urls.path(&paths::ris(slug)) },
             ],
             coins: crate::render::coins(publication),
         })

@@ -253,12 +253,12 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
                 .editors
                 .iter()
                 .filter_map(|e| site.people.get(&e.person.as_ref()?.slug()))
-                .map(|e| Linked { label: e.name.clone(), href: urls.of(e) })
+                .map(|e| Linked { label: e.name.clone().into(), href: urls.of(e) })
                 .collect();
             Entry {
                 id: p.slug.to_string(),
                 heading_id: format!("{}_heading", p.slug),
-                title: p.title.clone(),
+                title: p.title.clone().into(),
                 href: Some(urls.of(p)),
                 authors: super::byline(context, p),
                 meta: std::iter::once(kind).chain([&p.venue, &p.publisher].into_iter().flatten().cloned()).collect(),
@@ -274,7 +274,7 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
         Listed::Book(p) => Entry {
             id: format!("project_{}", p.slug),
             heading_id: format!("project_{}_heading", p.slug),
-            title: p.title.clone(),
+            title: p.title.clone().into(),
             authors: Vec::new(),
             href: None,
             meta: std::iter::once(kind).chain(p.status.iter().map(|s| words.status(*s))).collect(),
@@ -283,7 +283,7 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
                 groups(site, context, &p.groups),
                 vec![(
                     words.get("related-project"),
-                    vec![Linked { label: words.get("related-book-project"), href: urls.of(p) }],
+                    vec![Linked { label: words.get("related-book-project").into(), href: urls.of(p) }],
                 )],
             ),
             body: None,
@@ -417,7 +417,7 @@ impl<'a> PublicationsPage<'a> {
         };
         // A narrowed list says what it is narrowed to, so its link preview is its own.
         let narrowed_to: Vec<String> = [
-            group_slug.as_ref().and_then(|g| site.groups.get(g)).map(|g| g.name.clone()),
+            group_slug.as_ref().and_then(|g| site.groups.get(g)).map(|g| g.name.to_string()),
             person_slug.as_ref().and_then(|p| site.people.get(p)).map(|p| p.name.clone()),
             kind_wanted.map(|k| words.publication_kind(k)),
             year_wanted.map(|y| y.to_string()),
@@ -478,7 +478,7 @@ impl<'a> PublicationsPage<'a> {
                         site.groups
                             .values()
                             .filter(|g| prepared.groups.contains(&g.slug))
-                            .map(|g| (g.slug.to_string(), g.name.clone())),
+                            .map(|g| (g.slug.to_string(), g.name.to_string())),
                         group,
                     ),
                 ),

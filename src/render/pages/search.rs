@@ -141,7 +141,7 @@ impl<'a> SearchPage<'a> {
             search.suggestions = index
                 .suggest(text, SUGGESTIONS)
                 .into_iter()
-                .map(|title| Linked { label: title.to_owned(), href: search_href(context, title, 1) })
+                .map(|title| Linked { label: title.to_owned().into(), href: search_href(context, title, 1) })
                 .collect();
             return search;
         }
