@@ -274,7 +274,7 @@ fn entry<'a>(site: &'a Site, context: &'a Context, listed: Listed<'a>) -> Entry<
         Listed::Book(p) => Entry {
             id: format!("project_{}", p.slug),
             heading_id: format!("project_{}_heading", p.slug),
-            title: p.title.clone().into(),
+            title: p.title.clone(),
             authors: Vec::new(),
             href: None,
             meta: std::iter::once(kind).chain(p.status.iter().map(|s| words.status(*s))).collect(),
