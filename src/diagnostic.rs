@@ -368,6 +368,40 @@ pub enum ContentError {
         /// The location.
         at: Span,
     },
+    /// A text given in a language the site is not published in, or a translation file of one.
+    #[error("`{language}` is not one of the site's languages ({languages})")]
+    UnknownLanguage {
+        /// The text, or the translation file.
+        at: Span,
+        /// The language written.
+        language: String,
+        /// The site's languages, from `site.toml`, as a list to read.
+        languages: String,
+    },
+    /// A translation file (`wellfare.nb.md`) beside no file of the entity it translates.
+    #[error("this file translates `{slug}`, but there is no `{slug}.md` or `{slug}.toml` beside it")]
+    UnknownTranslated {
+        /// The translation file.
+        at: Span,
+        /// The slug it names.
+        slug: String,
+        /// The nearest slug of the same kind.
+        nearest: Option<String>,
+    },
+    /// A translation file that opens with front matter: its fields belong in the entity's own file.
+    #[error("a translation file holds only the translated body, no `+++` front matter")]
+    TranslationFrontMatter {
+        /// The opening `+++`.
+        at: Span,
+    },
+    /// `languages` in `site.toml` without the default `language`.
+    #[error("`languages` does not name `{language}`, the site's `language`")]
+    DefaultLanguageUnlisted {
+        /// The list.
+        at: Span,
+        /// The default language.
+        language: String,
+    },
     /// An image whose `file` is not in `media/`.
     #[error("there is no file `{file}` in `media/`")]
     UnknownMedia {
@@ -413,6 +447,10 @@ impl ContentError {
             | MixedMoments { at, .. }
             | SkippedTime { at, .. }
             | EmptyLocation { at }
+            | UnknownLanguage { at, .. }
+            | UnknownTranslated { at, .. }
+            | TranslationFrontMatter { at }
+            | DefaultLanguageUnlisted { at, .. }
             | OnlineWithoutLink { at }
             | Body { at, .. }
             | BadBibtex { at, .. }
@@ -467,6 +505,10 @@ impl ContentError {
             SkippedTime { .. } => Some("write the time the clocks show, such as an hour later, or give it with its offset (…T02:30:00+01:00)".into()),
             EmptyLocation { .. } => Some("give the place's `name` (and `address`), or `online = true` with the `url` to join".into()),
             OnlineWithoutLink { .. } => Some("add `url = \"https://…\"`, the link to join".into()),
+            UnknownLanguage { .. } => Some("add the language to `languages` in site.toml, or write the text in one of them".into()),
+            UnknownTranslated { nearest, .. } => did_you_mean(nearest).or_else(|| Some("name the file `{slug}.{language}.md` after the entity's own file".into())),
+            TranslationFrontMatter { .. } => Some("write translated fields in the entity's own file, as `name = { en = \"…\", nb = \"…\" }`, and keep only the Markdown here".into()),
+            DefaultLanguageUnlisted { language, .. } => Some(format!("add `\"{language}\"` to `languages`; the default language is published at the site's root")),
             BadBibtex { hint, .. } => Some(hint.clone()),
             UnlistedEntryType { .. } => Some("the site lists @article, @book, @incollection, @inbook, @inproceedings, @phdthesis, @mastersthesis, @thesis, @report, @techreport and @periodical (a special issue)".into()),
             AmbiguousAuthor { name, .. } => Some(format!("add `citation_names = [\"{name}\"]` to the file of the person it is")),

@@ -319,12 +319,18 @@ fn hidden_sibling(
 
 /// Draws every page and file of the site into `folder`.
 async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<Exported, ExportError> {
-    let mut paths = page_paths(&site);
-    paths.extend(site.people.keys().map(crate::paths::vcard));
-    paths.extend(site.publications.keys().flat_map(|s| [crate::paths::bibtex(s), crate::paths::ris(s)]));
-    paths.extend(site.events.keys().map(crate::paths::event_calendar));
-    paths.extend([crate::paths::FEED.to_owned(), crate::paths::CALENDAR.to_owned()]);
-    paths.extend(site.groups.keys().flat_map(|g| [crate::paths::group_feed(g), crate::paths::group_calendar(g)]));
+    // Every page and file beside one, in every language: each edition's under its segment.
+    let mut paths = Vec::new();
+    for edition in site.editions() {
+        let mut drawn = page_paths(edition);
+        drawn.extend(edition.people.keys().map(crate::paths::vcard));
+        drawn.extend(edition.publications.keys().flat_map(|s| [crate::paths::bibtex(s), crate::paths::ris(s)]));
+        drawn.extend(edition.events.keys().map(crate::paths::event_calendar));
+        drawn.extend([crate::paths::FEED.to_owned(), crate::paths::CALENDAR.to_owned()]);
+        drawn
+            .extend(edition.groups.keys().flat_map(|g| [crate::paths::group_feed(g), crate::paths::group_calendar(g)]));
+        paths.extend(drawn.iter().map(|path| crate::paths::in_language(&edition.segment, path)));
+    }
     paths.extend(site.media.iter().map(|m| crate::paths::media(m)));
     paths.extend(sitemap_paths(&site));
     paths.push(crate::paths::ROBOTS.to_owned());

@@ -77,6 +77,28 @@ pub const SECTIONS: [EntityKind; 7] = [
     EntityKind::Practice,
 ];
 
+/// The first segment of the addresses of the site in `language`, where it is not the
+/// default: `nb` for `nb`, `nb-no` for `nb-NO`; the default language lives at the root.
+pub fn language_segment(language: &str) -> String {
+    language.to_ascii_lowercase()
+}
+
+/// `path` (root-relative, as every function here gives it) in the edition of the site under
+/// `segment` (from [`language_segment`]), or as it is where `segment` is empty (the default).
+pub fn in_language(segment: &str, path: &str) -> String {
+    if segment.is_empty() { path.to_owned() } else { format!("/{segment}{path}") }
+}
+
+/// Whether `path` is a file every edition of the site shares, at one address whatever the
+/// language: media, assets, the sitemap, `robots.txt`, the icon and the health check.
+pub fn is_shared(path: &str) -> bool {
+    Route::all().into_iter().filter(|route| !route.in_every_language()).any(|route| {
+        let pattern = route.pattern();
+        let fixed = pattern.split('{').next().unwrap_or_default();
+        if fixed.len() < pattern.len() { path.starts_with(fixed) } else { path == fixed }
+    })
+}
+
 /// How a kind of entity is reached: by a page of its own under a prefix, or as an entry of
 /// its kind's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +281,21 @@ pub enum Route {
 }
 
 impl Route {
+    /// Whether the route is answered in every language of the site, under each language's
+    /// segment (`/nb/people/`), rather than once for all (the media, the sitemap).
+    pub fn in_every_language(self) -> bool {
+        !matches!(
+            self,
+            Route::Media
+                | Route::Asset
+                | Route::Sitemap
+                | Route::SitemapPart
+                | Route::Robots
+                | Route::Favicon
+                | Route::Health
+        )
+    }
+
     /// Every route, the free pages last.
     pub fn all() -> Vec<Route> {
         let entities = EntityKind::ALL

@@ -20,7 +20,7 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
     let description = scraper::Selector::parse("meta[name=description]").unwrap();
     let json_ld = scraper::Selector::parse("script[type=\"application/ld+json\"]").unwrap();
     let mut without_schema = Vec::new();
-    let mut descriptions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut descriptions: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     let with_id = scraper::Selector::parse("[id]").unwrap();
     let canonical = scraper::Selector::parse("link[rel=canonical]").unwrap();
     let mut canonicals: BTreeSet<String> = BTreeSet::new();
@@ -43,8 +43,11 @@ async fn every_entity_is_reachable_from_home_and_no_link_is_broken() {
         if !typed {
             without_schema.push(path.clone());
         }
+        // A page's description is its own among the pages of its language; the same page in
+        // another language may say the same where its content is not translated.
+        let lang = html.root_element().attr("lang").unwrap_or_default().to_owned();
         if let Some(text) = html.select(&description).next().and_then(|m| m.attr("content")) {
-            descriptions.entry(text.to_owned()).or_default().push(path.clone());
+            descriptions.entry((lang, text.to_owned())).or_default().push(path.clone());
         }
         ids.insert(path.clone(), html.select(&with_id).filter_map(|e| e.attr("id")).map(str::to_owned).collect());
         for element in html.select(&selector) {

@@ -31,6 +31,9 @@ pub struct Model {
     pub modified: Option<std::time::SystemTime>,
     /// When each entity's file was last changed, by kind and slug.
     pub changed: HashMap<(EntityKind, Slug), std::time::SystemTime>,
+    /// Bodies in the site's other languages, from `{slug}.{language}.md`, by kind, slug and
+    /// language.
+    pub translations: HashMap<(EntityKind, Slug, String), Html>,
 }
 
 /// Content that checks: the model, and the values it was read without.
@@ -74,9 +77,10 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: reserved_slugs(), places };
     let mut model = Model {
         settings: settings.unwrap_or_else(|| Settings {
-            name: String::new(),
-            description: String::new(),
+            name: Default::default(),
+            description: Default::default(),
             language: String::new(),
+            languages: None,
             host: None,
             citation_style: Default::default(),
             icon: None,
@@ -86,6 +90,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
         media: content.media.clone(),
         modified: content.modified,
         changed: HashMap::new(),
+        translations: HashMap::new(),
     };
     model.changed = checker
         .places
@@ -96,6 +101,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     errors.extend(References::new(content, &checker.places).check(&model));
     errors.extend(unknown_icon(content, &model.settings));
     errors.extend(times_and_places(content, &checker.places, &model));
+    errors.extend(languages(content, &checker.places, &mut model));
     let warnings = checker.warnings;
     if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
 }
@@ -164,6 +170,84 @@ fn times_and_places(
             errors.push(ContentError::OnlineWithoutLink { at: at(&location.at) });
         } else if location.name.is_none() && location.address.is_none() && !location.online {
             errors.push(ContentError::EmptyLocation { at: at(&location.at) });
+        }
+    }
+    errors
+}
+
+/// The site's languages as `site.toml` gives them, every text's languages among them, and
+/// each translation file's body read into the model.
+fn languages(content: &Content, places: &HashMap<(EntityKind, Slug), usize>, model: &mut Model) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let site_file = content.settings.and_then(|i| content.sources.get(i));
+    let settings = &model.settings;
+    if let (Some(listed), Some(file)) = (&settings.languages, site_file)
+        && !listed.get_ref().iter().any(|tag| tag.0 == settings.language)
+        && !settings.language.is_empty()
+    {
+        errors.push(ContentError::DefaultLanguageUnlisted {
+            at: Span::new(&file.path, &file.text, listed.span()),
+            language: settings.language.clone(),
+        });
+    }
+    let site_languages: Vec<String> = settings.languages().into_iter().map(str::to_owned).collect();
+    let listed = site_languages.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
+    let unknown = |at: Span, language: &str| ContentError::UnknownLanguage {
+        at,
+        language: language.to_owned(),
+        languages: listed.clone(),
+    };
+    for kind in EntityKind::ALL {
+        with_entities!(kind, mut model.entities, |entities| {
+            for entity in entities.values_mut() {
+                let Some(file) = places.get(&(kind, entity.slug().clone())).and_then(|i| content.sources.get(*i))
+                else {
+                    continue;
+                };
+                for (_, text) in entity.texts_mut() {
+                    for language in text.languages().filter(|l| !site_languages.iter().any(|s| s == l)) {
+                        errors.push(unknown(Span::new(&file.path, &file.text, text.at.clone()), language));
+                    }
+                }
+            }
+        });
+    }
+    // `/{tag}/` is the home of a language, so no free page can be at it.
+    for language in site_languages.iter().skip(1) {
+        let page = Slug::parse(&crate::paths::language_segment(language)).and_then(|slug| {
+            let file = places.get(&(EntityKind::Page, slug)).and_then(|i| content.sources.get(*i))?;
+            Some((file, language))
+        });
+        if let Some((file, language)) = page {
+            errors.push(ContentError::ReservedSlug { at: Span::file(&file.path), slug: language.to_lowercase() });
+        }
+    }
+    for translation in &content.translations {
+        let file = &content.sources[translation.source];
+        if !site_languages.contains(&translation.language) {
+            errors.push(unknown(Span::file(&file.path), &translation.language));
+            continue;
+        }
+        if !places.contains_key(&(translation.kind, translation.slug.clone())) {
+            let slugs: Vec<&str> =
+                places.keys().filter(|(k, _)| *k == translation.kind).map(|(_, s)| s.as_str()).collect();
+            errors.push(ContentError::UnknownTranslated {
+                at: Span::file(&file.path),
+                slug: translation.slug.to_string(),
+                nearest: nearest(translation.slug.as_str(), &slugs),
+            });
+            continue;
+        }
+        match markdown::render(&translation.body) {
+            Ok(body) => {
+                let key = (translation.kind, translation.slug.clone(), translation.language.clone());
+                model.translations.insert(key, body);
+            }
+            Err(fault) => {
+                let start = file.text.len() - translation.body.len();
+                let at = start + fault.at.start..start + fault.at.end;
+                errors.push(ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake });
+            }
         }
     }
     errors
@@ -518,6 +602,7 @@ mod tests {
                 name: "S".into(),
                 description: "D".into(),
                 language: "en".into(),
+                languages: None,
                 host: None,
                 citation_style: Default::default(),
                 icon: None,
@@ -530,6 +615,7 @@ mod tests {
             media: BTreeSet::new(),
             modified: None,
             changed: HashMap::new(),
+            translations: HashMap::new(),
         };
         let mut errors = checker.errors;
         errors.extend(References::new(&content, &checker.places).check(&model));

@@ -30,6 +30,12 @@ pub struct Site {
     changed: std::collections::HashMap<(EntityKind, Slug), std::time::SystemTime>,
     index: Index,
     memo: Memo,
+    /// The language this edition of the site is in: the default's, or one of `editions`'.
+    pub language: String,
+    /// The first segment of this edition's addresses (`nb`); empty for the default language.
+    pub segment: String,
+    /// The site in each of its other languages, on the default language's site only.
+    editions: Vec<Site>,
 }
 
 /// What pages work out from the whole site (the order of a list of a hundred thousand
@@ -57,7 +63,7 @@ impl Deref for Site {
 
 /// Who refers to each entity, by the kind and slug of the referring entity: the inverse of
 /// the references written in entity files, built alike for every kind from its `references()`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     referrers: BTreeMap<(EntityKind, Slug), BTreeSet<(EntityKind, Slug)>>,
 }
@@ -103,12 +109,42 @@ fn event_day(event: &Event) -> chrono::NaiveDate {
 }
 
 /// Builds the site from a model whose references have all been checked.
-pub fn link(model: Model) -> Site {
+pub fn link(mut model: Model) -> Site {
     let mut index = Index::default();
     for kind in EntityKind::ALL {
         with_entities!(kind, model.entities, |entities| index.add(entities.values()));
     }
+    let languages: Vec<String> = model.settings.languages().into_iter().map(str::to_owned).collect();
+    let default = languages.first().cloned().unwrap_or_default();
+    let editions = languages
+        .iter()
+        .skip(1)
+        .map(|language| {
+            let mut entities = model.entities.clone();
+            settle(&mut entities, &model.translations, language, &default);
+            let mut settings = model.settings.clone();
+            settings.name.settle(language, &default);
+            settings.description.settle(language, &default);
+            Site {
+                language: language.clone(),
+                segment: crate::paths::language_segment(language),
+                settings,
+                entities,
+                media: model.media.clone(),
+                modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
+                changed: model.changed.clone(),
+                index: index.clone(),
+                memo: Memo::default(),
+                editions: Vec::new(),
+            }
+        })
+        .collect();
+    settle(&mut model.entities, &model.translations, &default, &default);
+    model.settings.name.settle(&default, &default);
+    model.settings.description.settle(&default, &default);
     Site {
+        language: default,
+        segment: String::new(),
         settings: model.settings,
         entities: model.entities,
         media: model.media,
@@ -116,10 +152,53 @@ pub fn link(model: Model) -> Site {
         changed: model.changed,
         index,
         memo: Memo::default(),
+        editions,
+    }
+}
+
+/// Makes `entities` what the edition in `language` shows: each text in its language where the
+/// editor gave it, and each body from its translation file; what is not translated stays in
+/// the `default` language, marked as such.
+fn settle(
+    entities: &mut Entities,
+    translations: &std::collections::HashMap<(EntityKind, Slug, String), crate::model::Html>,
+    language: &str,
+    default: &str,
+) {
+    for kind in EntityKind::ALL {
+        with_entities!(kind, mut entities, |entities| {
+            for entity in entities.values_mut() {
+                for (_, text) in entity.texts_mut() {
+                    text.settle(language, default);
+                }
+                let key = (kind, entity.slug().clone(), language.to_owned());
+                let translated = translations.get(&key).cloned();
+                if let Some(body) = entity.body_mut() {
+                    match translated {
+                        Some(translated) => *body = translated,
+                        None if language != default && !body.as_str().is_empty() => {
+                            *body = std::mem::take(body).in_language(default);
+                        }
+                        None => {}
+                    }
+                }
+            }
+        });
     }
 }
 
 impl Site {
+    /// Every edition of the site, the default language's first: the site itself, then its
+    /// translations.
+    pub fn editions(&self) -> impl Iterator<Item = &Site> {
+        std::iter::once(self).chain(&self.editions)
+    }
+
+    /// The edition in `segment`'s language (`nb`; empty for the default), if the site has one.
+    pub fn edition(&self, segment: &str) -> Option<&Site> {
+        self.editions().find(|s| s.segment == segment)
+    }
+
     /// The value of type `T` `make` works out from this site, made on the first call and
     /// shared by every later one.
     pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&Site) -> T) -> std::sync::Arc<T> {

@@ -40,6 +40,56 @@ pub struct Content {
     pub modified: Option<std::time::SystemTime>,
     /// Mistakes in files and folders: names, encodings, front matter delimiters.
     pub errors: Vec<ContentError>,
+    /// Bodies in another language, from files named `{slug}.{language}.md`.
+    pub translations: Vec<Translation>,
+}
+
+/// The body of an entity in another of the site's languages, from `{slug}.{language}.md`
+/// beside the entity's own file: only Markdown, since the translated fields live in the
+/// entity's file and one entity stays one file.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// Index of the file in `Content::sources`.
+    pub source: usize,
+    /// From the folder.
+    pub kind: EntityKind,
+    /// The entity it translates, from the file name.
+    pub slug: Slug,
+    /// The language, from the file name: `nb` in `wellfare.nb.md`.
+    pub language: String,
+    /// The Markdown, the whole file.
+    pub body: String,
+}
+
+impl Translation {
+    /// The translation in `text`, or where its front matter opens: a translation has none.
+    fn new(
+        source: usize,
+        kind: EntityKind,
+        slug: Slug,
+        language: String,
+        text: &str,
+    ) -> Result<Self, std::ops::Range<usize>> {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if body.lines().next().is_some_and(|line| line.trim_end() == "+++") {
+            let start = text.len() - body.len();
+            return Err(start..start + 3);
+        }
+        Ok(Translation { source, kind, slug, language, body: body.to_owned() })
+    }
+}
+
+/// The entity and language a file's stem names when it is a translation: `wellfare.nb` is
+/// `wellfare` in `nb`. The language is a tag's shape (`nb`, `nb-NO`); whether the site is
+/// published in it is `check`'s to say.
+fn translation_of(stem: &str) -> Option<(Slug, String)> {
+    let (base, language) = stem.rsplit_once('.')?;
+    let mut parts = language.split('-');
+    let primary = parts.next()?;
+    let is_tag = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    is_tag.then(|| Some((Slug::parse(base)?, language.to_owned()))).flatten()
 }
 
 impl Content {
@@ -157,6 +207,19 @@ pub fn load_dir(dir: &Path) -> Content {
                 continue;
             }
         };
+        if let Some((base, language)) = translation_of(stem).filter(|_| extension == "md") {
+            if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
+                let source = content.sources.len();
+                match Translation::new(source, kind, base, language, &text) {
+                    Ok(translation) => content.translations.push(translation),
+                    Err(at) => {
+                        content.errors.push(ContentError::TranslationFrontMatter { at: Span::new(&path, &text, at) })
+                    }
+                }
+                content.sources.push(SourceFile { path, text, modified });
+            }
+            continue;
+        }
         let Some(slug) = Slug::parse(stem) else {
             let suggestion = Slug::suggest(stem).map(|s| format!("{s}.{extension}"));
             content.errors.push(ContentError::BadFileName { at: Span::file(&path), name, suggestion });

@@ -208,6 +208,12 @@ groups = []
         self.slug = slug;
         self.description = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        vec![("title", &mut self.title)].into_iter().chain(self.summary.as_mut().map(|s| ("summary", s))).collect()
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.description)
+    }
     fn urls(&self) -> Vec<&Url> {
         self.registration.iter().chain(&self.location.url).collect()
     }

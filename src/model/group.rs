@@ -124,6 +124,20 @@ kind = "research-group"
         self.slug = slug;
         self.about = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        let mut texts = vec![("name", &mut self.name)];
+        texts.extend(self.short_name.as_mut().map(|t| ("short_name", t)));
+        texts.extend(self.tagline.as_mut().map(|t| ("tagline", t)));
+        texts.extend(self.mission.as_mut().map(|t| ("mission", t)));
+        for spotlight in &mut self.spotlights {
+            texts.push(("spotlights.title", &mut spotlight.title));
+            texts.push(("spotlights.text", &mut spotlight.text));
+        }
+        texts
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.about)
+    }
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.journal.iter().map(|r| (EntityKind::Publication, r)).collect()
     }

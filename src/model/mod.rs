@@ -35,8 +35,8 @@ pub use person::{Affiliation, Membership, Person, Role, Tenure, orcid_id};
 pub use practice::{Level, Practice};
 pub use project::{Project, ProjectKind, ProjectPerson, Status};
 pub use publication::{Author, Publication, PublicationKind};
-pub use settings::{CitationStyle, ICON_TYPES, Settings, TimeZone, icon_type};
-pub use text::{Marked, Text};
+pub use settings::{CitationStyle, ICON_TYPES, LanguageTag, Settings, TimeZone, icon_type};
+pub use text::{Mark, Marked, Text};
 
 /// The kinds of entity, one per content folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +123,7 @@ impl EntityKind {
 /// Every entity of the site, one map per kind, by slug: what `check` builds and a `Site`
 /// holds. A new kind is a field here, a line in [`Entities::read`] and an arm of
 /// [`with_entities!`]; the steps that go through those need no edit to know of it.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Entities {
     /// `groups/`: in slug order, which is also the order of the navigation and the home page.
     pub groups: BTreeMap<Slug, Group>,
@@ -188,45 +188,51 @@ impl Entities {
 /// kind that lacks it, and a new kind fails to compile here until it has a collection. The
 /// second form binds the kind's type instead: `with_entities!(kind, type T => T::DESCRIBED)`.
 macro_rules! with_entities {
-    ($kind:expr, $holder:expr, |$entities:ident| $body:expr) => {
+    (@each $kind:expr, ($($borrow:tt)+), $holder:expr, |$entities:ident| $body:expr) => {
         match $kind {
             $crate::model::EntityKind::Group => {
-                let $entities = &$holder.groups;
+                let $entities = $($borrow)+ $holder.groups;
                 $body
             }
             $crate::model::EntityKind::Project => {
-                let $entities = &$holder.projects;
+                let $entities = $($borrow)+ $holder.projects;
                 $body
             }
             $crate::model::EntityKind::Person => {
-                let $entities = &$holder.people;
+                let $entities = $($borrow)+ $holder.people;
                 $body
             }
             $crate::model::EntityKind::Partner => {
-                let $entities = &$holder.partners;
+                let $entities = $($borrow)+ $holder.partners;
                 $body
             }
             $crate::model::EntityKind::Publication => {
-                let $entities = &$holder.publications;
+                let $entities = $($borrow)+ $holder.publications;
                 $body
             }
             $crate::model::EntityKind::Practice => {
-                let $entities = &$holder.practices;
+                let $entities = $($borrow)+ $holder.practices;
                 $body
             }
             $crate::model::EntityKind::News => {
-                let $entities = &$holder.news;
+                let $entities = $($borrow)+ $holder.news;
                 $body
             }
             $crate::model::EntityKind::Event => {
-                let $entities = &$holder.events;
+                let $entities = $($borrow)+ $holder.events;
                 $body
             }
             $crate::model::EntityKind::Page => {
-                let $entities = &$holder.pages;
+                let $entities = $($borrow)+ $holder.pages;
                 $body
             }
         }
+    };
+    ($kind:expr, mut $holder:expr, |$entities:ident| $body:expr) => {
+        $crate::model::with_entities!(@each $kind, (&mut), $holder, |$entities| $body)
+    };
+    ($kind:expr, $holder:expr, |$entities:ident| $body:expr) => {
+        $crate::model::with_entities!(@each $kind, (&), $holder, |$entities| $body)
     };
     ($kind:expr, type $t:ident => $body:expr) => {
         match $kind {
@@ -460,12 +466,30 @@ pub(crate) fn language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<String, D:
 /// HTML rendered from a Markdown body at load time and sanitized, so it is safe to insert
 /// into a page as is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Html(String);
+pub struct Html(String, Option<Box<str>>);
 
 impl Html {
     /// Wraps HTML that has been sanitized; only `markdown::render` builds one from Markdown.
     pub(crate) fn sanitized(html: String) -> Self {
-        Html(html)
+        Html(html, None)
+    }
+
+    /// The same HTML marked as written in `language`: an edition in another language shows
+    /// it so, where the body is not translated.
+    pub(crate) fn in_language(self, language: &str) -> Self {
+        Html(self.0, Some(language.into()))
+    }
+
+    /// The same HTML marked with the language of `other`: what becomes of a body (its links
+    /// moved, its paragraphs split) is still in its language.
+    pub(crate) fn in_language_of(self, other: &Html) -> Self {
+        Html(self.0, other.1.clone())
+    }
+
+    /// The language the body is written in, where it is not its page's: the `lang` of its
+    /// `<div>`.
+    pub fn lang(&self) -> Option<&str> {
+        self.1.as_deref()
     }
 
     /// For templates to insert unescaped (`|safe`); safe because it was sanitized at load.
@@ -509,7 +533,10 @@ impl Html {
     pub fn split_after_first_paragraph(&self) -> (Html, Html) {
         const END: &str = "</p>\n";
         match self.0.find(END).filter(|_| self.0.starts_with("<p>")) {
-            Some(i) => (Html(self.0[..i + END.len()].to_owned()), Html(self.0[i + END.len()..].to_owned())),
+            Some(i) => (
+                Html(self.0[..i + END.len()].to_owned(), self.1.clone()),
+                Html(self.0[i + END.len()..].to_owned(), self.1.clone()),
+            ),
             None => (self.clone(), Html::default()),
         }
     }
@@ -592,6 +619,16 @@ pub trait Entity {
     /// Images the entity shows, whose files must be in `media/`.
     fn images(&self) -> Vec<&Image> {
         Vec::new()
+    }
+    /// The texts an editor may write in each of the site's languages, by field name, so each
+    /// edition shows its own and `check` can say which are not translated yet.
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        Vec::new()
+    }
+    /// The long text from the body, which a file `{slug}.{language}.md` translates; none for
+    /// an entity read from elsewhere than a Markdown file's body.
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        None
     }
 }
 

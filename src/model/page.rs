@@ -41,6 +41,15 @@ title = {title}
         self.slug = slug;
         self.body = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        vec![("title", &mut self.title)]
+            .into_iter()
+            .chain(self.description.as_mut().map(|s| ("description", s)))
+            .collect()
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.body)
+    }
     fn urls(&self) -> Vec<&Url> {
         Vec::new()
     }

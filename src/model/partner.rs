@@ -49,6 +49,12 @@ name = {title}
         self.slug = slug;
         self.description = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        vec![("name", &mut self.name)]
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.description)
+    }
     fn urls(&self) -> Vec<&Url> {
         self.link.iter().collect()
     }

@@ -221,6 +221,14 @@ memberships = [
         self.slug = slug;
         self.bio = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        let positions =
+            self.memberships.iter_mut().filter_map(|m| m.position.as_mut().map(|p| ("memberships.position", p)));
+        self.title.as_mut().map(|t| ("title", t)).into_iter().chain(positions).collect()
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.bio)
+    }
     fn urls(&self) -> Vec<&Url> {
         self.links.iter().filter_map(|l| l.url.as_ref()).collect()
     }

@@ -82,6 +82,12 @@ groups = []
         self.slug = slug;
         self.description = body;
     }
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut Text)> {
+        vec![("title", &mut self.title)]
+    }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.description)
+    }
     fn urls(&self) -> Vec<&Url> {
         self.links.iter().filter_map(|l| l.url.as_ref()).collect()
     }

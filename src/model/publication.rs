@@ -204,6 +204,9 @@ groups = []
         self.slug = slug;
         self.description = body;
     }
+    fn body_mut(&mut self) -> Option<&mut Html> {
+        Some(&mut self.description)
+    }
     fn urls(&self) -> Vec<&Url> {
         self.link.iter().collect()
     }

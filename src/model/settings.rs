@@ -7,14 +7,17 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// The site's name, in the header and every page title.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub name: String,
+    pub name: super::Text,
     /// One sentence for search engines and link previews of the home page.
-    #[serde(deserialize_with = "super::non_blank")]
-    pub description: String,
-    /// BCP 47 language tag of the content, for `<html lang>`.
+    pub description: super::Text,
+    /// BCP 47 language tag of the content, and the site's default language: its pages are at
+    /// the site's root.
     #[serde(deserialize_with = "super::language_tag")]
     pub language: String,
+    /// Every language the site is published in (`["en", "nb"]`), the default among them; each
+    /// but the default lives under `/{tag}/`. Left out, the default alone.
+    #[serde(default)]
+    pub languages: Option<serde_spanned::Spanned<Vec<LanguageTag>>>,
     /// The institution named in the footer.
     pub host: Option<String>,
     /// The CSL style publications are cited in on their pages.
@@ -28,6 +31,29 @@ pub struct Settings {
     /// are on its clock, and pages show times on it. Left out, UTC.
     #[serde(default)]
     pub time_zone: TimeZone,
+}
+
+/// A language the site is published in, as `site.toml` writes it: a BCP 47 tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageTag(pub String);
+
+impl<'de> Deserialize<'de> for LanguageTag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::language_tag(d).map(LanguageTag)
+    }
+}
+
+impl Settings {
+    /// The site's languages, the default first, each once.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut languages = vec![self.language.as_str()];
+        for tag in self.languages.iter().flat_map(|l| l.get_ref()) {
+            if !languages.contains(&tag.0.as_str()) {
+                languages.push(&tag.0);
+            }
+        }
+        languages
+    }
 }
 
 /// A time zone of the IANA database, which groupsite carries (chrono-tz), so summer time is

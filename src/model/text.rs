@@ -123,12 +123,6 @@ impl Text {
         }
         self.lang = (lang != language).then(|| lang.into());
     }
-
-    /// The text for a page: escaped, inside `<span lang="…">` where it is not in the page's
-    /// language.
-    pub fn marked(&self) -> Marked<'_> {
-        Marked(self)
-    }
 }
 
 impl Deref for Text {
@@ -148,6 +142,12 @@ impl fmt::Display for Text {
 /// Words the site itself writes (a catalogue's, a slug), which are in the page's language.
 impl From<String> for Text {
     fn from(text: String) -> Text {
+        Text::plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
         Text::plain(text)
     }
 }
@@ -177,14 +177,44 @@ impl PartialEq<&str> for Text {
     }
 }
 
-/// A [`Text`] as a template prints it: escaped, and marked with its language where that is not
-/// the page's.
-pub struct Marked<'a>(&'a Text);
+/// What templates print words with: `{{ project.title.marked() }}`. Text an editor wrote is
+/// marked with its language where that is not the page's; words the site writes itself (a
+/// `String`) are in the page's language already, and print as they are, escaped.
+pub trait Mark {
+    /// The words for a page, escaped, inside `<span lang="…">` where they are not in the
+    /// page's language.
+    fn marked(&self) -> Marked<'_>;
+}
+
+impl Mark for Text {
+    fn marked(&self) -> Marked<'_> {
+        Marked { text: &self.shown, lang: self.lang() }
+    }
+}
+
+impl Mark for String {
+    fn marked(&self) -> Marked<'_> {
+        Marked { text: self, lang: None }
+    }
+}
+
+impl Mark for str {
+    fn marked(&self) -> Marked<'_> {
+        Marked { text: self, lang: None }
+    }
+}
+
+/// Words as a template prints them: escaped, and marked with their language where that is
+/// not the page's.
+pub struct Marked<'a> {
+    text: &'a str,
+    lang: Option<&'a str>,
+}
 
 impl fmt::Display for Marked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = askama::filters::escape(&self.0.shown, askama::filters::Html).map_err(|_| fmt::Error)?;
-        match self.0.lang() {
+        let text = askama::filters::escape(self.text, askama::filters::Html).map_err(|_| fmt::Error)?;
+        match self.lang {
             Some(lang) => write!(f, "<span lang=\"{}\">{text}</span>", Lang(lang)),
             None => write!(f, "{text}"),
         }

@@ -97,7 +97,7 @@ pub struct Chrome<'a> {
     /// `<html lang>`.
     pub lang: &'a str,
     /// From `site.toml`: the header's home link, and the end of every `<title>`.
-    pub site_name: &'a str,
+    pub site_name: &'a crate::model::Text,
     /// The whole `<title>`, unique per page.
     pub title: String,
     /// The `<h1>` of most pages, and the OpenGraph title.
@@ -145,6 +145,11 @@ pub struct Chrome<'a> {
     pub next: Option<String>,
     /// `<link rel="alternate">`s: the feeds and calendars the page belongs to, absolute.
     pub alternates: Vec<Alternate>,
+    /// `<link rel="alternate" hreflang>`s: this page in every language of the site, and
+    /// `x-default`; none for a site in one language, or a page not to be indexed.
+    pub in_languages: Vec<super::InLanguage>,
+    /// The language switcher: this page in each of the site's other languages.
+    pub switcher: Vec<LanguageLink>,
     /// The editor's preview (`serve --watch`): live reload and the content's mistakes.
     pub preview: Option<&'a super::Preview>,
     /// The search form; none in an export, which has no server to answer it.
@@ -154,6 +159,27 @@ pub struct Chrome<'a> {
     /// The preview's banner for a change held back, ready to print.
     pub held_back: Option<HeldBack>,
     words: &'a Words,
+}
+
+/// A link to the page the visitor is on in another language, named in that language, so a
+/// reader who does not know the page's language still finds their own.
+#[derive(Debug, Clone)]
+pub struct LanguageLink {
+    /// `Norsk bokmål`, `English`.
+    pub name: String,
+    /// The language's tag, for `lang` and `hreflang`.
+    pub lang: String,
+    /// Root-relative, base path included.
+    pub href: String,
+}
+
+/// A language the site is published in, as the language switcher names it.
+#[derive(Debug, Clone)]
+pub struct LanguageName {
+    /// Its tag, from `site.toml`.
+    pub tag: String,
+    /// Its name in itself, from its own catalogue: `Norsk bokmål`.
+    pub name: String,
 }
 
 /// A picture for link previews.
@@ -266,15 +292,26 @@ impl<'a> Chrome<'a> {
             "url": urls.absolute(path),
             "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute(paths::HOME) },
         });
+        let tags: Vec<&str> = context.languages.iter().map(|l| l.tag.as_str()).collect();
+        let switcher = context
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.tag != site.language)
+            .map(|(i, l)| {
+                let segment = if i == 0 { String::new() } else { paths::language_segment(&l.tag) };
+                LanguageLink { name: l.name.clone(), lang: l.tag.clone(), href: urls.in_edition(&segment).path(path) }
+            })
+            .collect();
         Chrome {
-            lang: &site.settings.language,
-            site_name: name,
+            lang: &site.language,
+            site_name: &site.settings.name,
             title: full_title,
             heading: title.to_owned(),
-            description: site.settings.description.clone(),
+            description: site.settings.description.to_string(),
             canonical: Some(urls.absolute(path)),
             og_type: "website",
-            og_locale: og_locale(&site.settings.language),
+            og_locale: og_locale(&site.language),
             image: None,
             twitter_card: "summary",
             home_href: urls.path(paths::HOME),
@@ -291,6 +328,8 @@ impl<'a> Chrome<'a> {
             citation: Vec::new(),
             prev: None,
             alternates: Vec::new(),
+            in_languages: urls.alternates(&tags, path),
+            switcher,
             next: None,
             preview: context.preview.as_ref(),
             search: context.search.as_ref().map(|action| SearchBox { action: action.clone(), query: String::new() }),
@@ -389,6 +428,7 @@ impl<'a> Chrome<'a> {
     pub fn not_indexed(mut self) -> Self {
         self.noindex = true;
         self.canonical = None;
+        self.in_languages.clear();
         self.json_ld = None;
         self.schema_node = None;
         self

@@ -54,9 +54,9 @@ pub fn feed(site: &Site, context: &Context, of: FeedOf<'_>) -> String {
     feed.set_title(Text::plain(title));
     feed.set_id(urls.absolute(&path));
     feed.set_updated(fixed(updated));
-    feed.set_lang(Some(site.settings.language.clone()));
+    feed.set_lang(Some(site.language.clone()));
     feed.set_authors(vec![Person {
-        name: site.settings.name.clone(),
+        name: site.settings.name.to_string(),
         uri: Some(urls.absolute(crate::paths::HOME)),
         ..Default::default()
     }]);

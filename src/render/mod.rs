@@ -16,14 +16,14 @@ mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
 pub use calendar::{calendar, event_calendar};
-pub use chrome::{Asset, Chrome, IconLink, Section};
+pub use chrome::{Asset, Chrome, IconLink, LanguageName, Section};
 pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
 pub use collate::{SortKey, norwegian_key};
 pub use feed::{FeedOf, feed};
 pub use phone::Phone;
 pub use sitemap::{is_page, page_paths, robots, sitemap, sitemap_part, sitemap_paths};
-pub use urls::{BadBaseUrl, Urls};
+pub use urls::{BadBaseUrl, InLanguage, Urls};
 pub use vcard::vcard;
 
 use crate::link::Site;
@@ -64,6 +64,8 @@ pub struct Context {
     pub search: Option<String>,
     /// The words of the interface's language.
     pub words: Words,
+    /// The site's languages, the default first, each named in itself for the switcher.
+    pub languages: Vec<LanguageName>,
 }
 
 /// What pages show in the editor's preview.

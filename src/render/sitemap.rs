@@ -41,7 +41,7 @@ pub const SITEMAP_URLS: usize = 50_000;
 /// The sitemap files of a site: `/sitemap.xml`, and the parts it indexes (`/sitemaps/1.xml` …)
 /// when the site has more pages than one file may list.
 pub fn sitemap_paths(site: &Site) -> Vec<String> {
-    paths_of_sitemap(page_paths(site).len(), SITEMAP_URLS)
+    paths_of_sitemap(entry_count(site), SITEMAP_URLS)
 }
 
 /// `/sitemap.xml`: every page with its absolute URL, or an index of the parts that list them.
@@ -64,33 +64,64 @@ fn paths_of_sitemap(pages: usize, limit: usize) -> Vec<String> {
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 const NAMESPACE: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+/// Where a sitemap's `<xhtml:link>` alternates are defined.
+const XHTML: &str = "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
+
+/// Every URL the sitemap lists: each page in each of the site's languages, as the page's
+/// path and the index of its language among [`crate::model::Settings::languages`].
+fn entries(site: &Site) -> Vec<(usize, String)> {
+    let languages = site.settings.languages().len();
+    page_paths(site).into_iter().flat_map(|path| (0..languages).map(move |i| (i, path.clone()))).collect()
+}
+
+/// How many URLs the sitemap lists.
+fn entry_count(site: &Site) -> usize {
+    page_paths(site).len() * site.settings.languages().len()
+}
 
 fn sitemap_at(site: &Site, urls: &Urls, limit: usize) -> String {
-    let pages = page_paths(site);
-    if pages.len() <= limit {
-        return url_set(&pages, urls);
+    let count = entry_count(site);
+    if count <= limit {
+        return url_set(site, &entries(site), urls);
     }
     let mut xml = format!("{XML_HEAD}<sitemapindex {NAMESPACE}>\n");
-    for path in paths_of_sitemap(pages.len(), limit).iter().skip(1) {
-        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&urls.absolute(path))));
+    for path in paths_of_sitemap(count, limit).iter().skip(1) {
+        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&urls.absolute_file(path))));
     }
     xml.push_str("</sitemapindex>\n");
     xml
 }
 
 fn sitemap_part_at(site: &Site, urls: &Urls, part: usize, limit: usize) -> Option<String> {
-    let pages = page_paths(site);
-    if pages.len() <= limit || part == 0 {
+    let entries = entries(site);
+    if entries.len() <= limit || part == 0 {
         return None;
     }
-    let chunk = pages.chunks(limit).nth(part - 1)?;
-    Some(url_set(chunk, urls))
+    let chunk = entries.chunks(limit).nth(part - 1)?;
+    Some(url_set(site, chunk, urls))
 }
 
-fn url_set(paths: &[String], urls: &Urls) -> String {
-    let mut xml = format!("{XML_HEAD}<urlset {NAMESPACE}>\n");
-    for path in paths {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&urls.absolute(path))));
+/// A `<urlset>` of `entries`; on a site in more than one language, each with its page in
+/// every language and `x-default` as alternates, which Google requires to point both ways.
+fn url_set(site: &Site, entries: &[(usize, String)], urls: &Urls) -> String {
+    let languages = site.settings.languages();
+    let mut xml = if languages.len() > 1 {
+        format!("{XML_HEAD}<urlset {NAMESPACE} {XHTML}>\n")
+    } else {
+        format!("{XML_HEAD}<urlset {NAMESPACE}>\n")
+    };
+    for (language, path) in entries {
+        let alternates = urls.alternates(&languages, path);
+        let own = alternates.get(*language).map_or_else(|| urls.absolute(path), |a| a.href.clone());
+        xml.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&own)));
+        for alternate in &alternates {
+            xml.push_str(&format!(
+                "\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                xml_escape(&alternate.hreflang),
+                xml_escape(&alternate.href)
+            ));
+        }
+        xml.push_str(if alternates.is_empty() { "</url>\n" } else { "\n  </url>\n" });
     }
     xml.push_str("</urlset>\n");
     xml
@@ -98,7 +129,7 @@ fn url_set(paths: &[String], urls: &Urls) -> String {
 
 /// `/robots.txt`: everything may be crawled; the sitemap is named.
 pub fn robots(urls: &Urls) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute(paths::SITEMAP))
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute_file(paths::SITEMAP))
 }
 
 fn xml_escape(text: &str) -> String {
@@ -115,7 +146,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
         let site = crate::build::site(&dir).expect("the fixture checks clean").site;
         let urls = Urls::new("https://example.org/research/").expect("a base URL");
-        let pages = super::page_paths(&site).len();
+        let pages = super::entry_count(&site);
         assert_eq!(paths_of_sitemap(pages, pages), ["/sitemap.xml"]);
         assert!(sitemap_at(&site, &urls, pages).contains("<urlset"));
         let index = sitemap_at(&site, &urls, 5);

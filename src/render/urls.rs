@@ -13,6 +13,19 @@ pub struct Urls {
     origin: String,
     /// The sub-path the site is mounted at, without a trailing slash: `/research` or ``.
     prefix: String,
+    /// The edition's language segment after it, with its slash: `/nb`, or `` for the
+    /// default language.
+    segment: String,
+}
+
+/// A page in one of the site's languages, for `<link rel="alternate" hreflang>` and the
+/// sitemap's alternates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InLanguage {
+    /// The language's tag, or `x-default` for the page a visitor of any other language gets.
+    pub hreflang: String,
+    /// Absolute.
+    pub href: String,
 }
 
 /// A base URL that is not `http://` or `https://` followed by a host.
@@ -38,16 +51,54 @@ impl Urls {
             "" => String::new(),
             p => format!("/{p}"),
         };
-        Ok(Urls { origin, prefix })
+        Ok(Urls { origin, prefix, segment: String::new() })
     }
 
-    /// The root-relative URL of a site path: `/people` → `/research/people`.
+    /// The same site's URLs in the edition whose addresses start with `segment` (`nb`, from
+    /// [`paths::language_segment`]; empty for the default language).
+    pub fn in_edition(&self, segment: &str) -> Urls {
+        let segment = if segment.is_empty() { String::new() } else { format!("/{segment}") };
+        Urls { segment, ..self.clone() }
+    }
+
+    /// The root-relative URL of a page of this edition: `/people/` → `/research/nb/people/`.
     pub fn path(&self, path: &str) -> String {
+        format!("{}{}{path}", self.prefix, self.segment)
+    }
+
+    /// The absolute URL of a page of this edition, for canonical links, OpenGraph and the sitemap.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}{}{path}", self.origin, self.prefix, self.segment)
+    }
+
+    /// The page at `path` in each of `languages` (the site's, the default first), as
+    /// `hreflang` alternates: each language's absolute URL, then `x-default`, the default's.
+    /// Empty for a site in one language, which has no alternates.
+    pub fn alternates(&self, languages: &[&str], path: &str) -> Vec<InLanguage> {
+        if languages.len() < 2 {
+            return Vec::new();
+        }
+        let edition = |i: usize, language: &str| {
+            let segment = if i == 0 { String::new() } else { paths::language_segment(language) };
+            self.in_edition(&segment).absolute(path)
+        };
+        let mut alternates: Vec<InLanguage> = languages
+            .iter()
+            .enumerate()
+            .map(|(i, language)| InLanguage { hreflang: (*language).to_owned(), href: edition(i, language) })
+            .collect();
+        alternates.push(InLanguage { hreflang: "x-default".to_owned(), href: edition(0, languages[0]) });
+        alternates
+    }
+
+    /// The root-relative URL of a file every edition shares (`/media/a.jpg`, an asset, the
+    /// sitemap): `/research/media/a.jpg`.
+    pub fn file(&self, path: &str) -> String {
         format!("{}{path}", self.prefix)
     }
 
-    /// The absolute URL of a site path, for canonical links, OpenGraph and the sitemap.
-    pub fn absolute(&self, path: &str) -> String {
+    /// The absolute URL of a file every edition shares, for link previews and `robots.txt`.
+    pub fn absolute_file(&self, path: &str) -> String {
         format!("{}{}{path}", self.origin, self.prefix)
     }
 
@@ -87,6 +138,9 @@ impl Urls {
             let end = rest.find('"').unwrap_or(rest.len());
             let link = &rest[..end];
             out.push_str(&self.prefix);
+            if !paths::is_shared(link) {
+                out.push_str(&self.segment);
+            }
             let split = link.find(['?', '#']).unwrap_or(link.len());
             let (path, tail) = link.split_at(split);
             out.push_str(path);
@@ -98,7 +152,7 @@ impl Urls {
             rest = &rest[end..];
         }
         out.push_str(rest);
-        Html::sanitized(out)
+        Html::sanitized(out).in_language_of(html)
     }
 
     /// A Markdown body for a feed reader, which has no page to resolve links against: as

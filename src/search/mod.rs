@@ -139,14 +139,35 @@ pub(crate) fn words_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Words reduced to their English stem: "communities" and "community" meet.
-pub(crate) fn stems_analyzer() -> TextAnalyzer {
+/// Words reduced to their stem in `language` (a BCP 47 tag): in English "communities" and
+/// "community" meet, in Norwegian "prosjektene" and "prosjekt". Folded first, æ/ø/å as
+/// Norwegians type them without, in every language, since names are Norwegian in all.
+pub(crate) fn stems_analyzer(language: &str) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .filter(fold::NorwegianFolding)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(Stemmer::new(stemmer_for(language)))
         .build()
+}
+
+/// The Snowball stemmer for a language tag: bokmål, nynorsk and `no` share the Norwegian one;
+/// a language without a stemmer gets the English one, as its words are most often English.
+fn stemmer_for(language: &str) -> Language {
+    let primary = language.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    match primary.as_str() {
+        "nb" | "nn" | "no" => Language::Norwegian,
+        "da" => Language::Danish,
+        "sv" => Language::Swedish,
+        "fi" => Language::Finnish,
+        "de" => Language::German,
+        "nl" => Language::Dutch,
+        "fr" => Language::French,
+        "es" => Language::Spanish,
+        "it" => Language::Italian,
+        "pt" => Language::Portuguese,
+        _ => Language::English,
+    }
 }
 
 impl SearchIndex {
@@ -168,7 +189,7 @@ impl SearchIndex {
         };
         let index = Index::create_in_ram(schema.build());
         index.tokenizers().register("words", words_analyzer());
-        index.tokenizers().register("stems", stems_analyzer());
+        index.tokenizers().register("stems", stems_analyzer(&site.language));
 
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
         let mut entries = Vec::new();
@@ -209,7 +230,7 @@ impl SearchIndex {
             entry_ids,
             fields,
             words,
-            stems: stems_analyzer(),
+            stems: stems_analyzer(&site.language),
             entries,
             folded_titles,
             interface: interface.clone(),

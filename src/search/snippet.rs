@@ -179,7 +179,7 @@ mod tests {
     fn a_passage_is_cut_safely_whatever_the_text() {
         let index_terms = crate::search::Terms { words: vec![("kvello".into(), "kvello".into())], digits: None };
         let analyzer = crate::search::words_analyzer();
-        let stems = crate::search::stems_analyzer();
+        let stems = crate::search::stems_analyzer("en");
         let mut marker = super::Marker { words: analyzer, stems, terms: &index_terms };
         let long_word = "ø".repeat(400);
         for text in [

@@ -25,7 +25,7 @@ struct Compiled {
 impl Compiled {
     fn new(urls: &Urls, stem: &str, extension: &str, body: &'static str, mime: &'static str) -> Self {
         let name = format!("{stem}.{}.{extension}", fingerprint(body.as_bytes()));
-        let href = urls.path(&crate::paths::asset(&name));
+        let href = urls.file(&crate::paths::asset(&name));
         Compiled { name, href, body, mime }
     }
 }
@@ -106,7 +106,7 @@ impl Icon {
         let (body, extension, mime) =
             own.unwrap_or_else(|| (Bytes::from(drawn(&site.settings.name)), "svg".to_owned(), "image/svg+xml"));
         let name = format!("icon.{}.{extension}", fingerprint(&body));
-        let href = urls.path(&crate::paths::asset(&name));
+        let href = urls.file(&crate::paths::asset(&name));
         Icon { name, link: IconLink { href, mime }, body }
     }
 

@@ -30,8 +30,8 @@ pub enum ServeError {
 impl ServeError {
     /// The response for this error, drawn in the site's layout where possible.
     pub fn into_page(self, state: &AppState) -> Response {
-        let version = state.version();
-        let (site, context) = (&version.site, &version.context);
+        let version = state.served();
+        let (site, context) = (version.site(), version.context());
         let (status, page) = match &self {
             ServeError::NotFound(path) => (StatusCode::NOT_FOUND, ErrorPage::not_found(site, context, path)),
             ServeError::BadQuery { message, back } => {

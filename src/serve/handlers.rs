@@ -28,8 +28,8 @@ fn render(page: impl Template) -> Result<String, ServeError> {
 
 /// Draws a page with `build`, or the error page it asks for.
 fn respond(state: &AppState, build: impl FnOnce(&Site, &Context) -> Result<String, ServeError>) -> Response {
-    let version = state.version();
-    match build(&version.site, &version.context) {
+    let version = state.served();
+    match build(version.site(), version.context()) {
         Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
         Err(error) => error.into_page(state),
     }
@@ -103,8 +103,8 @@ pub async fn publications(
     uri: Uri,
     query: Result<Query<PublicationFilter>, QueryRejection>,
 ) -> Response {
-    let version = state.version();
-    let (site, context) = (&version.site, &version.context);
+    let version = state.served();
+    let (site, context) = (version.site(), version.context());
     let drawn = (|| {
         let Query(filter) = query.map_err(|_| ServeError::BadQuery {
             message: context.words.get("filter-unreadable"),
@@ -113,7 +113,7 @@ pub async fn publications(
         let number = filter.page_number().map_err(|e| refused(e, context, &uri))?;
         if !filter.is_filtered() && number > 1 {
             let to = crate::paths::list_page_number(EntityKind::Publication, number);
-            return Ok(Err(Redirect::permanent(&state.inner.urls.path(&to))));
+            return Ok(Err(Redirect::permanent(&state.served().context().urls.path(&to))));
         }
         let page = PublicationsPage::new(site, context, &filter, number).map_err(|e| refused(e, context, &uri))?;
         render(page).map(Ok)
@@ -137,7 +137,7 @@ pub async fn later_list_page(
     let number = raw.as_deref().and_then(|n| n.parse::<usize>().ok()).filter(|n| Some(n.to_string()) == raw);
     if number == Some(1) {
         let to = crate::paths::list_page(kind);
-        return Redirect::permanent(&state.inner.urls.path(to)).into_response();
+        return Redirect::permanent(&state.served().context().urls.path(to)).into_response();
     }
     respond(&state, |site, context| {
         let not_found = || ServeError::NotFound(uri.path().to_owned());
@@ -152,10 +152,10 @@ pub async fn vcard(State(state): State<AppState>, uri: Uri, Segment(raw): Segmen
     let Some(stem) = raw.strip_suffix(crate::paths::VCARD).and_then(|s| s.strip_suffix('.')) else {
         return fallback(State(state), uri).await;
     };
-    let version = state.version();
+    let version = state.served();
     let card = Slug::parse(stem)
-        .and_then(|s| version.site.people.get(&s))
-        .map(|person| render::vcard(&version.site, &state.inner.urls, &version.context.words, person));
+        .and_then(|s| version.site().people.get(&s))
+        .map(|person| render::vcard(version.site(), &version.context().urls, &version.context().words, person));
     let file =
         Download { content_type: "text/vcard; charset=utf-8", disposition: "inline", extension: crate::paths::VCARD };
     file.respond(&state, &uri, stem, card)
@@ -167,10 +167,10 @@ pub async fn event_calendar(State(state): State<AppState>, uri: Uri, Segment(raw
     let Some(stem) = raw.strip_suffix(crate::paths::ICALENDAR).and_then(|s| s.strip_suffix('.')) else {
         return fallback(State(state), uri).await;
     };
-    let version = state.version();
+    let version = state.served();
     let file = Slug::parse(stem)
-        .and_then(|s| version.site.events.get(&s))
-        .map(|event| render::event_calendar(&version.site, &version.context, event));
+        .and_then(|s| version.site().events.get(&s))
+        .map(|event| render::event_calendar(version.site(), version.context(), event));
     CALENDAR_FILE.respond(&state, &uri, stem, file)
 }
 
@@ -186,17 +186,17 @@ const ATOM: &str = "application/atom+xml; charset=utf-8";
 
 /// `/feed.xml`: everything new on the site.
 pub async fn feed(State(state): State<AppState>) -> Response {
-    let version = state.version();
-    let body = render::feed(&version.site, &version.context, render::FeedOf::Site);
+    let version = state.served();
+    let body = render::feed(version.site(), version.context(), render::FeedOf::Site);
     ([(header::CONTENT_TYPE, ATOM)], CachePolicy::Page, body).into_response()
 }
 
 /// `/groups/{slug}/feed.xml`: one group's news and events.
 pub async fn group_feed(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    let version = state.version();
-    match raw.as_deref().and_then(Slug::parse).and_then(|s| version.site.groups.get(&s)) {
+    let version = state.served();
+    match raw.as_deref().and_then(Slug::parse).and_then(|s| version.site().groups.get(&s)) {
         Some(group) => {
-            let body = render::feed(&version.site, &version.context, render::FeedOf::Group(group));
+            let body = render::feed(version.site(), version.context(), render::FeedOf::Group(group));
             ([(header::CONTENT_TYPE, ATOM)], CachePolicy::Page, body).into_response()
         }
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
@@ -205,20 +205,20 @@ pub async fn group_feed(State(state): State<AppState>, uri: Uri, Segment(raw): S
 
 /// `/events.ics`: every event, to subscribe to.
 pub async fn calendar(State(state): State<AppState>) -> Response {
-    let version = state.version();
-    let site = &version.site;
-    let body = render::calendar(site, &version.context, &site.settings.name, site.events.values());
+    let version = state.served();
+    let site = version.site();
+    let body = render::calendar(site, version.context(), &site.settings.name, site.events.values());
     ([(header::CONTENT_TYPE, CALENDAR_FILE.content_type)], CachePolicy::Page, body).into_response()
 }
 
 /// `/groups/{slug}/events.ics`: one group's events, to subscribe to.
 pub async fn group_calendar(State(state): State<AppState>, uri: Uri, Segment(raw): Segment) -> Response {
-    let version = state.version();
-    let site = &version.site;
+    let version = state.served();
+    let site = version.site();
     match raw.as_deref().and_then(Slug::parse).and_then(|s| site.groups.get(&s)) {
         Some(group) => {
             let events = site.events_of(EntityKind::Group, &group.slug);
-            let body = render::calendar(site, &version.context, &group.name, events);
+            let body = render::calendar(site, version.context(), &group.name, events);
             ([(header::CONTENT_TYPE, CALENDAR_FILE.content_type)], CachePolicy::Page, body).into_response()
         }
         None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
@@ -254,8 +254,8 @@ pub async fn citation(State(state): State<AppState>, uri: Uri, Segment(raw): Seg
     let raw = raw.unwrap_or_default();
     for (file, write) in &CITATIONS {
         if let Some(stem) = raw.strip_suffix(file.extension).and_then(|s| s.strip_suffix('.')) {
-            let version = state.version();
-            let body = Slug::parse(stem).and_then(|s| version.site.publications.get(&s)).map(write);
+            let version = state.served();
+            let body = Slug::parse(stem).and_then(|s| version.site().publications.get(&s)).map(write);
             return file.respond(&state, &uri, stem, body);
         }
     }
@@ -308,8 +308,8 @@ pub async fn search(
     headers: HeaderMap,
     query: Result<Query<SearchQuery>, QueryRejection>,
 ) -> Response {
-    let version = state.version();
-    let words = &version.context.words;
+    let version = state.served();
+    let words = &version.context().words;
     let Ok(Query(query)) = query else {
         let message = words.get("search-unreadable");
         return ServeError::BadQuery { message, back: crate::paths::SEARCH }.into_page(&state);
@@ -323,7 +323,7 @@ pub async fn search(
         Some(text) => Asked::Query { text, page },
         None => Asked::Nothing,
     };
-    let page = SearchPage::new(&version.site, &version.context, index, asked);
+    let page = SearchPage::new(version.site(), version.context(), index, asked);
     let status = if page.refused.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     let html = match render(page) {
         Ok(html) => html,
@@ -404,10 +404,24 @@ pub async fn media(State(state): State<AppState>, uri: Uri, headers: HeaderMap, 
 /// the site's own pages are redirected to, so no address can send a visitor to another site.
 pub async fn fallback(State(state): State<AppState>, uri: Uri) -> Response {
     let path = uri.path();
-    let page = format!("{path}/");
-    if !path.ends_with('/') && render::is_page(&state.version().site, &page) {
+    // An address under a language's segment is that edition's: its bare pages are its own,
+    // and its 404 page is in its language.
+    let site = state.version().site.clone();
+    let (edition, within) = site
+        .editions()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, e)| {
+            let rest = path.strip_prefix('/')?.strip_prefix(e.segment.as_str())?;
+            (rest.is_empty() || rest.starts_with('/')).then_some((i, rest))
+        })
+        .unwrap_or((0, path));
+    let state = state.for_edition(edition);
+    let served = state.served();
+    let page = format!("{within}/");
+    if !within.ends_with('/') && render::is_page(served.site(), &page) {
         let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let location = format!("{}{query}", state.inner.urls.path(&page));
+        let location = format!("{}{query}", served.context().urls.path(&page));
         return Redirect::permanent(&location).into_response();
     }
     ServeError::NotFound(path.to_owned()).into_page(&state)

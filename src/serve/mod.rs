@@ -98,12 +98,15 @@ pub enum StartError {
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Shared>,
+    /// Which edition of the site this state's routes answer: the index of its language in
+    /// the site's languages, 0 for the default.
+    edition: usize,
 }
 
 struct Shared {
     current: ArcSwap<Version>,
-    /// How every version's pages are drawn, before its mistakes are added.
-    context: Context,
+    /// How every version's pages are drawn in each edition, before its mistakes are added.
+    contexts: Vec<Context>,
     /// The content folder, for the files of `media/`.
     content_dir: PathBuf,
     urls: Urls,
@@ -116,28 +119,73 @@ struct Shared {
 /// One version of the content as served: the site, how pages are drawn from it, and the
 /// pages drawn so far.
 pub(crate) struct Version {
+    /// The site in its default language, which holds its other editions.
     site: Arc<Site>,
-    context: Context,
+    /// How each edition's pages are drawn, and its search index, by edition.
+    editions: Vec<Edition>,
     /// The pages drawn so far, until the clock changes the site (an event is over).
     kept: arc_swap::ArcSwap<kept::KeptPages>,
     number: u64,
     /// The site's icon, drawn from this version's settings.
     icon: Icon,
-    /// The site's search index, built in the background when the site is published; shared
-    /// by versions that only differ in the mistakes they show.
+}
+
+/// One language's edition of a version: how its pages are drawn and its search index.
+struct Edition {
+    context: Context,
+    /// The edition's search index, built in the background when the site is published;
+    /// shared by versions that only differ in the mistakes they show.
     search: Arc<SearchSlot>,
+}
+
+/// What a request is answered from: one version of the content, in one language.
+pub(crate) struct Served {
+    version: Arc<Version>,
+    edition: usize,
+}
+
+impl Served {
+    /// The site in the request's language.
+    pub(crate) fn site(&self) -> &Site {
+        self.version.site.editions().nth(self.edition).unwrap_or(&self.version.site)
+    }
+
+    /// How the request's pages are drawn.
+    pub(crate) fn context(&self) -> &Context {
+        let editions = &self.version.editions;
+        &editions.get(self.edition).unwrap_or(&editions[0]).context
+    }
+
+    /// The edition's search index, waiting for it if it is still being built.
+    pub(crate) async fn search_index(&self) -> Option<&SearchIndex> {
+        let slot = &self.version.editions.get(self.edition)?.search;
+        if slot.get().is_none() {
+            let (version, edition) = (Arc::clone(&self.version), self.edition);
+            let waited = tokio::task::spawn_blocking(move || {
+                let served = Served { version, edition };
+                let slot = &served.version.editions[edition].search;
+                slot.get_or_init(|| build_index(served.site(), &served.context().words));
+            });
+            if waited.await.is_err() {
+                return None;
+            }
+        }
+        slot.get().and_then(Option::as_ref)
+    }
 }
 
 /// A site's search index, once it is built; `None` inside if tantivy refused (logged).
 type SearchSlot = OnceLock<Option<SearchIndex>>;
 
-/// A slot for `site`'s index, filled by a thread of its own so publishing does not wait.
-fn index_in_background(site: &Arc<Site>, words: &Words, searchable: bool) -> Arc<SearchSlot> {
+/// A slot for the index of `site`'s edition number `edition`, filled by a thread of its own
+/// so publishing does not wait.
+fn index_in_background(site: &Arc<Site>, edition: usize, words: &Words, searchable: bool) -> Arc<SearchSlot> {
     let slot = Arc::new(SearchSlot::new());
     if searchable {
         let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::clone(&slot));
         let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
-            filling.get_or_init(|| build_index(&site, &words));
+            let edition = site.editions().nth(edition).unwrap_or(&site);
+            filling.get_or_init(|| build_index(edition, &words));
         });
         if let Err(error) = spawned {
             tracing::warn!(%error, "cannot index in the background; the first search will");
@@ -166,11 +214,22 @@ fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
 }
 
 impl Version {
-    fn new(site: Arc<Site>, mut context: Context, search: Arc<SearchSlot>, number: u64, icon: Icon) -> Self {
-        context.icon = icon.link();
+    fn new(site: Arc<Site>, contexts: Vec<Context>, searches: Vec<Arc<SearchSlot>>, number: u64, icon: Icon) -> Self {
+        let editions = contexts
+            .into_iter()
+            .zip(searches)
+            .map(|(mut context, search)| {
+                context.icon = icon.link();
+                Edition { context, search }
+            })
+            .collect();
         let until = site.next_change(crate::render::now()).map(std::time::SystemTime::from);
         let kept = arc_swap::ArcSwap::from_pointee(kept::KeptPages::new(KEPT_BYTES, until));
-        Version { site, context, kept, number, search, icon }
+        Version { site, editions, kept, number, icon }
+    }
+
+    fn searches(&self) -> Vec<Arc<SearchSlot>> {
+        self.editions.iter().map(|e| Arc::clone(&e.search)).collect()
     }
 
     /// The pages kept for the site as it is at this moment: once an event is over, a new set,
@@ -188,20 +247,6 @@ impl Version {
         let fresh = std::sync::Arc::new(kept::KeptPages::new(KEPT_BYTES, until));
         self.kept.store(std::sync::Arc::clone(&fresh));
         fresh
-    }
-
-    /// The search index, waiting for it if it is still being built.
-    pub(crate) async fn search_index(self: &Arc<Self>) -> Option<&SearchIndex> {
-        if self.search.get().is_none() {
-            let version = Arc::clone(self);
-            let waited = tokio::task::spawn_blocking(move || {
-                version.search.get_or_init(|| build_index(&version.site, &version.context.words));
-            });
-            if waited.await.is_err() {
-                return None;
-            }
-        }
-        self.search.get().and_then(Option::as_ref)
     }
 }
 
@@ -245,29 +290,56 @@ impl AppState {
         let assets = Assets::new(&urls, preview);
         let live = preview.then(|| tokio::sync::watch::channel(1).0);
         let searchable = mode != Mode::Export;
-        let context = Context {
-            urls: urls.clone(),
-            stylesheet: assets.stylesheet(),
-            icon: crate::render::IconLink::default(),
-            preview: preview.then(|| crate::render::Preview {
-                script: assets.live_script().unwrap_or_default(),
-                events: urls.path(paths::PREVIEW_EVENTS),
-                mistakes: Vec::new(),
-                warnings: Vec::new(),
-                held_back: Vec::new(),
-            }),
-            search: searchable.then(|| urls.path(paths::SEARCH)),
-            // NOTE: the words follow the language of the site first loaded; a change of
-            // `language` under `--watch` takes a restart.
-            words: Words::for_language(&site.settings.language),
-        };
+        // NOTE: the languages and their words are those of the site first loaded; a change of
+        // `language` or `languages` under `--watch` takes a restart.
+        let languages: Vec<crate::render::LanguageName> = site
+            .settings
+            .languages()
+            .into_iter()
+            .map(|tag| crate::render::LanguageName {
+                tag: tag.to_owned(),
+                name: Words::for_language(tag).get("language-name"),
+            })
+            .collect();
+        let contexts: Vec<Context> = site
+            .editions()
+            .map(|edition| {
+                let urls = urls.in_edition(&edition.segment);
+                Context {
+                    stylesheet: assets.stylesheet(),
+                    icon: crate::render::IconLink::default(),
+                    preview: preview.then(|| crate::render::Preview {
+                        script: assets.live_script().unwrap_or_default(),
+                        events: urls.file(paths::PREVIEW_EVENTS),
+                        mistakes: Vec::new(),
+                        warnings: Vec::new(),
+                        held_back: Vec::new(),
+                    }),
+                    search: searchable.then(|| urls.path(paths::SEARCH)),
+                    words: Words::for_language(&edition.language),
+                    languages: languages.clone(),
+                    urls,
+                }
+            })
+            .collect();
         let site = Arc::new(site);
-        let search = index_in_background(&site, &context.words, searchable);
+        let searches =
+            contexts.iter().enumerate().map(|(i, c)| index_in_background(&site, i, &c.words, searchable)).collect();
         let icon = Icon::new(&site, &content_dir, &urls);
-        let first = Version::new(site, context.clone(), search, 1, icon);
+        let first = Version::new(site, contexts.clone(), searches, 1, icon);
         let current = ArcSwap::from_pointee(first);
-        let shared = Shared { current, context, content_dir, urls, assets, trusted_proxies, live };
-        AppState { inner: Arc::new(shared) }
+        let shared = Shared { current, contexts, content_dir, urls, assets, trusted_proxies, live };
+        AppState { inner: Arc::new(shared), edition: 0 }
+    }
+
+    /// The same state answering for the edition in the site's language number `edition`.
+    pub(crate) fn for_edition(&self, edition: usize) -> AppState {
+        AppState { inner: Arc::clone(&self.inner), edition }
+    }
+
+    /// What this state's requests are answered from: the current version, in its language.
+    pub(crate) fn served(&self) -> Served {
+        Served { version: self.version(), edition: self.edition }
     }
 
     /// Serves `site` from now on, with no mistakes to show, and shows its content's
@@ -275,21 +347,23 @@ impl AppState {
     pub fn publish(&self, site: Site, warnings: Vec<String>) {
         let site = Arc::new(site);
         // Only where pages have a search form (not in an export) is there a search to answer.
-        let search = index_in_background(&site, &self.inner.context.words, self.inner.context.search.is_some());
-        self.swap(site, search, Banners { warnings, ..Banners::default() });
+        let searches = (self.inner.contexts.iter().enumerate())
+            .map(|(i, c)| index_in_background(&site, i, &c.words, c.search.is_some()))
+            .collect();
+        self.swap(site, searches, Banners { warnings, ..Banners::default() });
     }
 
     /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
     pub fn show_mistakes(&self, mistakes: Vec<String>) {
         let current = self.version();
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Banners { mistakes, ..Banners::default() });
+        self.swap(Arc::clone(&current.site), current.searches(), Banners { mistakes, ..Banners::default() });
     }
 
     /// Keeps serving the current site, and shows the `warnings` of its content on every page
     /// of the preview: those of the site the server started with.
     pub fn show_warnings(&self, warnings: Vec<String>) {
         let current = self.version();
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), Banners { warnings, ..Banners::default() });
+        self.swap(Arc::clone(&current.site), current.searches(), Banners { warnings, ..Banners::default() });
     }
 
     /// Keeps serving the current site, and shows on every page of the preview what a change
@@ -297,20 +371,22 @@ impl AppState {
     pub fn hold_back(&self, removals: Vec<Removal>) {
         let current = self.version();
         let banners = Banners { held_back: removals, ..Banners::default() };
-        self.swap(Arc::clone(&current.site), Arc::clone(&current.search), banners);
+        self.swap(Arc::clone(&current.site), current.searches(), banners);
     }
 
-    fn swap(&self, site: Arc<Site>, search: Arc<SearchSlot>, banners: Banners) {
+    fn swap(&self, site: Arc<Site>, searches: Vec<Arc<SearchSlot>>, banners: Banners) {
         let shared = &self.inner;
         let number = self.version().number + 1;
-        let mut context = shared.context.clone();
-        if let Some(preview) = &mut context.preview {
-            preview.mistakes = banners.mistakes;
-            preview.warnings = banners.warnings;
-            preview.held_back = banners.held_back;
+        let mut contexts = shared.contexts.clone();
+        for context in &mut contexts {
+            if let Some(preview) = &mut context.preview {
+                preview.mistakes.clone_from(&banners.mistakes);
+                preview.warnings.clone_from(&banners.warnings);
+                preview.held_back.clone_from(&banners.held_back);
+            }
         }
         let icon = Icon::new(&site, &shared.content_dir, &shared.urls);
-        let version = Version::new(site, context, search, number, icon);
+        let version = Version::new(site, contexts, searches, number, icon);
         shared.current.store(Arc::new(version));
         if let Some(live) = &shared.live {
             live.send_replace(number);
@@ -358,13 +434,26 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), front::front))
         // Inside the front door, past the kept pages: only a page being drawn can take long.
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
-    let router = Route::all()
-        .into_iter()
-        .fold(Router::new(), |router, route| router.route(&route.pattern(), handler(route)))
-        .fallback(handlers::fallback);
-    let router =
-        if state.is_preview() { router.route(paths::PREVIEW_EVENTS, get(handlers::preview_events)) } else { router };
-    router.layer(layers).with_state(state)
+    // Each edition answers every route in its language under its segment (`/nb/people/`);
+    // the files every edition shares are answered once, at the root.
+    let editions = state.version().site.editions().map(|e| e.segment.clone()).collect::<Vec<_>>();
+    let mut router = Router::new();
+    for (edition, segment) in editions.iter().enumerate() {
+        let routes = Route::all()
+            .into_iter()
+            .filter(|route| edition == 0 || route.in_every_language())
+            .fold(Router::new(), |router, route| {
+                router.route(&paths::in_language(segment, &route.pattern()), handler(route))
+            });
+        router = router.merge(routes.with_state(state.for_edition(edition)));
+    }
+    let fallback = Router::new().fallback(handlers::fallback);
+    let fallback = if state.is_preview() {
+        fallback.route(paths::PREVIEW_EVENTS, get(handlers::preview_events))
+    } else {
+        fallback
+    };
+    router.merge(fallback.with_state(state.clone())).layer(layers)
 }
 
 /// What answers `route`.

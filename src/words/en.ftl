@@ -6,6 +6,10 @@
 
 skip-link = Skip to main content
 nav-main = Main
+# The language switcher's label, and this language's name in itself, as the switcher of
+# every other language names it.
+nav-languages = Language
+language-name = English
 nav-breadcrumb = Breadcrumb
 crumb-home = Home
 # Between two crumbs, before the later one; a right-to-left language turns it round.

@@ -286,6 +286,8 @@ labels! {
     skip_link = "skip-link",
     /// `aria-label` of the main navigation.
     nav_main = "nav-main",
+    /// `aria-label` of the language switcher.
+    nav_languages = "nav-languages",
     /// `aria-label` of the breadcrumb trail.
     nav_breadcrumb = "nav-breadcrumb",
     /// The mark before each crumb but the first, in the HTML so text browsers show it too.

@@ -6,6 +6,10 @@
 
 skip-link = Hopp til innholdet
 nav-main = Hovedmeny
+# The language switcher's label, and this language's name in itself, as the switcher of
+# every other language names it.
+nav-languages = Språk
+language-name = Norsk bokmål
 nav-breadcrumb = Brødsmulesti
 crumb-home = Hjem
 # Between two crumbs, before the later one; a right-to-left language turns it round.

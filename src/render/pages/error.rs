@@ -1,5 +1,6 @@
 //! The page a visitor sees for an address with no page, or a query the site cannot answer.
 
+use crate::model::Mark as _;
 use askama::Template;
 
 use super::super::{Chrome, Context, Section};

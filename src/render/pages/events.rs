@@ -2,6 +2,7 @@
 //! event's page. What is upcoming follows the clock: each page is drawn for the moment it is
 //! asked for, and `serve` keeps drawn pages only until the next event is over.
 
+use crate::model::Mark as _;
 use askama::Template;
 use chrono::{DateTime, Utc};
 use serde_json::json;

@@ -1,5 +1,6 @@
 //! A group's page: everything the content says about one group, gathered from every file that names it.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 

@@ -1,5 +1,6 @@
 //! The home page: the groups, and a way into every section.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 

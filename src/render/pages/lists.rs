@@ -3,6 +3,7 @@
 //! so other pages link to `/partners/#slug`; section ids hold an underscore, which no slug can,
 //! so the two never clash.
 
+use crate::model::Mark as _;
 use askama::Template;
 
 use super::super::{Chrome, Context, norwegian_key};

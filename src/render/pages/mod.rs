@@ -257,7 +257,7 @@ impl Picture {
     /// The file's absolute URL, for schema.org data and link previews.
     pub fn absolute(&self, urls: &crate::render::Urls) -> String {
         // `src` has the base path already; the origin is all it lacks.
-        urls.absolute(self.src.strip_prefix(urls.prefix()).unwrap_or(&self.src))
+        urls.absolute_file(self.src.strip_prefix(urls.prefix()).unwrap_or(&self.src))
     }
 }
 
@@ -265,7 +265,7 @@ impl Picture {
 pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
     let file = image.file.as_ref()?;
     Some(Picture {
-        src: context.urls.path(&paths::media(&file.path)),
+        src: context.urls.file(&paths::media(&file.path)),
         alt: image.alt.clone(),
         credit: image.credit.clone(),
     })

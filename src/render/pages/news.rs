@@ -1,5 +1,6 @@
 //! `/news/`: the groups' stories, newest first, paged (`/news/page/2/`), and each story's page.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 

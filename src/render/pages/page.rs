@@ -1,5 +1,6 @@
 //! `/{slug}`: the free pages, such as the accessibility statement.
 
+use crate::model::Mark as _;
 use askama::Template;
 
 use super::super::{Chrome, Context, Section};

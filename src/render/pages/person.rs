@@ -1,5 +1,6 @@
 //! The directory, `/people/`, and each person's page.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 

@@ -1,5 +1,6 @@
 //! `/projects/`, with its filters, and each project's page.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 

@@ -1,5 +1,6 @@
 //! `/publications/{slug}/`: one publication, as a reader and as Google Scholar read it.
 
+use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 
@@ -82,8 +83,7 @@ impl<'a> PublicationPage<'a> {
             .chain(publication.year.map(|y| y.to_string()))
             .collect();
         let person_page = |r: &crate::model::Ref| urls.entity(EntityKind::Person, &r.slug());
-        let citation =
-            crate::render::cited(publication, site.settings.citation_style, &site.settings.language, person_page);
+        let citation = crate::render::cited(publication, site.settings.citation_style, &site.language, person_page);
         let path = paths::entity(EntityKind::Publication, slug);
         let chrome = context
             .item_chrome(site, EntityKind::Publication, &publication.title, &path)

@@ -4,6 +4,7 @@
 //! (`/publications/page/2/`), so a static export writes each as a file; a filtered list pages
 //! with `?page=`.
 
+use crate::model::Mark as _;
 use std::collections::BTreeSet;
 
 use askama::Template;

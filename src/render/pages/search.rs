@@ -1,5 +1,6 @@
 //! `/search/?q=`: what the site holds that matches a query, grouped by kind, a page at a time.
 
+use crate::model::Mark as _;
 use askama::Template;
 
 use super::super::{Chrome, Context, Section};
