@@ -190,6 +190,10 @@ fn check(content: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<
                 print_report(&built.warnings.in_folder(content), format)?;
             }
             println!("{}: {}", content.display(), built.site.summary());
+            // Not mistakes: the site is whole without them, so they go with the summary.
+            for line in built.site.untranslated() {
+                println!("{line}");
+            }
             if deny_warnings && warned {
                 eprintln!("error: warnings are denied (--deny-warnings)");
                 return Ok(ExitCode::FAILURE);

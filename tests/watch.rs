@@ -384,3 +384,24 @@ fn a_new_story_and_an_event_s_mistake_show_at_once_under_watch() {
     until(&server, "/events/", "the banner", |p| p.contains("content-mistakes") && p.contains(&place));
     assert!(server.page("/events/summer-seminar/").contains("14:00–16:00"), "the last good event is still served");
 }
+
+#[test]
+fn the_preview_lists_what_is_not_translated_as_check_does_and_updates_when_a_translation_is_saved() {
+    let copy = ContentCopy::of(&fixture("languages"));
+    let server = Server::start(copy.root(), &["--watch"]);
+    let checked = common::run_check(copy.root());
+    let page = server.page("/nb/");
+    for line in checked.stdout.lines().skip(1) {
+        assert!(page.contains(&format!("<li><code>{line}</code></li>")), "{line} in {page}");
+    }
+    // Both bokmål and nynorsk lack the contact page's body.
+    assert_eq!(page.matches("pages/ 1 of 1: body 1 (contact)").count(), 2, "{page}");
+    copy.write("pages/contact.nb.md", "Skriv til [gruppen](/groups/alpha).\n");
+    until(&server, "/nb/contact/", "the translated body", |p| p.contains("Skriv til"));
+    let page = server.page("/nb/");
+    assert_eq!(page.matches("pages/ 1 of 1: body 1 (contact)").count(), 1, "bokmål's line is gone: {page}");
+    assert!(
+        server.page("/nb/contact/").contains("href=\"/nb/groups/alpha/\""),
+        "a translated body links in its language"
+    );
+}

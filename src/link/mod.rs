@@ -36,6 +36,8 @@ pub struct Site {
     pub segment: String,
     /// The site in each of its other languages, on the default language's site only.
     editions: Vec<Site>,
+    /// What this edition shows in the default language, not translated.
+    untranslated: Untranslated,
 }
 
 /// What pages work out from the whole site (the order of a list of a hundred thousand
@@ -121,7 +123,7 @@ pub fn link(mut model: Model) -> Site {
         .skip(1)
         .map(|language| {
             let mut entities = model.entities.clone();
-            settle(&mut entities, &model.translations, language, &default);
+            let untranslated = settle(&mut entities, &model.translations, language, &default);
             let mut settings = model.settings.clone();
             settings.name.settle(language, &default);
             settings.description.settle(language, &default);
@@ -136,10 +138,11 @@ pub fn link(mut model: Model) -> Site {
                 index: index.clone(),
                 memo: Memo::default(),
                 editions: Vec::new(),
+                untranslated,
             }
         })
         .collect();
-    settle(&mut model.entities, &model.translations, &default, &default);
+    let untranslated = settle(&mut model.entities, &model.translations, &default, &default);
     model.settings.name.settle(&default, &default);
     model.settings.description.settle(&default, &default);
     Site {
@@ -153,6 +156,7 @@ pub fn link(mut model: Model) -> Site {
         index,
         memo: Memo::default(),
         editions,
+        untranslated,
     }
 }
 
@@ -164,12 +168,17 @@ fn settle(
     translations: &std::collections::HashMap<(EntityKind, Slug, String), crate::model::Html>,
     language: &str,
     default: &str,
-) {
+) -> Untranslated {
+    let mut untranslated = Untranslated { language: language.to_owned(), ..Untranslated::default() };
     for kind in EntityKind::ALL {
         with_entities!(kind, mut entities, |entities| {
             for entity in entities.values_mut() {
-                for (_, text) in entity.texts_mut() {
+                let mut missing = Vec::new();
+                for (field, text) in entity.texts_mut() {
                     text.settle(language, default);
+                    if text.lang().is_some() && !missing.contains(&field) {
+                        missing.push(field);
+                    }
                 }
                 let key = (kind, entity.slug().clone(), language.to_owned());
                 let translated = translations.get(&key).cloned();
@@ -178,12 +187,76 @@ fn settle(
                         Some(translated) => *body = translated,
                         None if language != default && !body.as_str().is_empty() => {
                             *body = std::mem::take(body).in_language(default);
+                            missing.push(Untranslated::BODY);
                         }
                         None => {}
                     }
                 }
+                *untranslated.of.entry(kind).or_default() += 1;
+                if !missing.is_empty() && language != default {
+                    untranslated.entities.entry(kind).or_default().push((entity.slug().clone(), missing));
+                }
             }
         });
+    }
+    untranslated
+}
+
+/// What the edition in one of the site's other languages shows in the default language, for
+/// the editors: `check` prints it and the preview shows it, as a list of work to do rather
+/// than as mistakes, since the site is whole without it.
+#[derive(Debug, Clone, Default)]
+pub struct Untranslated {
+    /// The edition's language.
+    pub language: String,
+    /// By kind, each entity with the fields it shows untranslated, in slug order.
+    pub entities: BTreeMap<EntityKind, Vec<(Slug, Vec<&'static str>)>>,
+    /// How many entities of each kind there are.
+    pub of: BTreeMap<EntityKind, usize>,
+}
+
+impl Untranslated {
+    /// What the summary calls an untranslated body: the Markdown a `{slug}.{tag}.md` translates.
+    pub const BODY: &'static str = "body";
+    /// The most slugs a line names; the rest are counted.
+    const NAMED: usize = 5;
+
+    /// The summary, a line per kind under a line for the language; nothing when every text
+    /// and body is translated.
+    pub fn lines(&self) -> Vec<String> {
+        let missing: usize = self.entities.values().map(Vec::len).sum();
+        if missing == 0 {
+            return Vec::new();
+        }
+        let total: usize = self.of.values().sum();
+        let mut lines = vec![format!(
+            "not yet translated into `{}`: {missing} of {total} entities show text in the default language",
+            self.language
+        )];
+        for (kind, entities) in &self.entities {
+            let mut fields: Vec<(&str, usize)> = Vec::new();
+            for field in entities.iter().flat_map(|(_, f)| f) {
+                match fields.iter_mut().find(|(f, _)| f == field) {
+                    Some((_, n)) => *n += 1,
+                    None => fields.push((field, 1)),
+                }
+            }
+            let fields: Vec<String> = fields.iter().map(|(f, n)| format!("{f} {n}")).collect();
+            let named: Vec<&str> = entities.iter().take(Self::NAMED).map(|(s, _)| s.as_str()).collect();
+            let more = match entities.len().saturating_sub(Self::NAMED) {
+                0 => String::new(),
+                more => format!(" and {more} more"),
+            };
+            let of = self.of.get(kind).copied().unwrap_or_default();
+            lines.push(format!(
+                "  {}/ {} of {of}: {} ({}{more})",
+                kind.folder(),
+                entities.len(),
+                fields.join(", "),
+                named.join(", "),
+            ));
+        }
+        lines
     }
 }
 
@@ -192,6 +265,11 @@ impl Site {
     /// translations.
     pub fn editions(&self) -> impl Iterator<Item = &Site> {
         std::iter::once(self).chain(&self.editions)
+    }
+
+    /// What each edition in another language still shows untranslated, as summary lines.
+    pub fn untranslated(&self) -> Vec<String> {
+        self.editions().flat_map(|e| e.untranslated.lines()).collect()
     }
 
     /// The edition in `segment`'s language (`nb`; empty for the default), if the site has one.

@@ -102,6 +102,8 @@ pub struct Chrome<'a> {
     pub title: String,
     /// The `<h1>` of most pages, and the OpenGraph title.
     pub heading: String,
+    /// The language of the heading, where it is not the page's: a title not translated.
+    pub heading_lang: Option<String>,
     /// The meta description and OpenGraph description.
     pub description: String,
     /// The page's one absolute URL; none for error pages, which are not to be indexed.
@@ -308,6 +310,7 @@ impl<'a> Chrome<'a> {
             site_name: &site.settings.name,
             title: full_title,
             heading: title.to_owned(),
+            heading_lang: None,
             description: site.settings.description.to_string(),
             canonical: Some(urls.absolute(path)),
             og_type: "website",
@@ -338,6 +341,12 @@ impl<'a> Chrome<'a> {
             words,
         }
         .schema(page_schema)
+    }
+
+    /// Marks the heading as written in `lang`, where an editor's title is shown untranslated.
+    pub fn heading_in(mut self, lang: Option<&str>) -> Self {
+        self.heading_lang = lang.map(str::to_owned);
+        self
     }
 
     /// Sets the meta description; blank text keeps the site's own.

@@ -83,6 +83,8 @@ pub struct Preview {
     pub warnings: Vec<String>,
     /// While the last change is held back because it removes most of a kind: what it removes.
     pub held_back: Vec<Removal>,
+    /// What the served site's other languages show untranslated, as `check` summarises it.
+    pub untranslated: Vec<String>,
 }
 
 /// How much of one kind of entity a change the preview holds back would take away, so the

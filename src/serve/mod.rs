@@ -314,6 +314,7 @@ impl AppState {
                         mistakes: Vec::new(),
                         warnings: Vec::new(),
                         held_back: Vec::new(),
+                        untranslated: site.untranslated(),
                     }),
                     search: searchable.then(|| urls.path(paths::SEARCH)),
                     words: Words::for_language(&edition.language),
@@ -383,6 +384,7 @@ impl AppState {
                 preview.mistakes.clone_from(&banners.mistakes);
                 preview.warnings.clone_from(&banners.warnings);
                 preview.held_back.clone_from(&banners.held_back);
+                preview.untranslated = site.untranslated();
             }
         }
         let icon = Icon::new(&site, &shared.content_dir, &shared.urls);

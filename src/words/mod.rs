@@ -310,6 +310,10 @@ labels! {
     preview_warnings = "preview-warnings",
     /// What the editor is to do about them.
     preview_warnings_hint = "preview-warnings-hint",
+    /// The first words of the preview's list of what is not translated yet.
+    preview_untranslated = "preview-untranslated",
+    /// What the list is.
+    preview_untranslated_hint = "preview-untranslated-hint",
     /// What the editor is to do about a change held back.
     preview_held_back_hint = "preview-held-back-hint",
     /// The link home among the error page's ways back.

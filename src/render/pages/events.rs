@@ -196,6 +196,7 @@ impl<'a> EventPage<'a> {
             .collect();
         let chrome = context
             .item_chrome(site, EntityKind::Event, &event.title, &paths::entity(EntityKind::Event, slug))
+            .heading_in(event.title.lang())
             .describe(
                 event
                     .summary

@@ -12,8 +12,10 @@ use crate::paths;
 #[derive(Template)]
 #[template(path = "pages/home.html")]
 pub struct HomePage<'a> {
-    /// The frame; its description is the home page's lead paragraph.
+    /// The frame.
     pub chrome: Chrome<'a>,
+    /// The site's description from `site.toml`, as the lead paragraph.
+    pub lead: &'a crate::model::Text,
     /// Every group, in slug order.
     pub groups: Vec<GroupCard>,
     /// One card per section, in navigation order.
@@ -76,6 +78,6 @@ impl<'a> HomePage<'a> {
                 count: words.section_count(kind, site.count(kind)),
             })
             .collect();
-        HomePage { chrome, groups, sections }
+        HomePage { chrome, lead: &site.settings.description, groups, sections }
     }
 }

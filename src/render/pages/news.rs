@@ -189,6 +189,7 @@ impl<'a> StoryPage<'a> {
         });
         let chrome = context
             .item_chrome(site, EntityKind::News, &news.title, &paths::entity(EntityKind::News, slug))
+            .heading_in(news.title.lang())
             .describe(news.summary.clone().unwrap_or_else(|| news.title.clone()))
             .og("article")
             .image(picture.as_ref(), urls, true)

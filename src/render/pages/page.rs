@@ -24,6 +24,7 @@ impl<'a> FreePage<'a> {
         let page: &Page = site.pages.get(slug)?;
         let chrome = context
             .chrome(site, Section::Page(slug.clone()), &page.title, &paths::entity(EntityKind::Page, slug))
+            .heading_in(page.title.lang())
             .describe(page.description.clone().unwrap_or_default())
             .trail(&context.urls, &[]);
         Some(FreePage { chrome, body: context.body(&page.body) })

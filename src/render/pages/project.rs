@@ -296,6 +296,7 @@ impl<'a> ProjectPage<'a> {
         );
         let chrome = context
             .chrome(site, Section::List(EntityKind::Project), &heading, &path)
+            .heading_in(project.title.lang())
             .describe(description)
             .trail(urls, &ancestors)
             .og("article")
