@@ -208,7 +208,7 @@ async fn person_page_has_title_department_mailto_and_grouped_tel_links() {
     let hrefs: Vec<_> = html.select(&scraper::Selector::parse("a").unwrap()).filter_map(|a| a.attr("href")).collect();
     assert!(hrefs.contains(&"mailto:daniel.sand@example.org"));
     assert!(hrefs.contains(&"tel:+4771112233") && hrefs.contains(&"tel:+4791122334"), "{hrefs:?}");
-    assert!(text.contains("+47 71 11 22 33") && text.contains("+47 911 22 334"));
+    assert!(text.contains("+47 71 11 22 33") && text.contains("+47 91 12 23 34"));
     assert!(text.contains("Fjord Studies Group: Member"));
     assert!(hrefs.contains(&"/people/daniel-sand.vcf"));
     assert!(person.body.contains("\"@type\":\"Person\""));

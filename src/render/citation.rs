@@ -45,10 +45,15 @@ pub fn cited(
     (!out.trim().is_empty()).then(|| Html::sanitized(out))
 }
 
-/// The CSL locale for a language tag: Norwegian (`no`) is cited in Bokmål.
+/// The CSL locale for a language tag: Norwegian (`no`) and bokmål (`nb`) are cited in
+/// bokmål's terms, nynorsk (`nn`) in nynorsk's, whatever region the tag names or leaves out.
 fn locale(language: &str) -> LocaleCode {
-    let primary = language.split('-').next().unwrap_or(language);
-    LocaleCode(if primary.eq_ignore_ascii_case("no") { "nb-NO".to_owned() } else { language.to_owned() })
+    let primary = language.split('-').next().unwrap_or(language).to_ascii_lowercase();
+    LocaleCode(match primary.as_str() {
+        "no" | "nb" => "nb-NO".to_owned(),
+        "nn" => "nn-NO".to_owned(),
+        _ => language.to_owned(),
+    })
 }
 
 /// Every locale hayagriva carries, decoded once, on the first citation.
@@ -220,3 +225,45 @@ fn formatted(text: &str, formatting: &hayagriva::Formatting, out: &mut String) {
 }
 
 use super::escape;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RefList, Slug};
+
+    fn undated_book() -> Publication {
+        Publication {
+            slug: Slug::parse("care").unwrap(),
+            title: "Care".into(),
+            kind: PublicationKind::EditedBook,
+            venue: None,
+            publisher: Some("Fagbokforlaget".into()),
+            year: None,
+            editors: vec![Author { name: "Ness, Ottar".into(), person: None, at: 0..0, family: None, orcid: None }],
+            groups: RefList::new(Vec::new(), 0..0),
+            link: None,
+            authors: Vec::new(),
+            doi: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            isbn: None,
+            summary: None,
+            projects: Vec::new(),
+            description: Html::default(),
+        }
+    }
+
+    #[test]
+    fn terms_are_in_the_language_of_the_page() {
+        let cite = |language| {
+            cited(&undated_book(), CitationStyle::default(), language, |_| String::new())
+                .map(|h| h.as_str().to_owned())
+                .unwrap_or_default()
+        };
+        assert_eq!(cite("en"), "Ness, O. (Ed.). (n.d.). <i>Care</i>. Fagbokforlaget.");
+        for language in ["nb", "nb-NO", "no", "nn", "nn-NO"] {
+            assert_eq!(cite(language), "Ness, O. (red.). (u.å.). <i>Care</i>. Fagbokforlaget.", "{language}");
+        }
+    }
+}

@@ -3,6 +3,8 @@
 //! results and error responses name a message by its id; values of model enums are named by
 //! their `key()`, so no English label lives in the model.
 
+mod numbers;
+
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -115,6 +117,7 @@ impl Words {
         // Fluent sets placeables between Unicode isolation marks by default; pages show text
         // of one direction, and the marks would only add bytes.
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(numbers::format));
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
             tracing::error!(language = tag, ?errors, "the catalogue has syntax errors; those messages are left out");
             resource
@@ -507,6 +510,15 @@ mod tests {
         let words = Words::english();
         let list = |items: &[&str]| words.and_list(&items.iter().map(|i| (*i).to_owned()).collect::<Vec<_>>());
         assert_eq!([list(&["A"]), list(&["A", "B"]), list(&["A", "B", "C"])], ["A", "A and B", "A, B and C"]);
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        let count = |tag: &str, n: usize| Words::for_language(tag).section_count(EntityKind::Person, n);
+        assert_eq!(count("en", 12_345), "12,345 people");
+        assert_eq!(count("nb", 12_345), "12\u{a0}345 personer");
+        assert_eq!(count("nn", 1_000_000), "1\u{a0}000\u{a0}000 personar");
+        assert_eq!(count("nb", 1), "1 person", "the plural still follows the number");
     }
 
     #[test]

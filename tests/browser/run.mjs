@@ -12,7 +12,7 @@
 //   - a screenshot of each page type at both widths goes to target/screenshots/.
 // Every failure names the page, the setting and the rule. Exit status 1 on any failure.
 //
-// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture|bibtex|happenings]   (from anywhere)
+// Usage: node tests/browser/run.mjs [--bin PATH] [--site shipped|fixture|bibtex|happenings|languages]   (from anywhere)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,9 @@ const SITES = [
   { name: 'fixture', content: join(root, 'tests', 'fixtures', 'minimal', 'content') },
   { name: 'bibtex', content: join(root, 'tests', 'fixtures', 'bibtex', 'content') },
   { name: 'happenings', content: join(root, 'tests', 'fixtures', 'happenings', 'content') },
+  // In English, bokmål and nynorsk, some texts translated and some marked as untranslated.
+  { name: 'languages', content: join(root, 'tests', 'fixtures', 'languages', 'content'),
+    searches: ['/nb/search/?q=omsorg', '/nn/search/?q=barnehager', '/nb/no-such-page'] },
 ];
 const WIDTHS = [390, 1280];
 const SCHEMES = ['light', 'dark'];
@@ -258,16 +261,17 @@ async function main() {
   let checked = 0;
   try {
     const only = args.includes('--site') ? args[args.indexOf('--site') + 1] : null;
-    for (const { name: site, content } of SITES.filter((s) => !only || s.name === only)) {
+    for (const { name: site, content, searches = [] } of SITES.filter((s) => !only || s.name === only)) {
       const { base, child } = await startServer(content);
       try {
         const pages = await crawl(site, base);
         const notFound = await fetch(base + NOT_FOUND);
         if (notFound.status !== 404) fail(site + NOT_FOUND, 'http', 'status', `answers ${notFound.status}, not 404`);
         pages.set(NOT_FOUND, await notFound.text());
-        for (const path of SEARCHES) {
+        for (const path of [...SEARCHES, ...searches]) {
           const searched = await fetch(base + path);
-          if (searched.status !== 200) fail(site + path, 'http', 'status', `answers ${searched.status}, not 200`);
+          const expected = path.includes('no-such-page') ? 404 : 200;
+          if (searched.status !== expected) fail(site + path, 'http', 'status', `answers ${searched.status}, not ${expected}`);
           pages.set(path, await searched.text());
         }
         for (const [path, html] of pages) {

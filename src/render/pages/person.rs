@@ -65,7 +65,7 @@ impl<'a> PeoplePage<'a> {
 
 /// A phone number, readable and dialable.
 pub struct PhoneLink {
-    /// As visitors read it: `+47 930 40 095`.
+    /// As visitors read it: `+47 93 04 00 95`.
     pub text: String,
     /// As phones dial it: `tel:+4793040095`.
     pub uri: String,
