@@ -17,8 +17,7 @@ impl Memoizable for Numbers {
     type Error = icu_provider::DataError;
 
     fn construct(language: LanguageIdentifier, _: ()) -> Result<Self, Self::Error> {
-        let locale: icu_locale_core::Locale =
-            language.to_string().parse().unwrap_or_else(|_| icu_locale_core::locale!("en"));
+        let locale: icu_locale_core::Locale = language.to_string().parse().unwrap_or(icu_locale_core::locale!("en"));
         DecimalFormatter::try_new((&locale).into(), Default::default()).map(Numbers)
     }
 }
