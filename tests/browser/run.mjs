@@ -134,9 +134,14 @@ async function crawl(site, base) {
 }
 
 // What kind of page a path is, for one screenshot per kind.
+// A page in another language than the default (`/nb/people/`) is its own kind, `nb-people`.
 function pageType(path) {
+  const language = path.match(/^\/([a-z]{2,3}(?:-[a-z0-9]{2,8})?)(\/.*)$/);
+  if (language && !['groups', 'projects', 'people', 'news', 'events'].includes(language[1])) {
+    return `${language[1]}-${pageType(language[2])}`;
+  }
   if (path === '/') return 'home';
-  if (path === NOT_FOUND) return 'not-found';
+  if (path === NOT_FOUND || path.endsWith('/no-such-page')) return 'not-found';
   const [first, second] = path.split('?')[0].split('/').filter(Boolean);
   if (second) return { groups: 'group', projects: 'project', people: 'person', news: 'story', events: 'event' }[first] || first;
   return ['projects', 'people', 'partners', 'publications', 'practices', 'news', 'events', 'search'].includes(first) ? first : 'page';
