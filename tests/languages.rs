@@ -40,6 +40,16 @@ async fn each_language_has_its_pages_in_its_words_and_its_texts() {
         assert!(home.texts(".main-nav a").contains(&people.to_owned()), "{prefix}/: {:?}", home.texts(".main-nav a"));
         let group_page = page(&app, &format!("{prefix}/groups/alpha/")).await;
         assert_eq!(group_page.texts("h1"), [group], "{prefix}");
+        let people_list = page(&app, &format!("{prefix}/people/")).await;
+        for shown in [&home, &people_list] {
+            assert!(
+                shown.body.contains(&format!("\"inLanguage\":\"{lang}\"")),
+                "{prefix}: schema.org names the language"
+            );
+        }
+        for other in ["en", "nb", "nn"].into_iter().filter(|l| *l != lang) {
+            assert!(home.body.contains(&format!("<meta property=\"og:locale:alternate\" content=\"{other}\">")));
+        }
         let canonical = absolute(&format!("{prefix}/groups/alpha/"));
         assert!(group_page.body.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")), "{prefix}");
         let person = page(&app, &format!("{prefix}/people/ada-lovelace/")).await;

@@ -113,6 +113,8 @@ pub struct Chrome<'a> {
     /// `og:locale`, from the site's language: `nb_NO` for `nb-NO`, just `en` for `en`, as no
     /// region is known to add.
     pub og_locale: String,
+    /// `og:locale:alternate`: the site's other languages, in the same form.
+    pub og_locale_alternates: Vec<String>,
     /// The page's picture for link previews (OpenGraph and Twitter cards), absolute.
     pub image: Option<PreviewImage>,
     /// The Twitter card: `summary_large_image` for a wide picture, else `summary`.
@@ -292,6 +294,7 @@ impl<'a> Chrome<'a> {
             "@type": page_type,
             "name": title,
             "url": urls.absolute(path),
+            "inLanguage": site.language,
             "isPartOf": { "@type": "WebSite", "name": name, "url": urls.absolute(paths::HOME) },
         });
         let tags: Vec<&str> = context.languages.iter().map(|l| l.tag.as_str()).collect();
@@ -315,6 +318,7 @@ impl<'a> Chrome<'a> {
             canonical: Some(urls.absolute(path)),
             og_type: "website",
             og_locale: og_locale(&site.language),
+            og_locale_alternates: tags.iter().filter(|t| **t != site.language).map(|t| og_locale(t)).collect(),
             image: None,
             twitter_card: "summary",
             home_href: urls.path(paths::HOME),

@@ -53,6 +53,7 @@ impl<'a> HomePage<'a> {
             "@type": "WebSite",
             "name": site.settings.name,
             "url": urls.absolute(paths::HOME),
+            "inLanguage": site.language,
         }));
         // The site's feed and calendar, for readers and calendars that look for them on the home page.
         let chrome = if site.news.is_empty() && site.events.is_empty() {
