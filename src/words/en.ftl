@@ -289,20 +289,6 @@ error-internal = Internal server error. The problem has been logged.
 
 ## Dates and times, on the site's clock
 
-# A day: 1 December 2026.
-date = { $day } { $month } { $year }
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
 # A time of day, 24-hour: 14:00.
 time = { $hour }:{ $minute }
 # A time on a day, with the time zone's abbreviation: 1 December 2026, 14:00 (CET).

@@ -3,6 +3,7 @@
 //! results and error responses name a message by its id; values of model enums are named by
 //! their `key()`, so no English label lives in the model.
 
+mod days;
 mod numbers;
 
 use std::borrow::Cow;
@@ -12,7 +13,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{NaiveDate, Timelike};
 
 use crate::model::{EntityKind, EventStatus, GroupKind, Level, ProjectKind, PublicationKind, Role, Status};
 
@@ -79,6 +80,8 @@ struct Catalogue {
     /// True for the pseudo-language.
     marked: bool,
     labels: Labels,
+    /// How the language writes a day.
+    days: days::Days,
 }
 
 impl std::fmt::Debug for Words {
@@ -98,7 +101,7 @@ impl Words {
         let primary =
             ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(primary)).map_or(primary, |(_, to)| to);
         match CATALOGUES.iter().find(|(language, _)| language.eq_ignore_ascii_case(primary)) {
-            Some((language, source)) => Words::build(language, source, false),
+            Some((language, source)) => Words::build_for(language, tag, source, false),
             None => {
                 tracing::warn!(language = tag, "no catalogue for this language; pages use English words");
                 Words::english()
@@ -112,6 +115,12 @@ impl Words {
     }
 
     fn build(tag: &str, source: &str, marked: bool) -> Words {
+        Words::build_for(tag, tag, source, marked)
+    }
+
+    /// The catalogue `tag` (`en`) for a site whose language is `locale` (`en-GB`), whose
+    /// region decides how days are written.
+    fn build_for(tag: &str, locale: &str, source: &str, marked: bool) -> Words {
         let language: LanguageIdentifier = tag.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![language]);
         // Fluent sets placeables between Unicode isolation marks by default; pages show text
@@ -125,7 +134,8 @@ impl Words {
         if let Err(errors) = bundle.add_resource(resource) {
             tracing::error!(language = tag, ?errors, "the catalogue names a message twice");
         }
-        let mut catalogue = Catalogue { tag: tag.to_owned(), bundle, marked, labels: Labels::default() };
+        let days = days::Days::new(if marked { "en" } else { locale });
+        let mut catalogue = Catalogue { tag: tag.to_owned(), bundle, marked, labels: Labels::default(), days };
         catalogue.labels = Labels::new(&catalogue);
         Words { inner: Arc::new(catalogue) }
     }
@@ -215,17 +225,9 @@ impl Words {
         self.get(&format!("section-{kind}"))
     }
 
-    /// A day as pages write it: `1 December 2026`.
+    /// A day as pages write it, as CLDR has the language write it: `1. desember 2026`.
     pub fn date(&self, date: NaiveDate) -> String {
-        let month = self.get(&format!("month-{}", date.month()));
-        self.with(
-            "date",
-            &[
-                ("day", date.day().to_string().into()),
-                ("month", month.into()),
-                ("year", date.year().to_string().into()),
-            ],
-        )
+        self.inner.days.format(date)
     }
 
     /// A time of day as pages write it: `14:00`.
@@ -465,7 +467,6 @@ mod tests {
         ids.extend(PublicationKind::ALL.map(|k| format!("publication-kind-{}", k.key())));
         ids.extend(Level::ALL.map(|l| format!("level-{}", l.key())));
         ids.extend(EventStatus::ALL.map(|s| format!("event-status-{}", s.key())));
-        ids.extend((1..=12).map(|m| format!("month-{m}")));
         ids.extend(EntityKind::ALL.map(|k| format!("entity-plural-{k}")));
         ids.extend(EntityKind::ALL.map(|k| format!("section-{k}")));
         ids.extend(crate::paths::SECTIONS.map(|k| format!("home-count-{k}")));
@@ -551,6 +552,7 @@ mod tests {
             assert_eq!(words.date(day), "1. desember 2026", "{tag}");
             assert_eq!(words.section_count(EntityKind::Project, 2), projects, "{tag}");
         }
-        assert_eq!(Words::for_language("en").date(day), "1 December 2026");
+        assert_eq!(Words::for_language("en-GB").date(day), "1 December 2026");
+        assert_eq!(Words::for_language("en").date(day), "December 1, 2026", "CLDR's English is American");
     }
 }

@@ -289,20 +289,6 @@ error-internal = Intern serverfeil. Problemet er logget.
 
 ## Dates and times, on the site's clock
 
-# A day: 1. desember 2026.
-date = { $day }. { $month } { $year }
-month-1 = januar
-month-2 = februar
-month-3 = mars
-month-4 = april
-month-5 = mai
-month-6 = juni
-month-7 = juli
-month-8 = august
-month-9 = september
-month-10 = oktober
-month-11 = november
-month-12 = desember
 # A time of day, 24-hour: 14:00.
 time = { $hour }:{ $minute }
 # A time on a day, with the time zone's abbreviation: 1. desember 2026 kl. 14:00 (CET).
