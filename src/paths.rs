@@ -92,11 +92,21 @@ pub fn in_language(segment: &str, path: &str) -> String {
 /// Whether `path` is a file every edition of the site shares, at one address whatever the
 /// language: media, assets, the sitemap, `robots.txt`, the icon and the health check.
 pub fn is_shared(path: &str) -> bool {
-    Route::all().into_iter().filter(|route| !route.in_every_language()).any(|route| {
-        let pattern = route.pattern();
-        let fixed = pattern.split('{').next().unwrap_or_default();
-        if fixed.len() < pattern.len() { path.starts_with(fixed) } else { path == fixed }
-    })
+    // Each shared route's fixed part, and whether a variable part follows it; worked out once,
+    // as every site-relative link of every body is asked about.
+    static SHARED: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
+    let shared = SHARED.get_or_init(|| {
+        let routes = Route::all().into_iter().filter(|route| !route.in_every_language());
+        routes
+            .map(|route| {
+                let pattern = route.pattern();
+                let fixed = pattern.split('{').next().unwrap_or_default().to_owned();
+                let open = fixed.len() < pattern.len();
+                (fixed, open)
+            })
+            .collect()
+    });
+    shared.iter().any(|(fixed, open)| if *open { path.starts_with(fixed.as_str()) } else { path == fixed })
 }
 
 /// How a kind of entity is reached: by a page of its own under a prefix, or as an entry of

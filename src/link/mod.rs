@@ -111,42 +111,14 @@ fn event_day(event: &Event) -> chrono::NaiveDate {
 }
 
 /// Builds the site from a model whose references have all been checked.
-pub fn link(mut model: Model) -> Site {
+pub fn link(model: Model) -> Site {
     let mut index = Index::default();
     for kind in EntityKind::ALL {
         with_entities!(kind, model.entities, |entities| index.add(entities.values()));
     }
     let languages: Vec<String> = model.settings.languages().into_iter().map(str::to_owned).collect();
     let default = languages.first().cloned().unwrap_or_default();
-    let editions = languages
-        .iter()
-        .skip(1)
-        .map(|language| {
-            let mut entities = model.entities.clone();
-            let untranslated = settle(&mut entities, &model.translations, language, &default);
-            let mut settings = model.settings.clone();
-            settings.name.settle(language, &default);
-            settings.description.settle(language, &default);
-            Site {
-                language: language.clone(),
-                segment: crate::paths::language_segment(language),
-                settings,
-                entities,
-                media: model.media.clone(),
-                modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
-                changed: model.changed.clone(),
-                index: index.clone(),
-                memo: Memo::default(),
-                editions: Vec::new(),
-                untranslated,
-            }
-        })
-        .collect();
-    let untranslated = settle(&mut model.entities, &model.translations, &default, &default);
-    model.settings.name.settle(&default, &default);
-    model.settings.description.settle(&default, &default);
-    Site {
-        language: default,
+    let mut site = Site {
         segment: String::new(),
         settings: model.settings,
         entities: model.entities,
@@ -155,20 +127,52 @@ pub fn link(mut model: Model) -> Site {
         changed: model.changed,
         index,
         memo: Memo::default(),
-        editions,
-        untranslated,
+        editions: Vec::new(),
+        untranslated: Untranslated::default(),
+        language: default.clone(),
+    };
+    site.settle(&model.translations, &default);
+    site.editions = languages.iter().skip(1).map(|language| site.translated(language, &model.translations)).collect();
+    site
+}
+
+impl Site {
+    /// This edition of the site (the default language's) in `language`: the same entities,
+    /// each text and body settled to the language, with pages of its own to keep.
+    fn translated(&self, language: &str, translations: &Translations) -> Site {
+        let mut edition = Site {
+            language: language.to_owned(),
+            segment: crate::paths::language_segment(language),
+            settings: self.settings.clone(),
+            entities: self.entities.clone(),
+            media: self.media.clone(),
+            modified: self.modified,
+            changed: self.changed.clone(),
+            index: self.index.clone(),
+            memo: Memo::default(),
+            editions: Vec::new(),
+            untranslated: Untranslated::default(),
+        };
+        edition.settle(translations, &self.language);
+        edition
+    }
+
+    /// Makes every text and body of this edition, and the site's name and description, what
+    /// its language shows, the site's default language being `default`.
+    fn settle(&mut self, translations: &Translations, default: &str) {
+        self.untranslated = settle(&mut self.entities, translations, &self.language, default);
+        self.settings.name.settle(&self.language, default);
+        self.settings.description.settle(&self.language, default);
     }
 }
+
+/// Bodies in the site's other languages, by kind, slug and language, as `check` read them.
+type Translations = std::collections::HashMap<(EntityKind, Slug, String), crate::model::Html>;
 
 /// Makes `entities` what the edition in `language` shows: each text in its language where the
 /// editor gave it, and each body from its translation file; what is not translated stays in
 /// the `default` language, marked as such.
-fn settle(
-    entities: &mut Entities,
-    translations: &std::collections::HashMap<(EntityKind, Slug, String), crate::model::Html>,
-    language: &str,
-    default: &str,
-) -> Untranslated {
+fn settle(entities: &mut Entities, translations: &Translations, language: &str, default: &str) -> Untranslated {
     let mut untranslated = Untranslated { language: language.to_owned(), ..Untranslated::default() };
     for kind in EntityKind::ALL {
         with_entities!(kind, mut entities, |entities| {
@@ -181,9 +185,8 @@ fn settle(
                     }
                 }
                 let key = (kind, entity.slug().clone(), language.to_owned());
-                let translated = translations.get(&key).cloned();
                 if let Some(body) = entity.body_mut() {
-                    match translated {
+                    match translations.get(&key).cloned() {
                         Some(translated) => *body = translated,
                         None if language != default && !body.as_str().is_empty() => {
                             *body = std::mem::take(body).in_language(default);
@@ -267,14 +270,15 @@ impl Site {
         std::iter::once(self).chain(&self.editions)
     }
 
+    /// The edition in the site's language number `edition` (0 the default, then each of
+    /// `languages` in order); the site itself where there is no such edition.
+    pub fn edition(&self, edition: usize) -> &Site {
+        self.editions().nth(edition).unwrap_or(self)
+    }
+
     /// What each edition in another language still shows untranslated, as summary lines.
     pub fn untranslated(&self) -> Vec<String> {
         self.editions().flat_map(|e| e.untranslated.lines()).collect()
-    }
-
-    /// The edition in `segment`'s language (`nb`; empty for the default), if the site has one.
-    pub fn edition(&self, segment: &str) -> Option<&Site> {
-        self.editions().find(|s| s.segment == segment)
     }
 
     /// The value of type `T` `make` works out from this site, made on the first call and

@@ -84,11 +84,9 @@ impl Translation {
 /// published in it is `check`'s to say.
 fn translation_of(stem: &str) -> Option<(Slug, String)> {
     let (base, language) = stem.rsplit_once('.')?;
-    let mut parts = language.split('-');
-    let primary = parts.next()?;
-    let is_tag = (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    // A file name writes the language in lower case (`nb`, `nb-NO`): `Care.Md` is no translation.
+    let lower = language.split('-').next().is_some_and(|primary| primary.chars().all(|c| c.is_ascii_lowercase()));
+    let is_tag = crate::model::is_language_tag(language) && lower;
     is_tag.then(|| Some((Slug::parse(base)?, language.to_owned()))).flatten()
 }
 

@@ -452,15 +452,20 @@ pub(crate) fn non_blank<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Er
 /// Reads a BCP 47 language tag such as `en` or `nb-NO`, which `<html lang>` needs.
 pub(crate) fn language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let tag = String::deserialize(d)?;
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    let valid = (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if !valid {
+    if !is_language_tag(&tag) {
         return Err(D::Error::invalid_value(Unexpected::Str(&tag), &"a language tag such as `en` or `nb-NO`"));
     }
     Ok(tag)
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a primary language of two or three
+/// letters, then subtags of letters and digits (`en`, `nb-NO`, `zh-Hant-TW`).
+pub(crate) fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// HTML rendered from a Markdown body at load time and sanitized, so it is safe to insert

@@ -95,11 +95,6 @@ impl Text {
         self.given.iter().map(|(language, _)| language.as_str())
     }
 
-    /// Whether the editor gave the text in `language`, the site's default being `default`.
-    pub fn has(&self, language: &str, default: &str) -> bool {
-        if self.given.is_empty() { language == default } else { self.languages().any(|l| l == language) }
-    }
-
     /// The language the text is shown in, where it is not the edition's own.
     pub fn lang(&self) -> Option<&str> {
         self.lang.as_deref()
@@ -194,7 +189,7 @@ impl Mark for Text {
 
 impl Mark for String {
     fn marked(&self) -> Marked<'_> {
-        Marked { text: self, lang: None }
+        self.as_str().marked()
     }
 }
 

@@ -303,9 +303,10 @@ impl<'a> Chrome<'a> {
             .iter()
             .enumerate()
             .filter(|(_, l)| l.tag != site.language)
-            .map(|(i, l)| {
-                let segment = if i == 0 { String::new() } else { paths::language_segment(&l.tag) };
-                LanguageLink { name: l.name.clone(), lang: l.tag.clone(), href: urls.in_edition(&segment).path(path) }
+            .map(|(i, l)| LanguageLink {
+                name: l.name.clone(),
+                lang: l.tag.clone(),
+                href: urls.in_language(i, &l.tag).path(path),
             })
             .collect();
         Chrome {

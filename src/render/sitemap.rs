@@ -80,12 +80,12 @@ fn entry_count(site: &Site) -> usize {
 }
 
 fn sitemap_at(site: &Site, urls: &Urls, limit: usize) -> String {
-    let count = entry_count(site);
-    if count <= limit {
-        return url_set(site, &entries(site), urls);
+    let entries = entries(site);
+    if entries.len() <= limit {
+        return url_set(site, &entries, urls);
     }
     let mut xml = format!("{XML_HEAD}<sitemapindex {NAMESPACE}>\n");
-    for path in paths_of_sitemap(count, limit).iter().skip(1) {
+    for path in paths_of_sitemap(entries.len(), limit).iter().skip(1) {
         xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&urls.absolute_file(path))));
     }
     xml.push_str("</sitemapindex>\n");

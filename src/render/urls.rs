@@ -61,6 +61,13 @@ impl Urls {
         Urls { segment, ..self.clone() }
     }
 
+    /// The same site's URLs in `language`, number `index` among the site's languages: the
+    /// default (0) at the root, the others under their segment.
+    pub fn in_language(&self, index: usize, language: &str) -> Urls {
+        let segment = if index == 0 { String::new() } else { paths::language_segment(language) };
+        self.in_edition(&segment)
+    }
+
     /// The root-relative URL of a page of this edition: `/people/` → `/research/nb/people/`.
     pub fn path(&self, path: &str) -> String {
         format!("{}{}{path}", self.prefix, self.segment)
@@ -78,10 +85,7 @@ impl Urls {
         if languages.len() < 2 {
             return Vec::new();
         }
-        let edition = |i: usize, language: &str| {
-            let segment = if i == 0 { String::new() } else { paths::language_segment(language) };
-            self.in_edition(&segment).absolute(path)
-        };
+        let edition = |i: usize, language: &str| self.in_language(i, language).absolute(path);
         let mut alternates: Vec<InLanguage> = languages
             .iter()
             .enumerate()

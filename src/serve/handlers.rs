@@ -113,7 +113,7 @@ pub async fn publications(
         let number = filter.page_number().map_err(|e| refused(e, context, &uri))?;
         if !filter.is_filtered() && number > 1 {
             let to = crate::paths::list_page_number(EntityKind::Publication, number);
-            return Ok(Err(Redirect::permanent(&state.served().context().urls.path(&to))));
+            return Ok(Err(Redirect::permanent(&context.urls.path(&to))));
         }
         let page = PublicationsPage::new(site, context, &filter, number).map_err(|e| refused(e, context, &uri))?;
         render(page).map(Ok)

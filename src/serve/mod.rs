@@ -147,7 +147,7 @@ pub(crate) struct Served {
 impl Served {
     /// The site in the request's language.
     pub(crate) fn site(&self) -> &Site {
-        self.version.site.editions().nth(self.edition).unwrap_or(&self.version.site)
+        self.version.site.edition(self.edition)
     }
 
     /// How the request's pages are drawn.
@@ -184,8 +184,7 @@ fn index_in_background(site: &Arc<Site>, edition: usize, words: &Words, searchab
     if searchable {
         let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::clone(&slot));
         let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
-            let edition = site.editions().nth(edition).unwrap_or(&site);
-            filling.get_or_init(|| build_index(edition, &words));
+            filling.get_or_init(|| build_index(site.edition(edition), &words));
         });
         if let Err(error) = spawned {
             tracing::warn!(%error, "cannot index in the background; the first search will");
@@ -301,6 +300,7 @@ impl AppState {
                 name: Words::for_language(tag).get("language-name"),
             })
             .collect();
+        let untranslated = site.untranslated();
         let contexts: Vec<Context> = site
             .editions()
             .map(|edition| {
@@ -314,7 +314,7 @@ impl AppState {
                         mistakes: Vec::new(),
                         warnings: Vec::new(),
                         held_back: Vec::new(),
-                        untranslated: site.untranslated(),
+                        untranslated: untranslated.clone(),
                     }),
                     search: searchable.then(|| urls.path(paths::SEARCH)),
                     words: Words::for_language(&edition.language),
@@ -379,12 +379,13 @@ impl AppState {
         let shared = &self.inner;
         let number = self.version().number + 1;
         let mut contexts = shared.contexts.clone();
+        let untranslated = site.untranslated();
         for context in &mut contexts {
             if let Some(preview) = &mut context.preview {
                 preview.mistakes.clone_from(&banners.mistakes);
                 preview.warnings.clone_from(&banners.warnings);
                 preview.held_back.clone_from(&banners.held_back);
-                preview.untranslated = site.untranslated();
+                preview.untranslated.clone_from(&untranslated);
             }
         }
         let icon = Icon::new(&site, &shared.content_dir, &shared.urls);
