@@ -103,6 +103,23 @@ impl clap::ValueEnum for NewKind {
     }
 }
 
+/// `--cache-dir`, which `serve` and `export` take.
+#[derive(Debug, Clone, Args)]
+pub struct CacheArg {
+    /// The folder for the sizes made of the content's images, outside the content; one
+    /// folder can serve many sites. Default: $XDG_CACHE_HOME/groupsite/images, or
+    /// ~/.cache/groupsite/images.
+    #[arg(long = "cache-dir", env = groupsite::images::CACHE_ENV, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl CacheArg {
+    /// The folder the flag names, or the default.
+    fn folder(&self) -> PathBuf {
+        self.cache_dir.clone().unwrap_or_else(groupsite::images::default_cache_dir)
+    }
+}
+
 /// Flags of `groupsite export`.
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
@@ -112,6 +129,9 @@ pub struct ExportArgs {
     /// The folder to write the site into; created if missing.
     #[arg(long, env = "GROUPSITE_OUT", value_name = "DIR")]
     pub out: PathBuf,
+    /// Where image sizes are made.
+    #[command(flatten)]
+    pub cache: CacheArg,
     /// The public URL the files will be served at, for links, canonical URLs and the sitemap.
     #[arg(long, env = "GROUPSITE_BASE_URL", value_name = "URL", default_value = "http://127.0.0.1:3000/")]
     pub base_url: String,
@@ -161,6 +181,9 @@ pub struct ServeArgs {
     /// closed, as nginx's `send_timeout`.
     #[arg(long, env = "GROUPSITE_SEND_TIMEOUT", default_value_t = 30, value_name = "SECONDS")]
     pub send_timeout: u64,
+    /// Where image sizes are made.
+    #[command(flatten)]
+    pub cache: CacheArg,
 }
 
 /// An address becomes a one-address range.
@@ -249,6 +272,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         keepalive_timeout: seconds(args.keepalive_timeout),
         send_timeout: seconds(args.send_timeout),
         watch: args.watch,
+        image_cache: args.cache.folder(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -299,7 +323,8 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let exported = runtime.block_on(groupsite::export::export(site, content, &args.out, &args.base_url))?;
+    let exported =
+        runtime.block_on(groupsite::export::export(site, content, &args.out, &args.base_url, &args.cache.folder()))?;
     println!(
         "{}: {} files and {} compressed copies, for {}{}{}",
         args.out.display(),

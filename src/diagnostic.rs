@@ -412,6 +412,17 @@ pub enum ContentError {
         /// The file in `media/` it most likely means.
         nearest: Option<String>,
     },
+    /// An image file the site cannot show: damaged, not what its name says, too large, or
+    /// an SVG that runs code.
+    #[error("`{file}`: {problem}")]
+    BadImage {
+        /// Where the path is written.
+        at: Span,
+        /// The path as written: `media/hero.jpg`.
+        file: String,
+        /// What is wrong with it.
+        problem: crate::images::Problem,
+    },
 }
 
 impl ContentError {
@@ -443,6 +454,7 @@ impl ContentError {
             | UnsafeUrl { at, .. }
             | ReservedSlug { at, .. }
             | UnknownMedia { at, .. }
+            | BadImage { at, .. }
             | EndBeforeStart { at }
             | MixedMoments { at, .. }
             | SkippedTime { at, .. }
@@ -499,6 +511,7 @@ impl ContentError {
             LinkOutside { .. } => Some("copy the files in instead of linking to them; nothing outside the content folder is read or served".into()),
             DanglingLink { .. } => Some("remove the link, or put the file itself in its place".into()),
             UnknownMedia { nearest, .. } => did_you_mean(nearest).or_else(|| Some("put the image in `media/` and write its path as `media/name.jpg`".into())),
+            BadImage { problem, .. } => Some(image_hint(problem).into()),
             Body { mistake, .. } => Some(mistake.hint()),
             EndBeforeStart { .. } => Some("swap `start` and `end`, or correct the date".into()),
             MixedMoments { .. } => Some("write both as days (2026-12-01) or both as times (2026-12-01T14:00:00)".into()),
@@ -526,6 +539,7 @@ impl ContentError {
             MissingField { .. } => "in this front matter",
             UnknownSlug { .. } => "no file has this slug",
             UnknownMedia { .. } => "no such file",
+            BadImage { .. } => "this image",
             BadValue { .. } => "not allowed here",
             DuplicateSlug { .. } => "second file with this slug",
             _ => "here",
@@ -577,6 +591,23 @@ pub enum ContentWarning {
         /// The iD as written.
         orcid: String,
     },
+    /// An image smaller than its place shows it, which looks blurred on a phone's screen;
+    /// the site shows it at the size it has.
+    #[error("`{file}` is {width}×{height} pixels, too small for {place}, which wants at least {least}")]
+    SmallImage {
+        /// Where the path is written.
+        at: Span,
+        /// The path as written.
+        file: String,
+        /// Its width, as shown.
+        width: u32,
+        /// Its height, as shown.
+        height: u32,
+        /// `a portrait`.
+        place: &'static str,
+        /// `320 pixels on its shorter side`.
+        least: String,
+    },
 }
 
 impl ContentWarning {
@@ -584,7 +615,11 @@ impl ContentWarning {
     pub fn span(&self) -> &Span {
         use ContentWarning::*;
         match self {
-            NotAUrl { at, .. } | NotAYear { at, .. } | NotADoi { at, .. } | NotAnOrcid { at, .. } => at,
+            NotAUrl { at, .. }
+            | NotAYear { at, .. }
+            | NotADoi { at, .. }
+            | NotAnOrcid { at, .. }
+            | SmallImage { at, .. } => at,
         }
     }
 
@@ -602,6 +637,7 @@ impl ContentWarning {
             NotAnOrcid { .. } => {
                 "an ORCID iD is four groups of four digits, such as `0000-0002-1825-0097`; copy it from orcid.org".into()
             }
+            SmallImage { .. } => "use the photo as the camera took it; the site makes the smaller sizes itself".into(),
         }
     }
 }
@@ -614,6 +650,18 @@ pub enum Severity {
     Error,
     /// The site is built without the value: `check` passes unless `--deny-warnings`.
     Warning,
+}
+
+/// What to do about an image file the site cannot show.
+fn image_hint(problem: &crate::images::Problem) -> &'static str {
+    use crate::images::Problem::*;
+    match problem {
+        Unreadable(_) => "check that the file can be read by the user the site runs as",
+        NotItsName { .. } => "save the image in the format its name says, or rename it to the format it is",
+        Corrupt(_) => "copy the image into `media/` again from where it came from, or export it again",
+        Huge(_) => "scale the image down to at most 8000 pixels on its longer side before adding it",
+        Script(_) => "export the drawing again as a plain SVG (no scripts or interactivity), or as a PNG",
+    }
 }
 
 fn list(items: &[String]) -> String {

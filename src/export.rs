@@ -160,12 +160,19 @@ pub struct Exported {
     paths: HashSet<PathBuf>,
 }
 
-/// Writes the site loaded from `content` into `out`, as published at `base_url`.
-pub async fn export(site: Site, content: &Path, out: &Path, base_url: &str) -> Result<Exported, ExportError> {
+/// Writes the site loaded from `content` into `out`, as published at `base_url`, with the
+/// sizes of its images, made into (or found in) `image_cache`.
+pub async fn export(
+    site: Site,
+    content: &Path,
+    out: &Path,
+    base_url: &str,
+    image_cache: &Path,
+) -> Result<Exported, ExportError> {
     let urls = Urls::new(base_url)?;
     let target = Target::find(content, out)?;
     let staging = Staging::beside(&target)?;
-    let mut exported = draw(site, content, urls, &staging.path).await?;
+    let mut exported = draw(site, content, urls, &staging.path, image_cache).await?;
     write_manifest(&staging.path, &exported.paths)?;
     let plan = match &target.earlier {
         Some(listed) => {
@@ -318,7 +325,13 @@ fn hidden_sibling(
 }
 
 /// Draws every page and file of the site into `folder`.
-async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<Exported, ExportError> {
+async fn draw(
+    site: Site,
+    content: &Path,
+    urls: Urls,
+    folder: &Path,
+    image_cache: &Path,
+) -> Result<Exported, ExportError> {
     // Every page and file beside one, in every language: each edition's under its segment.
     let mut paths = Vec::new();
     for edition in site.editions() {
@@ -334,11 +347,19 @@ async fn draw(site: Site, content: &Path, urls: Urls, folder: &Path) -> Result<E
     paths.extend(site.media.iter().map(|m| crate::paths::media(m)));
     paths.extend(sitemap_paths(&site));
     paths.push(crate::paths::ROBOTS.to_owned());
-    let state = AppState::for_export(site, content.to_path_buf(), urls);
+    let images: Vec<String> = site.images.names().map(crate::paths::image).collect();
+    let state = AppState::for_export(site, content.to_path_buf(), urls).with_image_cache(image_cache.to_path_buf());
+    state.make_images_now();
     paths.extend(state.asset_paths());
     let app = router(state);
 
     let mut exported = Exported::default();
+    for path in images {
+        // An image whose sizes could not be made (logged) is shown by its original.
+        if let (StatusCode::OK, body) = fetch(&app, &path).await? {
+            write(folder, &file_for(&path), &body, &mut exported)?;
+        }
+    }
     for path in paths {
         let (status, body) = fetch(&app, &path).await?;
         if status != StatusCode::OK {

@@ -12,6 +12,7 @@ pub mod build;
 mod check;
 mod diagnostic;
 pub mod export;
+pub mod images;
 mod link;
 mod load;
 mod markdown;

@@ -65,6 +65,8 @@ pub const DOWNLOADS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Publicat
 const SITEMAP_PARTS: &str = "/sitemaps";
 /// Folder of the fingerprinted static files.
 const ASSETS: &str = "/assets";
+/// Where the sizes made of `media/`'s images are, by file name.
+const IMAGES: &str = "/images";
 
 /// The kinds with a list page, in the order the navigation and the home page's cards show them.
 pub const SECTIONS: [EntityKind; 7] = [
@@ -228,6 +230,11 @@ pub fn media(file: &str) -> String {
     format!("/{file}")
 }
 
+/// A size of an image the site makes from one in `media/`, by its file name.
+pub fn image(name: &str) -> String {
+    format!("{IMAGES}/{name}")
+}
+
 /// A fingerprinted static file, by its file name.
 pub fn asset(name: &str) -> String {
     format!("{ASSETS}/{name}")
@@ -286,6 +293,8 @@ pub enum Route {
     Favicon,
     /// `/media/{*path}`: files of the content's `media/` folder.
     Media,
+    /// `/images/{file}`: the sizes the site makes of images in `media/`.
+    Image,
     /// `/{page}/`: a free page; matched after every other route.
     FreePage,
 }
@@ -297,6 +306,7 @@ impl Route {
         !matches!(
             self,
             Route::Media
+                | Route::Image
                 | Route::Asset
                 | Route::Sitemap
                 | Route::SitemapPart
@@ -327,6 +337,7 @@ impl Route {
             Route::Asset,
             Route::Favicon,
             Route::Media,
+            Route::Image,
             Route::FreePage,
         ];
         std::iter::once(Route::Home).chain(entities).chain(lists).chain(fixed).collect()
@@ -355,6 +366,7 @@ impl Route {
             Route::Asset => format!("{ASSETS}/{{file}}"),
             Route::Favicon => FAVICON.to_owned(),
             Route::Media => format!("{}/{{*path}}", media("media")),
+            Route::Image => format!("{IMAGES}/{{file}}"),
             Route::FreePage => "/{page}/".to_owned(),
         }
     }
@@ -457,7 +469,7 @@ mod tests {
         for expected in ["groups", "projects", "people", "partners", "search", "sitemap", "sitemaps", "robots"] {
             assert!(reserved.iter().any(|r| r == expected), "{expected} in {reserved:?}");
         }
-        for more in ["healthz", "assets", "media", "publications", "practices"] {
+        for more in ["healthz", "assets", "media", "images", "publications", "practices"] {
             assert!(reserved.iter().any(|r| r == more), "{more} in {reserved:?}");
         }
         assert!(!reserved.iter().any(String::is_empty));

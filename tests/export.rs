@@ -130,7 +130,7 @@ async fn a_failed_export_leaves_the_earlier_one_as_it_was_byte_for_byte() {
     let site = parent.path().join("site");
     let base = "https://example.org/";
     let checked = common::check(copy.root()).unwrap();
-    groupsite::export::export(checked, copy.root(), &site, base).await.unwrap();
+    groupsite::export::export(checked, copy.root(), &site, base, common::image_cache()).await.unwrap();
     put(&site, "CNAME", b"research.example.org\n");
     let before = snapshot(&site);
 
@@ -139,7 +139,7 @@ async fn a_failed_export_leaves_the_earlier_one_as_it_was_byte_for_byte() {
     copy.replace("groups/alpha.md", "name = \"Alpha Group\"", "name = \"Alpha Research Group\"");
     let checked = common::check(copy.root()).unwrap();
     std::fs::remove_file(copy.path("media/hero.png")).unwrap();
-    let failed = groupsite::export::export(checked, copy.root(), &site, base).await;
+    let failed = groupsite::export::export(checked, copy.root(), &site, base, common::image_cache()).await;
     assert!(
         matches!(&failed, Err(groupsite::export::ExportError::Page { path, .. }) if path == "/media/hero.png"),
         "{failed:?}"

@@ -309,7 +309,9 @@ async fn export_leaves_the_search_form_out() {
     let out = tempfile::tempdir().expect("a folder");
     let content = fixture("minimal");
     let site = common::check(&content).expect("clean");
-    groupsite::export::export(site, &content, out.path(), "https://example.org/").await.expect("exported");
+    groupsite::export::export(site, &content, out.path(), "https://example.org/", common::image_cache())
+        .await
+        .expect("exported");
     let home = std::fs::read_to_string(out.path().join("index.html")).expect("the home page");
     assert!(home.contains("<header"), "the header is there");
     assert!(!home.contains("role=\"search\""), "but no search form: no server answers it");

@@ -27,6 +27,8 @@ pub struct Model {
     pub entities: Entities,
     /// Files under `media/`, relative to the content folder.
     pub media: BTreeSet<String>,
+    /// What each image file the site can show is, by path.
+    pub images: BTreeMap<String, crate::images::Probe>,
     /// When the newest content file was last changed.
     pub modified: Option<std::time::SystemTime>,
     /// When each entity's file was last changed, by kind and slug.
@@ -84,10 +86,12 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
             host: None,
             citation_style: Default::default(),
             icon: None,
+            logo: None,
             time_zone: Default::default(),
         }),
         entities: Entities::read(&mut checker),
         media: content.media.clone(),
+        images: content.images.iter().filter_map(|(path, p)| Some((path.clone(), p.clone().ok()?))).collect(),
         modified: content.modified,
         changed: HashMap::new(),
         translations: HashMap::new(),
@@ -98,11 +102,13 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
         .filter_map(|(key, source)| Some((key.clone(), content.sources.get(*source)?.modified?)))
         .collect();
     let mut errors = checker.errors;
-    errors.extend(References::new(content, &checker.places).check(&model));
+    let (dangling, small) = References::new(content, &checker.places).check(&model);
+    errors.extend(dangling);
     errors.extend(unknown_icon(content, &model.settings));
     errors.extend(times_and_places(content, &checker.places, &model));
     errors.extend(languages(content, &checker.places, &mut model));
-    let warnings = checker.warnings;
+    let mut warnings = checker.warnings;
+    warnings.extend(small);
     if errors.is_empty() { Ok(Checked { model, warnings }) } else { Err(Rejected { errors, warnings }) }
 }
 
@@ -116,6 +122,31 @@ fn unknown_icon(content: &Content, settings: &Settings) -> Option<ContentError> 
         file: icon.path.clone(),
         nearest: nearest(&icon.path, &content.media.iter().collect::<Vec<_>>()),
     })
+}
+
+/// A warning if the part of the image `place` shows is smaller than it should be there.
+fn too_small(
+    at: Span,
+    file: &str,
+    probe: &crate::images::Probe,
+    place: crate::model::Place,
+    focus: Option<crate::model::Focus>,
+) -> Option<ContentWarning> {
+    let rendition = crate::images::Rendition::plan(file, probe, place, focus)?;
+    let (least_width, least_height) = crate::images::least(place);
+    if rendition.crop.width >= least_width && rendition.crop.height >= least_height {
+        return None;
+    }
+    let (width, height) = probe.size?;
+    use crate::model::Place::*;
+    let (place, least) = match place {
+        Portrait | Card => ("a portrait", format!("{least_width} pixels on its shorter side")),
+        Hero => ("a hero", format!("{least_width} pixels wide")),
+        Logo => ("a logo", format!("{least_height} pixels high")),
+        Story => ("a story's image", format!("{least_width} pixels wide")),
+    };
+    let file = file.to_owned();
+    Some(ContentWarning::SmallImage { at, file, width, height, place, least })
 }
 
 /// What the parser cannot see in news and events: a time the site's clocks skip, an end
@@ -472,6 +503,8 @@ struct References<'a> {
     slugs: HashMap<EntityKind, BTreeSet<&'a Slug>>,
     files: HashMap<(EntityKind, &'a Slug), (&'a str, &'a str)>,
     media: &'a BTreeSet<String>,
+    images: &'a BTreeMap<String, Result<crate::images::Probe, crate::images::Problem>>,
+    content: &'a Content,
 }
 
 impl<'a> References<'a> {
@@ -484,16 +517,49 @@ impl<'a> References<'a> {
             let file = &content.sources[*source];
             files.insert((*kind, slug), (file.path.as_str(), file.text.as_str()));
         }
-        References { slugs, files, media: &content.media }
+        References { slugs, files, media: &content.media, images: &content.images, content }
     }
 
-    fn check(&self, model: &Model) -> Vec<ContentError> {
-        let mut errors = Vec::new();
+    /// Dangling references and unusable images as errors; images too small for their
+    /// place as warnings.
+    fn check(&self, model: &Model) -> (Vec<ContentError>, Vec<ContentWarning>) {
+        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
         for kind in EntityKind::ALL {
-            with_entities!(kind, model.entities, |entities| self.check_all(entities, &mut errors));
+            with_entities!(kind, model.entities, |entities| self.check_all(entities, &mut errors, &mut warnings));
+        }
+        if let Some(logo) = &model.settings.logo {
+            let settings = self.content.settings.and_then(|i| self.content.sources.get(i));
+            let file = settings.map_or(("", ""), |f| (f.path.as_str(), f.text.as_str()));
+            self.check_image(file, crate::model::Place::Logo, logo, &mut errors, &mut warnings);
         }
         self.check_parents(&model.entities.projects, &mut errors);
-        errors
+        (errors, warnings)
+    }
+
+    /// An image in the file with this path and text: an error if its file is missing or
+    /// cannot be shown, a warning if it is small for its place.
+    fn check_image(
+        &self,
+        (path, text): (&str, &str),
+        place: crate::model::Place,
+        image: &crate::model::Image,
+        errors: &mut Vec<ContentError>,
+        warnings: &mut Vec<ContentWarning>,
+    ) {
+        let Some(file) = &image.file else { return };
+        let at = Span::new(path, text, file.at.clone());
+        if !self.media.contains(&file.path) {
+            let nearest = nearest(&file.path, &self.media.iter().collect::<Vec<_>>());
+            errors.push(ContentError::UnknownMedia { at, file: file.path.clone(), nearest });
+            return;
+        }
+        match self.images.get(&file.path) {
+            Some(Err(problem)) => {
+                errors.push(ContentError::BadImage { at, file: file.path.clone(), problem: problem.clone() })
+            }
+            Some(Ok(probe)) => warnings.extend(too_small(at, &file.path, probe, place, image.focus)),
+            None => {}
+        }
     }
 
     fn span<T: Entity>(&self, slug: &Slug, r: &Ref) -> Span {
@@ -501,17 +567,16 @@ impl<'a> References<'a> {
         Span::new(path, text, r.at.clone())
     }
 
-    fn check_all<T: Entity>(&self, entities: &BTreeMap<Slug, T>, errors: &mut Vec<ContentError>) {
+    fn check_all<T: Entity>(
+        &self,
+        entities: &BTreeMap<Slug, T>,
+        errors: &mut Vec<ContentError>,
+        warnings: &mut Vec<ContentWarning>,
+    ) {
         for entity in entities.values() {
-            for file in entity.images().into_iter().filter_map(|i| i.file.as_ref()) {
-                if !self.media.contains(&file.path) {
-                    let (path, text) = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
-                    errors.push(ContentError::UnknownMedia {
-                        at: Span::new(path, text, file.at.clone()),
-                        file: file.path.clone(),
-                        nearest: nearest(&file.path, &self.media.iter().collect::<Vec<_>>()),
-                    });
-                }
+            let file = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
+            for (place, image) in entity.images() {
+                self.check_image(file, place, image, errors, warnings);
             }
             for (kind, r) in entity.references() {
                 let known = self.slugs.get(&kind);
@@ -606,6 +671,7 @@ mod tests {
                 host: None,
                 citation_style: Default::default(),
                 icon: None,
+                logo: None,
                 time_zone: Default::default(),
             },
             entities: Entities {
@@ -613,12 +679,13 @@ mod tests {
                 ..Entities::default()
             },
             media: BTreeSet::new(),
+            images: BTreeMap::new(),
             modified: None,
             changed: HashMap::new(),
             translations: HashMap::new(),
         };
         let mut errors = checker.errors;
-        errors.extend(References::new(&content, &checker.places).check(&model));
+        errors.extend(References::new(&content, &checker.places).check(&model).0);
         let places = crate::diagnostic::Report::new(errors, Vec::new()).lines();
         assert!(
             places.iter().any(|e| e.starts_with("publications/works.bib:4:10: ") && e.contains("javascript:")),

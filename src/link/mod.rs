@@ -24,6 +24,8 @@ pub struct Site {
     pub entities: Entities,
     /// Files under `media/` (`media/hero.jpg`): the only files served from the content folder.
     pub media: BTreeSet<String>,
+    /// Every image as each place shows it, and its variants by name; shared by the editions.
+    pub images: std::sync::Arc<crate::images::Renditions>,
     /// When the newest content file was last changed: every page's `Last-Modified`.
     pub modified: std::time::SystemTime,
     /// When each entity's file was last changed, by kind and slug.
@@ -118,10 +120,12 @@ pub fn link(model: Model) -> Site {
     }
     let languages: Vec<String> = model.settings.languages().into_iter().map(str::to_owned).collect();
     let default = languages.first().cloned().unwrap_or_default();
+    let images = renditions(&model);
     let mut site = Site {
         segment: String::new(),
         settings: model.settings,
         entities: model.entities,
+        images: std::sync::Arc::new(images),
         media: model.media,
         modified: model.modified.unwrap_or(std::time::UNIX_EPOCH),
         changed: model.changed,
@@ -136,6 +140,34 @@ pub fn link(model: Model) -> Site {
     site
 }
 
+/// The variants of every image the entities show, in each place they show it: a person's
+/// photo on their page and on cards.
+fn renditions(model: &Model) -> crate::images::Renditions {
+    use crate::model::Place;
+    let mut renditions = crate::images::Renditions::default();
+    let mut add = |place: Place, image: &crate::model::Image| {
+        let Some(file) = &image.file else { return };
+        let Some(probe) = model.images.get(&file.path) else { return };
+        renditions.add(&file.path, probe, place, image.focus);
+        if place == Place::Portrait {
+            renditions.add(&file.path, probe, Place::Card, image.focus);
+        }
+    };
+    for kind in EntityKind::ALL {
+        with_entities!(kind, model.entities, |entities| {
+            for entity in entities.values() {
+                for (place, image) in entity.images() {
+                    add(place, image);
+                }
+            }
+        });
+    }
+    if let Some(logo) = &model.settings.logo {
+        add(Place::Logo, logo);
+    }
+    renditions
+}
+
 impl Site {
     /// This edition of the site (the default language's) in `language`: the same entities,
     /// each text and body settled to the language, with pages of its own to keep.
@@ -146,6 +178,7 @@ impl Site {
             settings: self.settings.clone(),
             entities: self.entities.clone(),
             media: self.media.clone(),
+            images: std::sync::Arc::clone(&self.images),
             modified: self.modified,
             changed: self.changed.clone(),
             index: self.index.clone(),

@@ -3,7 +3,7 @@
 
 mod document;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 pub use document::{Document, SourceFile};
 
 use crate::diagnostic::{ContentError, Span, nearest};
+use crate::images::{Probe, Problem};
 use crate::model::{EntityKind, Slug};
 
 /// The folder under content/ for images an editor adds; its files are not entities.
@@ -42,6 +43,8 @@ pub struct Content {
     pub errors: Vec<ContentError>,
     /// Bodies in another language, from files named `{slug}.{language}.md`.
     pub translations: Vec<Translation>,
+    /// What each image file under `media/` is, or why it cannot be shown, by path.
+    pub images: BTreeMap<String, Result<Probe, Problem>>,
 }
 
 /// The body of an entity in another of the site's languages, from `{slug}.{language}.md`
@@ -248,7 +251,30 @@ pub fn load_dir(dir: &Path) -> Content {
         }
         content.sources.push(SourceFile { path, text, modified });
     }
+    content.images = probe_images(dir, &content.media);
     content
+}
+
+/// What each image in `media/` is, read by as many threads as there are cores: hashing a
+/// hundred camera photos is most of a start's work.
+fn probe_images(dir: &Path, media: &BTreeSet<String>) -> BTreeMap<String, Result<Probe, Problem>> {
+    let files: Vec<&String> = media.iter().collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let probing: Vec<_> = files
+            .chunks(chunk)
+            .map(|files| {
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .filter_map(|f| Some(((*f).clone(), crate::images::probe(&dir.join(f))?)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        probing.into_iter().flat_map(|p| p.join().unwrap_or_default()).collect()
+    })
 }
 
 /// Files editors keep beside the one being edited are not content: dot files (swap files,

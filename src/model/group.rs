@@ -141,8 +141,9 @@ kind = "research-group"
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.journal.iter().map(|r| (EntityKind::Publication, r)).collect()
     }
-    fn images(&self) -> Vec<&Image> {
-        self.hero.iter().chain(&self.logo).collect()
+    fn images(&self) -> Vec<(super::Place, &Image)> {
+        let hero = self.hero.iter().map(|i| (super::Place::Hero, i));
+        hero.chain(self.logo.iter().map(|i| (super::Place::Logo, i))).collect()
     }
     fn urls(&self) -> Vec<&Url> {
         self.social.iter().filter_map(|l| l.url.as_ref()).collect()

@@ -585,7 +585,7 @@ impl<'de> Deserialize<'de> for FilePath {
 }
 
 /// An image with the text that replaces it for people who cannot see it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// The file in `media/`; left out where the image itself is not in the content.
@@ -595,6 +595,78 @@ pub struct Image {
     pub alt: String,
     /// Photographer or source.
     pub credit: Option<String>,
+    /// Where the subject is, which a crop keeps in view (a portrait is cut to a square).
+    #[serde(default)]
+    pub focus: Option<Focus>,
+}
+
+/// Where a photo's subject is, as fractions across and down (`[0.5, 0.3]`), so a crop keeps
+/// it; editors write that or a word: `"top"`, `"bottom left"`, `"center"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Focus {
+    /// From the left edge (0) to the right (1).
+    pub x: f32,
+    /// From the top edge (0) to the bottom (1).
+    pub y: f32,
+}
+
+impl Focus {
+    /// The middle, where a crop is centred unless the editor says otherwise.
+    pub const CENTER: Focus = Focus { x: 0.5, y: 0.5 };
+
+    /// The focus a word (or two: `top left`) names.
+    pub fn named(words: &str) -> Option<Focus> {
+        let mut focus = Focus::CENTER;
+        for word in words.split_whitespace() {
+            match word.to_ascii_lowercase().as_str() {
+                "top" => focus.y = 0.0,
+                "bottom" => focus.y = 1.0,
+                "left" => focus.x = 0.0,
+                "right" => focus.x = 1.0,
+                "center" | "centre" => {}
+                _ => return None,
+            }
+        }
+        Some(focus)
+    }
+}
+
+impl<'de> Deserialize<'de> for Focus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Words(String),
+            Point(Vec<f32>),
+        }
+        const EXPECTED: &str = "`top`, `bottom`, `left`, `right`, `center` (or two: `top left`), or \
+                                `[x, y]` with each from 0 to 1";
+        match Written::deserialize(d).map_err(|_| D::Error::custom(format!("a focus is {EXPECTED}")))? {
+            Written::Words(words) => {
+                Focus::named(&words).ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&words), &EXPECTED))
+            }
+            Written::Point(point) => match point[..] {
+                [x, y] if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => Ok(Focus { x, y }),
+                _ => Err(D::Error::custom(format!("a focus is {EXPECTED}"))),
+            },
+        }
+    }
+}
+
+/// Where an image is shown, which decides its shape, the widths it is made in and how
+/// small it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    /// A person's `photo` on their page, cut to a square.
+    Portrait,
+    /// A person's `photo` on a card in a list: the portrait, smaller.
+    Card,
+    /// A group's `hero`, across the page.
+    Hero,
+    /// A group's or the site's `logo`, a line high.
+    Logo,
+    /// A story's `image`, across the text.
+    Story,
 }
 
 /// What every entity has besides its own fields: its slug, its body and the references it
@@ -621,8 +693,8 @@ pub trait Entity {
     }
     /// Links to other sites, which must use a safe scheme.
     fn urls(&self) -> Vec<&Url>;
-    /// Images the entity shows, whose files must be in `media/`.
-    fn images(&self) -> Vec<&Image> {
+    /// Images the entity shows, whose files must be in `media/`, each with where it is shown.
+    fn images(&self) -> Vec<(Place, &Image)> {
         Vec::new()
     }
     /// The texts an editor may write in each of the site's languages, by field name, so each

@@ -82,7 +82,7 @@ groups = []
     fn required_lists(&self) -> Vec<(&'static str, &RefList)> {
         vec![("groups", &self.groups)]
     }
-    fn images(&self) -> Vec<&Image> {
-        self.image.iter().collect()
+    fn images(&self) -> Vec<(super::Place, &Image)> {
+        self.image.iter().map(|i| (super::Place::Story, i)).collect()
     }
 }

@@ -235,8 +235,8 @@ memberships = [
     fn references(&self) -> Vec<(EntityKind, &Ref)> {
         self.memberships.iter().map(|m| (EntityKind::Group, &m.group)).collect()
     }
-    fn images(&self) -> Vec<&Image> {
-        self.photo.iter().collect()
+    fn images(&self) -> Vec<(super::Place, &Image)> {
+        self.photo.iter().map(|i| (super::Place::Portrait, i)).collect()
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Settings {
     /// and bookmarks; without one the site draws its own from its name.
     #[serde(default, deserialize_with = "icon_file")]
     pub icon: Option<super::FilePath>,
+    /// The site's logo (`{ file = "media/logo.png", alt = "…" }`): what link previews show
+    /// of a page that has no picture of its own.
+    pub logo: Option<super::Image>,
     /// The IANA time zone the groups live in (`Europe/Oslo`): events' times without an offset
     /// are on its clock, and pages show times on it. Left out, UTC.
     #[serde(default)]

@@ -191,6 +191,8 @@ pub struct LanguageName {
 pub struct PreviewImage {
     /// Absolute URL.
     pub src: String,
+    /// Its width and height, which previews use to lay it out before it loads.
+    pub size: Option<(u32, u32)>,
     /// Its text alternative.
     pub alt: String,
 }
@@ -320,7 +322,10 @@ impl<'a> Chrome<'a> {
             og_type: "website",
             og_locale: og_locale(&site.language),
             og_locale_alternates: tags.iter().filter(|t| **t != site.language).map(|t| og_locale(t)).collect(),
-            image: None,
+            // The site's logo, until the page names a picture of its own.
+            image: (site.settings.logo.as_ref())
+                .and_then(|logo| super::pages::picture(site, context, logo, crate::model::Place::Logo))
+                .and_then(|logo| logo.preview(urls)),
             twitter_card: "summary",
             home_href: urls.path(paths::HOME),
             nav,
@@ -400,8 +405,8 @@ impl<'a> Chrome<'a> {
 
     /// Sets the picture link previews show: `wide` for a banner, which gets the large card.
     pub fn image(mut self, picture: Option<&super::pages::Picture>, urls: &super::Urls, wide: bool) -> Self {
-        if let Some(picture) = picture {
-            self.image = Some(PreviewImage { src: picture.absolute(urls), alt: picture.alt.clone() });
+        if let Some(preview) = picture.and_then(|p| p.preview(urls)) {
+            self.image = Some(preview);
             self.twitter_card = if wide { "summary_large_image" } else { "summary" };
         }
         self

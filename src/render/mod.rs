@@ -16,7 +16,7 @@ mod vcard;
 
 pub use crate::words::{Arg, Labels, Words};
 pub use calendar::{calendar, event_calendar};
-pub use chrome::{Asset, Chrome, IconLink, LanguageName, Section};
+pub use chrome::{Asset, Chrome, IconLink, LanguageName, PreviewImage, Section};
 pub(crate) use citation::cited;
 pub use cite::{bibtex, coins, ris};
 pub use collate::{SortKey, norwegian_key};

@@ -389,6 +389,31 @@ pub async fn favicon(State(state): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, mime)], CachePolicy::Favicon, body).into_response()
 }
 
+/// A size of an image from the cache folder. One not made yet is a temporary redirect to the
+/// original, which no cache keeps; a name no version of the site made is a 404.
+pub async fn image(State(state): State<AppState>, uri: Uri, Segment(name): Segment) -> Response {
+    let served = state.served();
+    let maker = &state.inner.images;
+    let name = name.unwrap_or_default();
+    let (cached, format, original) = match served.site().images.variant(&name) {
+        Some((rendition, variant)) => (Some(maker.cached(variant)), Some(variant.format), Some(&rendition.source)),
+        // A page drawn before the last change may still name an earlier version's variant.
+        None => (maker.cached_by_name(&name), crate::images::Format::by_extension(&name), None),
+    };
+    if let (Some(cached), Some(format)) = (cached, format)
+        && let Ok(bytes) = tokio::fs::read(&cached).await
+    {
+        return ([(header::CONTENT_TYPE, format.mime())], CachePolicy::Image, bytes).into_response();
+    }
+    match original {
+        Some(source) => {
+            let location = served.context().urls.file(&crate::paths::media(source));
+            (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)], CachePolicy::NoStore, ()).into_response()
+        }
+        None => ServeError::NotFound(uri.path().to_owned()).into_page(&state),
+    }
+}
+
 /// A file from `content/media/`; anything the loader did not list is a 404.
 pub async fn media(State(state): State<AppState>, uri: Uri, headers: HeaderMap, Segment(path): Segment) -> Response {
     let relative = path.map(|p| format!("media/{p}")).filter(|r| state.site().media.contains(r));

@@ -28,6 +28,9 @@ pub enum CachePolicy {
     /// Files from `content/media/`: an editor may replace one under the same name, so caches
     /// keep it an hour, then revalidate with the ETag made from the file's size and time.
     Media,
+    /// The sizes the site made of an image, under names that change with the image: kept a
+    /// year, never revalidated, and read from disk rather than kept in memory.
+    Image,
     /// Search results: the same for everyone, but one per query, so only the visitor's browser
     /// keeps them, and only for a minute; shared caches are not filled with every query.
     Search,
@@ -48,6 +51,7 @@ impl CachePolicy {
             CachePolicy::Favicon => "public, max-age=604800",
             CachePolicy::ErrorPage => "public, max-age=60",
             CachePolicy::Media => "public, max-age=3600",
+            CachePolicy::Image => "public, max-age=31536000, immutable",
             CachePolicy::Search => "private, max-age=60",
             CachePolicy::NoStore => "no-store",
         }

@@ -52,7 +52,10 @@ pub async fn respond(content_dir: &Path, relative: &str, request: &HeaderMap) ->
     if super::kept::not_modified(request, &etag, modified) {
         return Some((StatusCode::NOT_MODIFIED, CachePolicy::Media, headers).into_response());
     }
-    let bytes = tokio::fs::read(file).await.ok()?;
+    let mut bytes = tokio::fs::read(file).await.ok()?;
+    if let Some(format) = crate::images::Format::by_extension(relative) {
+        bytes = crate::images::without_metadata(bytes, format);
+    }
     Some((headers, CachePolicy::Media, bytes).into_response())
 }
 

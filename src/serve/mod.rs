@@ -71,6 +71,8 @@ pub struct ServeConfig {
     pub send_timeout: Duration,
     /// The editor's preview: reload on every change, refresh pages, show mistakes.
     pub watch: bool,
+    /// Where the sizes made of the content's images are kept, outside the content.
+    pub image_cache: PathBuf,
 }
 
 /// Why the server could not start.
@@ -109,6 +111,8 @@ struct Shared {
     contexts: Vec<Context>,
     /// The content folder, for the files of `media/`.
     content_dir: PathBuf,
+    /// Makes the sizes of the images, into the cache folder the server sends them from.
+    images: crate::images::Maker,
     urls: Urls,
     assets: Assets,
     trusted_proxies: TrustedProxies,
@@ -329,8 +333,31 @@ impl AppState {
         let icon = Icon::new(&site, &content_dir, &urls);
         let first = Version::new(site, contexts.clone(), searches, 1, icon);
         let current = ArcSwap::from_pointee(first);
-        let shared = Shared { current, contexts, content_dir, urls, assets, trusted_proxies, live };
+        let images = crate::images::Maker::new(crate::images::default_cache_dir(), content_dir.clone());
+        let shared = Shared { current, contexts, content_dir, images, urls, assets, trusted_proxies, live };
         AppState { inner: Arc::new(shared), edition: 0 }
+    }
+
+    /// The same state, keeping the sizes it makes of images in `cache` rather than in
+    /// [`default_cache_dir`](crate::images::default_cache_dir); for a state not yet serving.
+    pub fn with_image_cache(mut self, cache: PathBuf) -> Self {
+        if let Some(shared) = Arc::get_mut(&mut self.inner) {
+            shared.images = crate::images::Maker::new(cache, shared.content_dir.clone());
+        }
+        self
+    }
+
+    /// Starts making, in the background, the sizes of the current version's images that are
+    /// not in the cache yet; until each is made, its original is sent.
+    pub fn make_images(&self) {
+        self.inner.images.request(self.site().images.all().cloned().collect());
+    }
+
+    /// Makes the sizes of the current version's images that are not in the cache yet, now;
+    /// how many were made.
+    pub fn make_images_now(&self) -> usize {
+        let renditions: Vec<_> = self.site().images.all().cloned().collect();
+        self.inner.images.make(&renditions)
     }
 
     /// The same state answering for the edition in the site's language number `edition`.
@@ -352,6 +379,7 @@ impl AppState {
             .map(|(i, c)| index_in_background(&site, i, &c.words, c.search.is_some()))
             .collect();
         self.swap(site, searches, Banners { warnings, ..Banners::default() });
+        self.make_images();
     }
 
     /// Keeps serving the current site, and shows `mistakes` on every page of the preview.
@@ -486,6 +514,7 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         Route::Asset => get(handlers::asset),
         Route::Favicon => get(handlers::favicon),
         Route::Media => get(handlers::media),
+        Route::Image => get(handlers::image),
         Route::FreePage => get(|state, uri, slug| handlers::entity(EntityKind::Page, state, uri, slug)),
     }
 }
@@ -513,6 +542,8 @@ pub async fn run(site: Site, warnings: Vec<String>, config: &ServeConfig) -> Res
     } else {
         AppState::new(site, content, urls, proxies)
     };
+    let state = state.with_image_cache(config.image_cache.clone());
+    state.make_images();
     let _watching = match config.watch {
         true => Some(watch::watch(&config.content, state.clone())?),
         false => None,

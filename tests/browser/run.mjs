@@ -70,8 +70,11 @@ function freePort() {
 async function startServer(content) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // Sizes of images are made afresh into a folder of this run's, as on a new server.
+  const images = mkdtempSync(join(tmpdir(), 'groupsite-images-'));
   const child = spawn(binary, ['serve', '--content', content, '--addr', `127.0.0.1:${port}`, '--base-url', `${base}/`], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, GROUPSITE_CACHE_DIR: images },
   });
   let log = '';
   child.stderr.on('data', (chunk) => { log += chunk; });
@@ -110,7 +113,12 @@ async function crawl(site, base) {
   const linkedFrom = new Map([['/', '(start)']]);
   while (queue.length) {
     const path = queue.shift();
-    const response = await fetch(base + path, { redirect: 'manual' });
+    let response = await fetch(base + path, { redirect: 'manual' });
+    // A size of an image not made yet stands in for a moment by its original, under /media/.
+    const location = response.headers.get('location') || '';
+    if (response.status === 307 && path.startsWith('/images/') && new URL(location, base).pathname.startsWith('/media/')) {
+      response = await fetch(new URL(location, base), { redirect: 'manual' });
+    }
     if (response.status !== 200) {
       fail(`${site}${path}`, 'crawl', 'broken-link', `answers ${response.status} (linked from ${linkedFrom.get(path)})`);
       continue;
@@ -170,6 +178,21 @@ async function checkPage(context, site, base, path, screenshotTypes) {
         }
       }
     }
+
+    // Images keep their box before they load: every <img> says its size, and nothing moves
+    // as they arrive (cumulative layout shift, as Chrome measures it for Core Web Vitals).
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(base + path, { waitUntil: 'load' });
+    const unsized = await page.evaluate(() => [...document.querySelectorAll('img:not([width]), img:not([height])')].map((i) => i.getAttribute('src')));
+    for (const src of unsized) fail(name, '390px', 'img-size', `<img src="${src}"> has no width and height`);
+    const shift = await page.evaluate(() => new Promise((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 300);
+    }));
+    if (shift > 0.001) fail(name, '390px', 'layout-shift', `cumulative layout shift ${shift.toFixed(4)}`);
 
     // Nothing scrolls sideways at the narrowest phone width.
     await page.setViewportSize({ width: 320, height: 700 });

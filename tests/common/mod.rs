@@ -60,9 +60,20 @@ pub struct Outcome {
     pub stderr: String,
 }
 
+/// A cache folder for the sizes of images, one per test process, so no test writes into the
+/// user's own cache and none finds another run's images there.
+pub fn image_cache() -> &'static Path {
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    CACHE.get_or_init(|| tempfile::tempdir().expect("a cache folder")).path()
+}
+
 /// Runs the built binary with `args`.
 pub fn groupsite(args: &[&str]) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_groupsite")).args(args).output().expect("the binary runs");
+    let output = Command::new(env!("CARGO_BIN_EXE_groupsite"))
+        .args(args)
+        .env("GROUPSITE_CACHE_DIR", image_cache())
+        .output()
+        .expect("the binary runs");
     Outcome {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -206,6 +217,12 @@ impl Page {
     }
 }
 
+/// The `content` of each `<meta>` of `page` with `attribute` = `name`.
+pub fn meta(page: &Page, attribute: &str, name: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(&format!("meta[{attribute}=\"{name}\"]")).expect("a selector");
+    page.html().select(&selector).filter_map(|m| m.attr("content").map(str::to_owned)).collect()
+}
+
 /// Sends `GET path` through the router.
 pub async fn get(app: &axum::Router, path: &str) -> Page {
     use http_body_util::BodyExt;
@@ -264,6 +281,7 @@ impl Server {
         let child = Command::new(env!("CARGO_BIN_EXE_groupsite"))
             .args(["serve", "--content", content.to_str().expect("UTF-8"), "--addr", &addr.to_string()])
             .args(flags)
+            .env("GROUPSITE_CACHE_DIR", image_cache())
             .envs(env.iter().copied())
             .stderr(log.reopen().expect("the log file"))
             .spawn()

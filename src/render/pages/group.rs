@@ -10,7 +10,7 @@ use super::{
     publications, role_id, sort_people, sort_projects,
 };
 use crate::link::Site;
-use crate::model::{EntityKind, Group, Html, Link, PublicationKind, Role, Slug};
+use crate::model::{EntityKind, Group, Html, Link, Place, PublicationKind, Role, Slug};
 use crate::paths;
 
 /// `/groups/{slug}/`: everything about one group, drawn from every file that names it.
@@ -136,10 +136,10 @@ impl<'a> GroupPage<'a> {
             href: urls.of(j),
             detail: None,
         });
-        let hero = group.hero.as_ref().and_then(|h| picture(context, h));
+        let hero = group.hero.as_ref().and_then(|h| picture(site, context, h, Place::Hero));
         let hero_credit = hero.as_ref().and_then(|h| h.credit.as_ref());
         let hero_credit = hero_credit.map(|credit| words.with("group-photo-credit", &[("credit", credit.into())]));
-        let logo = group.logo.as_ref().and_then(|l| picture(context, l));
+        let logo = group.logo.as_ref().and_then(|l| picture(site, context, l, Place::Logo));
         let home = [&group.department, &group.host].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
 
         let members: Vec<_> = Role::ALL

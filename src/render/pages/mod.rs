@@ -215,9 +215,11 @@ pub struct ProjectCard {
     pub groups: Vec<Linked>,
 }
 
-/// A person as lists show them: name, what they do and where.
+/// A person as lists show them: photo, name, what they do and where.
 #[derive(Debug, Clone)]
 pub struct PersonCard {
+    /// Their photo, small, where the content has one.
+    pub photo: Option<Picture>,
     /// The name as the person writes it, the card's link text.
     pub name: String,
     /// The person's page.
@@ -230,15 +232,91 @@ pub struct PersonCard {
     pub roles: Vec<String>,
 }
 
-/// An image from `media/`, ready for `<img>`: its URL, text alternative and credit.
+/// An image from `media/`, ready for `<picture>`: the variants to choose from, the size it
+/// takes before it loads (no layout shift), its text alternative and credit.
 #[derive(Debug, Clone)]
 pub struct Picture {
-    /// The file's URL under `/media/`, base path included.
+    /// The widest variant in the image's own format, or the original while it has none.
     pub src: String,
-    /// Text alternative; the content format requires one.
+    /// Every width in the image's own format: `…-64.….jpg 64w, …`; empty for an SVG.
+    pub srcset: String,
+    /// Every width as WebP, for a `<source>`; empty where the image is WebP or an SVG.
+    pub webp: String,
+    /// How wide the place shows it, for the browser's choice among the widths.
+    pub sizes: &'static str,
+    /// Its width and height in pixels, for the box kept for it; unknown for some SVGs.
+    pub size: Option<(u32, u32)>,
+    /// Text alternative; the content format requires one, and a card leaves it empty
+    /// where the name beside it says the same.
     pub alt: String,
     /// Photographer or source; a group's hero shows it as a caption.
     pub credit: Option<String>,
+    /// The place, as the `<img>`'s class: `portrait`, `hero`, `logo`, `story`, `card`.
+    pub class: &'static str,
+    /// Below the fold: loaded when the visitor scrolls near it.
+    pub lazy: bool,
+    /// What link previews show: the variant near 1200 pixels wide, with its size.
+    preview: Option<(String, u32, u32)>,
+}
+
+impl Picture {
+    /// The picture link previews show, with absolute URLs; none for a drawing (SVG), which
+    /// they do not show.
+    pub fn preview(&self, urls: &crate::render::Urls) -> Option<crate::render::PreviewImage> {
+        let absolute = |src: &str| urls.absolute_file(src.strip_prefix(urls.prefix()).unwrap_or(src));
+        let (src, size) = match &self.preview {
+            Some((src, w, h)) => (absolute(src), Some((*w, *h))),
+            None if self.src.to_ascii_lowercase().ends_with(".svg") => return None,
+            None => (absolute(&self.src), self.size),
+        };
+        Some(crate::render::PreviewImage { src, size, alt: self.alt.clone() })
+    }
+
+    /// The image's absolute URL, for schema.org data.
+    pub fn absolute(&self, urls: &crate::render::Urls) -> String {
+        let src = &self.preview.as_ref().map_or(&self.src, |(src, ..)| src);
+        urls.absolute_file(src.strip_prefix(urls.prefix()).unwrap_or(src))
+    }
+}
+
+/// The picture of an image in `place`, where the content has its file.
+pub(crate) fn picture(site: &Site, context: &Context, image: &Image, place: crate::model::Place) -> Option<Picture> {
+    use crate::model::Place;
+    let file = image.file.as_ref()?;
+    let url = |name: &str| context.urls.file(&paths::image(name));
+    let srcset = |variants: &[crate::images::Variant]| {
+        variants.iter().map(|v| format!("{} {}w", url(&v.name), v.width)).collect::<Vec<_>>().join(", ")
+    };
+    let class = match place {
+        Place::Portrait => "portrait",
+        Place::Card => "card-portrait",
+        Place::Hero => "hero-image",
+        Place::Logo => "logo",
+        Place::Story => "story-image",
+    };
+    let mut picture = Picture {
+        src: context.urls.file(&paths::media(&file.path)),
+        srcset: String::new(),
+        webp: String::new(),
+        sizes: "",
+        size: site.images.size(&file.path),
+        alt: if place == Place::Card { String::new() } else { image.alt.clone() },
+        credit: image.credit.clone(),
+        class,
+        lazy: place == Place::Card,
+        preview: None,
+    };
+    if let Some(rendition) = site.images.get(&file.path, place, image.focus) {
+        if let Some(fallback) = rendition.fallback() {
+            picture.src = url(&fallback.name);
+            picture.size = Some((fallback.width, fallback.height));
+        }
+        picture.srcset = srcset(&rendition.own);
+        picture.webp = srcset(&rendition.webp);
+        picture.sizes = rendition.sizes;
+        picture.preview = rendition.preview().map(|v| (url(&v.name), v.width, v.height));
+    }
+    Some(picture)
 }
 
 /// A person's schema.org node where another entity names them (a group's member, a
@@ -251,24 +329,6 @@ pub(crate) fn person_node(urls: &crate::render::Urls, person: &Person) -> serde_
 /// `parentOrganization`), with the `@id` it has on its own page.
 pub(crate) fn group_node(urls: &crate::render::Urls, group: &Group) -> serde_json::Value {
     serde_json::json!({"@type": "ResearchOrganization", "@id": urls.node_id(group), "name": group.name, "url": urls.absolute_of(group)})
-}
-
-impl Picture {
-    /// The file's absolute URL, for schema.org data and link previews.
-    pub fn absolute(&self, urls: &crate::render::Urls) -> String {
-        // `src` has the base path already; the origin is all it lacks.
-        urls.absolute_file(self.src.strip_prefix(urls.prefix()).unwrap_or(&self.src))
-    }
-}
-
-/// The picture of an image, where the content has its file.
-pub(crate) fn picture(context: &Context, image: &Image) -> Option<Picture> {
-    let file = image.file.as_ref()?;
-    Some(Picture {
-        src: context.urls.file(&paths::media(&file.path)),
-        alt: image.alt.clone(),
-        credit: image.credit.clone(),
-    })
 }
 
 /// People under one heading, such as "Advisory board".
@@ -379,6 +439,7 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
         Vec::new()
     };
     PersonCard {
+        photo: person.photo.as_ref().and_then(|p| picture(site, context, p, crate::model::Place::Card)),
         name: person.name.clone(),
         href: context.urls.of(person),
         title: person.title.clone(),

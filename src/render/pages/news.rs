@@ -174,7 +174,7 @@ impl<'a> StoryPage<'a> {
             .filter_map(|r| site.projects.get(&r.slug()))
             .map(|p| Linked { label: p.title.clone(), href: urls.of(p) })
             .collect();
-        let picture = news.image.as_ref().and_then(|i| picture(context, i));
+        let picture = news.image.as_ref().and_then(|i| picture(site, context, i, crate::model::Place::Story));
         let schema = json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",

@@ -168,7 +168,7 @@ impl<'a> PersonPage<'a> {
             .map(|url| Link { label: words.get("person-orcid"), url: Some(url.clone()) })
             .chain(person.links.iter().cloned())
             .collect();
-        let photo = person.photo.as_ref().and_then(|p| picture(context, p));
+        let photo = person.photo.as_ref().and_then(|p| picture(site, context, p, crate::model::Place::Portrait));
         let chrome = context
             .item_chrome(site, EntityKind::Person, &person.name, &path)
             .describe(description)
