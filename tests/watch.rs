@@ -405,3 +405,28 @@ fn the_preview_lists_what_is_not_translated_as_check_does_and_updates_when_a_tra
         "a translated body links in its language"
     );
 }
+
+#[test]
+fn a_replaced_photo_gets_sizes_of_its_own_and_they_are_made_in_the_background() {
+    let copy = minimal();
+    let server = Server::start(copy.root(), &["--watch"]);
+    let widest = |page: &str| {
+        let srcset = page.split("class=\"portrait\"").nth(1).and_then(|s| s.split("srcset=\"").nth(1));
+        let srcset = srcset.and_then(|s| s.split('"').next()).unwrap_or_default();
+        srcset.rsplit(", ").next().and_then(|c| c.split(' ').next()).unwrap_or_default().to_owned()
+    };
+    let before = widest(&server.page("/people/ada-lovelace/"));
+    assert!(before.starts_with("/images/ada-400."), "{before}");
+
+    let larger = image::RgbImage::from_fn(600, 600, |x, y| image::Rgb([(x / 3) as u8, (y / 3) as u8, 90]));
+    larger.save_with_format(copy.path("media/ada.png"), image::ImageFormat::Png).unwrap();
+    until(&server, "/people/ada-lovelace/", "the new photo's sizes", |p| widest(p).starts_with("/images/ada-480."));
+    let after = widest(&server.page("/people/ada-lovelace/"));
+    let request = format!("GET {after} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    let started = Instant::now();
+    while !server.raw(&request).starts_with("HTTP/1.1 200") {
+        assert!(started.elapsed() < Duration::from_secs(10), "{after} is made; log:\n{}", server.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(server.raw(&request).contains("cache-control: public, max-age=31536000, immutable"));
+}
