@@ -201,6 +201,7 @@ name = {title}
 # emails = ["name@example.org"]
 # phones = ["+47-12345678"]          # international form; shown grouped, dialled as tel:
 # photo = { file = "media/name.jpg", alt = "What the photo shows", credit = "Photographer" }
+#                                    # as the camera took it; cut square, around `focus = "top"` if set
 # links = [{ label = "ORCID", url = "https://orcid.org/…" }]
 # memberships: group slug (a file in groups/) and role: member, external-member, advisory-board,
 # associated-researcher; `position` is optional.
