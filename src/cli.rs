@@ -242,6 +242,7 @@ fn print_report(report: &groupsite::Report, format: Format) -> std::io::Result<(
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
+    groupsite::images::remember_probes_in(&args.cache.folder());
     let (site, warnings) = match groupsite::build::site(&args.content.content) {
         Ok(built) => {
             let warnings = built.warnings.in_folder(&args.content.content);
@@ -310,6 +311,7 @@ fn seconds(flag: u64) -> std::time::Duration {
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let content = &args.content.content;
+    groupsite::images::remember_probes_in(&args.cache.folder());
     let site = match groupsite::build::site(content) {
         Ok(built) => {
             if !built.warnings.is_empty() {

@@ -371,6 +371,13 @@ fn serving_writes_nothing_into_the_content_and_works_from_a_read_only_folder() {
         "into the cache folder the flag names"
     );
     drop(server);
+    let remembered = std::fs::read_dir(cache_dir.join("probes")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(remembered, 6, "what each of the six images is, kept for the next start");
+    let again = common::Server::start(copy.root(), &["--cache-dir", cache_dir.to_str().unwrap()]);
+    let picture =
+        |page: &str| page.split("<picture>").nth(1).unwrap_or_default().split("</picture>").next().map(str::to_owned);
+    assert_eq!(picture(&again.page("/people/ana-ruiz/")), picture(&person), "the next start names the same sizes");
+    drop(again);
     set_read_only(copy.root(), false);
     assert_eq!(tree(copy.root()), before, "not a file added or changed in the content");
 }

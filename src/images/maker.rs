@@ -143,6 +143,10 @@ impl Maker {
         let upright = make::decode(&bytes, format)?;
         let mut written = HashSet::new();
         for rendition in uses {
+            // A card's portrait is the page's, smaller: the same files, made once.
+            if rendition.variants().all(|v| written.contains(&v.name)) {
+                continue;
+            }
             for (variant, bytes) in make::variants(&upright, rendition)? {
                 if written.insert(variant.name.clone()) {
                     self.put(&variant, &bytes).map_err(|e| format!("cannot write into the image cache: {e}"))?;

@@ -132,6 +132,66 @@ fn probed() -> &'static Mutex<Probed> {
     PROBED.get_or_init(Mutex::default)
 }
 
+/// Where probes are kept between runs, once [`remember_probes_in`] names it.
+static REMEMBERED: OnceLock<PathBuf> = OnceLock::new();
+
+/// Keeps what each image file is in `cache` between runs, by path, size, change time and inode,
+/// so a restart reads a few bytes per photo instead of hashing it whole (a hundred camera
+/// photos are a second of a start). The first call names the folder for the process.
+pub fn remember_probes_in(cache: &Path) {
+    let _ = REMEMBERED.set(cache.join("probes"));
+}
+
+/// The file that remembers the probe of the file at `path` as it is now.
+fn remembered(path: &Path, metadata: &std::fs::Metadata) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = REMEMBERED.get()?;
+    let path = std::fs::canonicalize(path).ok()?;
+    let mut key = blake3::Hasher::new();
+    key.update(path.as_os_str().as_encoded_bytes());
+    for n in [metadata.len(), metadata.ino(), metadata.mtime() as u64, metadata.mtime_nsec() as u64] {
+        key.update(&n.to_le_bytes());
+    }
+    Some(folder.join(&key.finalize().to_hex()[..32]))
+}
+
+/// A probe as [`remembered`] keeps it: `jpeg 400 600 {hash}`, `-` for an unknown size.
+fn recall(file: &Path) -> Option<Probe> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let mut words = text.split_whitespace();
+    let format = match words.next()? {
+        "jpeg" => Format::Jpeg,
+        "png" => Format::Png,
+        "webp" => Format::Webp,
+        "svg" => Format::Svg,
+        _ => return None,
+    };
+    let size = match (words.next()?, words.next()?) {
+        ("-", "-") => None,
+        (w, h) => Some((w.parse().ok()?, h.parse().ok()?)),
+    };
+    let hash = words.next().filter(|h| h.len() == 64)?.to_owned();
+    Some(Probe { format, size, hash })
+}
+
+fn remember(file: &Path, probe: &Probe) {
+    let format = match probe.format {
+        Format::Jpeg => "jpeg",
+        Format::Png => "png",
+        Format::Webp => "webp",
+        Format::Svg => "svg",
+    };
+    let size = probe.size.map_or("- -".to_owned(), |(w, h)| format!("{w} {h}"));
+    let (Some(folder), Some(name)) = (file.parent(), file.file_name()) else { return };
+    let partial = folder.join(format!(".{}.{}", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::create_dir_all(folder)
+        .and_then(|()| std::fs::write(&partial, format!("{format} {size} {}\n", probe.hash)))
+        .and_then(|()| std::fs::rename(&partial, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+}
+
 /// What the file at `path` is, if its extension names a kind of image the site makes or
 /// checks (JPEG, PNG, WebP, SVG); `None` for other files.
 pub fn probe(path: &Path) -> Option<Result<Probe, Problem>> {
@@ -149,7 +209,17 @@ pub fn probe(path: &Path) -> Option<Result<Probe, Problem>> {
     {
         return Some(probe);
     }
-    let probe = read(path, named, len);
+    let kept = remembered(path, &metadata);
+    let probe = match kept.as_deref().and_then(recall) {
+        Some(probe) => Ok(probe),
+        None => {
+            let probe = read(path, named, len);
+            if let (Some(kept), Ok(probe)) = (&kept, &probe) {
+                remember(kept, probe);
+            }
+            probe
+        }
+    };
     if let Ok(mut memo) = probed().lock() {
         memo.insert(path.to_owned(), (len, modified, probe.clone()));
     }
