@@ -132,9 +132,9 @@ fn too_small(
     place: crate::model::Place,
     focus: Option<crate::model::Focus>,
 ) -> Option<ContentWarning> {
-    let rendition = crate::images::Rendition::plan(file, probe, place, focus)?;
+    let crop = crate::images::shown(probe, place, focus)?;
     let (least_width, least_height) = crate::images::least(place);
-    if rendition.crop.width >= least_width && rendition.crop.height >= least_height {
+    if crop.width >= least_width && crop.height >= least_height {
         return None;
     }
     let (width, height) = probe.size?;

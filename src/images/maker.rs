@@ -115,11 +115,12 @@ impl Maker {
             return 0;
         }
         let mut made = 0;
-        let mut sources: Vec<&str> = missing.iter().map(|r| r.source.as_str()).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        for source in sources {
-            let uses: Vec<&&Rendition> = missing.iter().filter(|r| r.source == source).collect();
+        // Each source is decoded once for all the places that show it.
+        let mut by_source: std::collections::BTreeMap<&str, Vec<&Rendition>> = Default::default();
+        for rendition in missing {
+            by_source.entry(rendition.source.as_str()).or_default().push(rendition);
+        }
+        for (source, uses) in by_source {
             match self.make_source(source, &uses) {
                 Ok(n) => made += n,
                 Err(error) => {
@@ -131,7 +132,7 @@ impl Maker {
         made
     }
 
-    fn make_source(&self, source: &str, uses: &[&&Rendition]) -> Result<usize, String> {
+    fn make_source(&self, source: &str, uses: &[&Rendition]) -> Result<usize, String> {
         let bytes = std::fs::read(self.content.join(source)).map_err(|e| e.to_string())?;
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let Some(first) = uses.first() else { return Ok(0) };

@@ -299,6 +299,13 @@ pub fn least(place: Place) -> (u32, u32) {
     }
 }
 
+/// The part of `probe`'s image that `place` shows, cut around `focus`; `None` for an SVG or an
+/// image whose size is unknown, which are shown whole as they are.
+pub fn shown(probe: &Probe, place: Place, focus: Option<Focus>) -> Option<Crop> {
+    let size = probe.size.filter(|_| probe.format != Format::Svg)?;
+    Some(Crop::of(size, recipe(place).square, focus.unwrap_or(Focus::CENTER)))
+}
+
 /// The part of an image a place shows, in its pixels: a portrait's square around the focus,
 /// or the whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -374,10 +381,8 @@ impl Rendition {
     /// The variants of `probe`'s image (at `source`) for `place`, cut around `focus`; `None`
     /// for an SVG or an image whose size is unknown, which are sent as they are.
     pub fn plan(source: &str, probe: &Probe, place: Place, focus: Option<Focus>) -> Option<Rendition> {
-        let size = probe.size.filter(|_| probe.format != Format::Svg)?;
         let recipe = recipe(place);
-        let focus = focus.unwrap_or(Focus::CENTER);
-        let crop = Crop::of(size, recipe.square, focus);
+        let crop = shown(probe, place, focus)?;
         let mut widths: Vec<u32> = recipe.widths.iter().copied().filter(|w| *w <= crop.width).collect();
         if recipe.widths.last().is_some_and(|widest| crop.width < *widest) && !widths.contains(&crop.width) {
             // Narrower than the widest: its own width is the widest made.

@@ -263,18 +263,19 @@ impl Picture {
     /// The picture link previews show, with absolute URLs; none for a drawing (SVG), which
     /// they do not show.
     pub fn preview(&self, urls: &crate::render::Urls) -> Option<crate::render::PreviewImage> {
-        let absolute = |src: &str| urls.absolute_file(src.strip_prefix(urls.prefix()).unwrap_or(src));
-        let (src, size) = match &self.preview {
-            Some((src, w, h)) => (absolute(src), Some((*w, *h))),
+        let size = match &self.preview {
+            Some((_, w, h)) => Some((*w, *h)),
             None if self.src.to_ascii_lowercase().ends_with(".svg") => return None,
-            None => (absolute(&self.src), self.size),
+            None => self.size,
         };
-        Some(crate::render::PreviewImage { src, size, alt: self.alt.clone() })
+        Some(crate::render::PreviewImage { src: self.absolute(urls), size, alt: self.alt.clone() })
     }
 
-    /// The image's absolute URL, for schema.org data.
+    /// The absolute URL of what previews show (the size near 1200 pixels, else `src`), for
+    /// them and for schema.org data.
     pub fn absolute(&self, urls: &crate::render::Urls) -> String {
         let src = &self.preview.as_ref().map_or(&self.src, |(src, ..)| src);
+        // `src` has the base path already; the origin is all it lacks.
         urls.absolute_file(src.strip_prefix(urls.prefix()).unwrap_or(src))
     }
 }
