@@ -217,11 +217,14 @@ fn check(content: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<
             for line in built.site.untranslated() {
                 println!("{line}");
             }
-            if deny_warnings && warned {
+            let denied = deny_warnings && warned;
+            if denied {
                 eprintln!("error: warnings are denied (--deny-warnings)");
-                return Ok(ExitCode::FAILURE);
             }
-            Ok(ExitCode::SUCCESS)
+            // The process ends here: handing every entity's strings back to the allocator one by
+            // one would only delay the exit (a few percent of `check` at 100,000 entities).
+            std::mem::forget(built.site);
+            Ok(if denied { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Err(report) => {
             print_report(&report.in_folder(content), format)?;

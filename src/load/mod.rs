@@ -311,11 +311,19 @@ fn relative(dir: &Path, path: &Path) -> String {
 }
 
 fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<(String, Option<std::time::SystemTime>)> {
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-    content.modified = content.modified.max(modified);
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some((text, modified)),
+    // One open per file: its time and size come from the open file, not another path lookup.
+    let read = fs::File::open(path).and_then(|mut file| {
+        let metadata = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0).saturating_add(1));
+        std::io::Read::read_to_end(&mut file, &mut bytes)?;
+        Ok((bytes, metadata.modified().ok()))
+    });
+    match read {
+        Ok((bytes, modified)) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                content.modified = content.modified.max(modified);
+                Some((text, modified))
+            }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
