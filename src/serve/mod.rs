@@ -23,7 +23,6 @@ use std::time::Duration;
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{MethodRouter, get};
-use tower::ServiceBuilder;
 use tower_http::timeout::TimeoutLayer;
 
 pub use access_log::{Client, LogFormat, LogLine, LogWriter, Peer, TrustedProxies, log_report};
@@ -188,6 +187,7 @@ fn index_in_background(site: &Arc<Site>, edition: usize, words: &Words, searchab
     if searchable {
         let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::clone(&slot));
         let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
+            crate::background::yield_to_requests();
             filling.get_or_init(|| build_index(site.edition(edition), &words));
         });
         if let Err(error) = spawned {
@@ -460,11 +460,9 @@ struct Banners {
 }
 
 /// The whole application with every layer, without a socket, so tests can call it directly.
+/// The front door stands before the routes, not inside each: a kept page is answered without
+/// matching its address against every route (a twentieth of the server's CPU per request).
 pub fn router(state: AppState) -> Router {
-    let layers = ServiceBuilder::new()
-        .layer(from_fn_with_state(state.clone(), front::front))
-        // Inside the front door, past the kept pages: only a page being drawn can take long.
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     // Each edition answers every route in its language under its segment (`/nb/people/`);
     // the files every edition shares are answered once, at the root.
     let editions = state.version().site.editions().map(|e| e.segment.clone()).collect::<Vec<_>>();
@@ -484,7 +482,10 @@ pub fn router(state: AppState) -> Router {
     } else {
         fallback
     };
-    router.merge(fallback.with_state(state.clone())).layer(layers)
+    // Inside the front door, past the kept pages: only a page being drawn can take long.
+    let timeout = TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT);
+    let routes = router.merge(fallback.with_state(state.clone())).layer(timeout);
+    Router::new().fallback_service(routes).layer(from_fn_with_state(state, front::front))
 }
 
 /// What answers `route`.
