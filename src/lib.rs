@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+mod background;
 pub mod build;
 mod check;
 mod diagnostic;

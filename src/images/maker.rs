@@ -32,20 +32,6 @@ pub fn default_cache_dir() -> PathBuf {
     }
 }
 
-/// Lowers the calling thread's priority (nice 10) where the system allows it, so a thread
-/// making images takes the CPU only when requests leave it idle.
-fn yield_to_requests() {
-    #[cfg(target_os = "linux")]
-    {
-        // SAFETY: setpriority only reads its arguments; on Linux `who = 0` with PRIO_PROCESS
-        // names the calling thread, whose nice value is its own.
-        let lowered = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) };
-        if lowered != 0 {
-            tracing::debug!("cannot lower the image thread's priority");
-        }
-    }
-}
-
 /// Makes the variants of a site's images, once each, into a cache folder.
 #[derive(Debug, Clone)]
 pub struct Maker {
@@ -83,7 +69,7 @@ impl Maker {
             let (sender, receiver) = mpsc::channel::<Vec<Rendition>>();
             let maker = self.clone();
             let spawned = std::thread::Builder::new().name("images".into()).spawn(move || {
-                yield_to_requests();
+                crate::background::yield_to_requests();
                 while let Ok(renditions) = receiver.recv() {
                     maker.make(&renditions);
                 }
