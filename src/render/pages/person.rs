@@ -50,13 +50,24 @@ struct Order {
     today: chrono::NaiveDate,
     /// Each section's people, by slug; a former member with the index of the membership that
     /// ended last, whose years the card shows.
-    sections: Vec<(Directory, Vec<(Slug, Option<usize>)>)>,
+    sections: Vec<(Directory, Vec<Listed>)>,
+}
+
+/// A person where the directory lists them.
+struct Listed {
+    /// Who.
+    slug: Slug,
+    /// For a former member, the index of the membership that ended last, whose years the
+    /// card shows.
+    ended: Option<usize>,
 }
 
 impl Order {
     fn new(site: &Site, today: chrono::NaiveDate) -> Self {
-        let by_slug = |people: Vec<&Person>| people.into_iter().map(|p| (p.slug.clone(), None)).collect::<Vec<_>>();
-        let mut sections: Vec<(Directory, Vec<(Slug, Option<usize>)>)> = Role::ALL
+        let by_slug = |people: Vec<&Person>| {
+            people.into_iter().map(|p| Listed { slug: p.slug.clone(), ended: None }).collect::<Vec<_>>()
+        };
+        let mut sections: Vec<(Directory, Vec<Listed>)> = Role::ALL
             .into_iter()
             .map(|role| {
                 let mut people: Vec<&Person> = site.people.values().filter(|p| is_current(p, role, today)).collect();
@@ -68,7 +79,7 @@ impl Order {
         former.sort_by_cached_key(|(p, _)| super::directory_key(p));
         let former = former
             .into_iter()
-            .map(|(p, m)| (p.slug.clone(), p.memberships.iter().position(|x| std::ptr::eq(x, m))))
+            .map(|(p, m)| Listed { slug: p.slug.clone(), ended: p.memberships.iter().position(|x| std::ptr::eq(x, m)) })
             .collect();
         sections.push((Directory::Former, former));
         let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
@@ -129,7 +140,7 @@ impl<'a> PeoplePage<'a> {
                 let people = part
                     .entries
                     .iter()
-                    .filter_map(|(slug, ended)| {
+                    .filter_map(|Listed { slug, ended }| {
                         let person = site.people.get(slug)?;
                         let with_roles = matches!(part.section, Directory::Role(_));
                         let mut card = person_card(site, context, person, with_roles);
