@@ -181,16 +181,7 @@ async fn the_sitemap_lists_the_later_pages_and_export_writes_them() {
 
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("site");
-    let exported = common::groupsite(&[
-        "export",
-        "--content",
-        copy.root().to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--base-url",
-        common::BASE_URL,
-    ]);
-    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    common::export(copy.root(), &target, common::BASE_URL);
     for later in ["people/page/2", "people/page/3", "partners/page/2", "projects/page/2"] {
         let written = std::fs::read_to_string(target.join(later).join("index.html"))
             .unwrap_or_else(|e| panic!("{later} is a file: {e}"));
