@@ -43,11 +43,19 @@ pub const PREVIEW_EVENTS: &str = "/_preview/events";
 pub const NOWHERE: &str = "/_nowhere";
 
 /// The segment under a list's address before a page number: `/publications/page/2/`. A
-/// publication cannot take it as its slug ([`reserved_slugs`]).
+/// publication, person or project cannot take it as its slug ([`reserved_slugs`]).
 const PAGED: &str = "page";
 
-/// The kinds whose lists are paged at path addresses, so that a static export can write each page.
-pub const PAGED_LISTS: [EntityKind; 2] = [EntityKind::Publication, EntityKind::News];
+/// The kinds whose lists are paged at path addresses when long, so that a static export can
+/// write each page; how many a page holds is `render::pages::per_page`'s.
+pub const PAGED_LISTS: [EntityKind; 6] = [
+    EntityKind::Project,
+    EntityKind::Person,
+    EntityKind::News,
+    EntityKind::Partner,
+    EntityKind::Publication,
+    EntityKind::Practice,
+];
 
 /// The extension of a person's vCard, beside their page.
 pub const VCARD: &str = "vcf";
@@ -120,7 +128,8 @@ pub enum Reached {
         /// `/groups`, `/projects`, `/people`, or `` for free pages.
         prefix: &'static str,
     },
-    /// `{list}#{slug}` (`/partners/#ada`): an entry of a list page, with no page of its own.
+    /// `{list}#{slug}` (`/partners/#ada`): an entry of a list page, with no page of its own;
+    /// on a later page of a long list, `{list}page/{n}/#{slug}` ([`entry_on_page`]).
     Entry,
 }
 
@@ -157,11 +166,18 @@ pub fn list_page(kind: EntityKind) -> &'static str {
     list(kind).unwrap_or(HOME)
 }
 
-/// Where an entity is shown: its own page, or its entry on its kind's list.
+/// Where an entity is shown: its own page, or its entry on the first page of its kind's list
+/// (an entry further down a long list is at [`entry_on_page`]).
 pub fn entity(kind: EntityKind, slug: &Slug) -> String {
+    entry_on_page(kind, slug, 1)
+}
+
+/// Where an entity is shown, an entry of a list being on page `n` (from 1) of it:
+/// `/partners/page/2/#acme`. An entity with a page of its own is at its page whatever `n`.
+pub fn entry_on_page(kind: EntityKind, slug: &Slug, n: usize) -> String {
     match (reached(kind), list(kind)) {
         (Reached::Page { prefix }, _) => format!("{prefix}/{slug}/"),
-        (Reached::Entry, Some(list)) => format!("{list}#{slug}"),
+        (Reached::Entry, Some(_)) => format!("{}#{slug}", list_page_number(kind, n)),
         (Reached::Entry, None) => format!("/#{slug}"),
     }
 }
@@ -212,6 +228,19 @@ pub fn filtered_list(kind: EntityKind, filters: &[(&str, &str)]) -> String {
     let query: Vec<String> = filters.iter().map(|(name, value)| format!("{name}={value}")).collect();
     let list = list_page(kind);
     if query.is_empty() { list.to_owned() } else { format!("{list}?{}", query.join("&")) }
+}
+
+/// Page `n` (from 1) of the list of `kind` narrowed by `filters` (as [`filtered_list`]): with
+/// no filter, the unfiltered list's page at its own address ([`list_page_number`]); with
+/// filters, the filtered list with `page=n` after them, but for page 1.
+pub fn filtered_list_page(kind: EntityKind, filters: &[(&str, &str)], n: usize) -> String {
+    if filters.is_empty() {
+        return list_page_number(kind, n);
+    }
+    let n = n.to_string();
+    let page = (n != "1").then_some(("page", n.as_str()));
+    let query: Vec<(&str, &str)> = filters.iter().copied().chain(page).collect();
+    filtered_list(kind, &query)
 }
 
 /// A publication's BibTeX entry, beside its page, for reference managers.
@@ -479,8 +508,10 @@ mod tests {
     #[test]
     fn a_paged_list_reserves_its_page_segment() {
         assert_eq!(reserved_slugs(EntityKind::Publication), ["page"]);
+        assert_eq!(reserved_slugs(EntityKind::Person), ["page"]);
+        assert_eq!(reserved_slugs(EntityKind::Project), ["page"]);
         assert_eq!(reserved_slugs(EntityKind::Page), reserved_page_slugs());
-        assert!(reserved_slugs(EntityKind::Person).is_empty());
+        assert!(reserved_slugs(EntityKind::Group).is_empty());
         assert_eq!(list_page_number(EntityKind::Publication, 1), "/publications/");
         assert_eq!(list_page_number(EntityKind::Publication, 3), "/publications/page/3/");
         assert!(Route::all().iter().any(|r| r.pattern() == "/publications/page/{n}/"));
@@ -489,5 +520,12 @@ mod tests {
             "/publications/?group=ada&page=2"
         );
         assert_eq!(filtered_list(EntityKind::Publication, &[]), "/publications/");
+        assert_eq!(filtered_list_page(EntityKind::Project, &[("group", "ada")], 1), "/projects/?group=ada");
+        assert_eq!(filtered_list_page(EntityKind::Project, &[("group", "ada")], 2), "/projects/?group=ada&page=2");
+        assert_eq!(filtered_list_page(EntityKind::Project, &[], 2), "/projects/page/2/");
+        let acme = Slug::parse("acme").unwrap();
+        assert_eq!(entry_on_page(EntityKind::Partner, &acme, 1), "/partners/#acme");
+        assert_eq!(entry_on_page(EntityKind::Partner, &acme, 2), "/partners/page/2/#acme");
+        assert_eq!(entry_on_page(EntityKind::Person, &acme, 2), "/people/acme/");
     }
 }

@@ -89,16 +89,7 @@ fn fetch(url: &str) -> (u16, Vec<u8>) {
 /// `groupsite export` of the shipped content into `out`, for the site at `base`.
 fn export_shipped_content(out: &Path, base: &str) {
     let content = shipped_content();
-    let exported = common::groupsite(&[
-        "export",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--base-url",
-        base,
-    ]);
-    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    common::export(&content, out, base);
 }
 
 #[test]

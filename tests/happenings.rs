@@ -313,16 +313,7 @@ fn export_writes_the_feeds_and_calendars_and_every_event_s_file() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("site");
     let content = fixture("happenings");
-    let outcome = common::groupsite(&[
-        "export",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--base-url",
-        BASE_URL,
-    ]);
-    assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
+    common::export(&content, &target, BASE_URL);
     for file in [
         "feed.xml",
         "events.ics",

@@ -181,16 +181,7 @@ async fn the_sitemap_lists_the_later_pages_and_export_writes_them() {
 
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("site");
-    let exported = common::groupsite(&[
-        "export",
-        "--content",
-        copy.root().to_str().unwrap(),
-        "--out",
-        target.to_str().unwrap(),
-        "--base-url",
-        common::BASE_URL,
-    ]);
-    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    common::export(copy.root(), &target, common::BASE_URL);
     let second = std::fs::read_to_string(target.join("publications/page/2/index.html")).expect("page 2 is a file");
     assert!(second.contains("<link rel=\"canonical\" href=\"https://groups.example.org/publications/page/2/\">"));
     assert!(!target.join("publications/page/3").exists());

@@ -395,16 +395,7 @@ fn sigterm_serves_every_connection_already_queued() {
 fn export_writes_the_served_site_byte_for_byte_with_compressed_copies() {
     let out = tempfile::tempdir().unwrap();
     let base = "https://example.org/research/";
-    let exported = common::groupsite(&[
-        "export",
-        "--content",
-        fixture("minimal").to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-        "--base-url",
-        base,
-    ]);
-    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+    common::export(&fixture("minimal"), out.path(), base);
     let server = Server::start(&fixture("minimal"), &["--base-url", base]);
     for (path, file) in [
         ("/", "index.html"),

@@ -315,7 +315,8 @@ impl Site {
     }
 
     /// The value of type `T` `make` works out from this site, made on the first call and
-    /// shared by every later one.
+    /// shared by every later one. `make` must not call `memo` itself: the lock is held while
+    /// it runs, so that would wait for ever.
     pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&Site) -> T) -> std::sync::Arc<T> {
         let key = std::any::TypeId::of::<T>();
         // Held while `make` runs, so two first requests do not both work it out.

@@ -74,15 +74,42 @@ pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
-/// `/projects/`, narrowed by its query; a filter value the site does not know is a 400.
-pub async fn projects(State(state): State<AppState>, query: Result<Query<ProjectFilter>, QueryRejection>) -> Response {
-    respond(&state, |site, context| {
+/// `/projects/`, narrowed and paged by its query; a filter value the site does not know is a
+/// 400, a page past the last a 404. The unfiltered list's later pages have their own
+/// addresses, so `?page=2` without filters is sent there.
+pub async fn projects(
+    State(state): State<AppState>,
+    uri: Uri,
+    query: Result<Query<ProjectFilter>, QueryRejection>,
+) -> Response {
+    let version = state.served();
+    let (site, context) = (version.site(), version.context());
+    let drawn = (|| {
         let bad =
             |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
         let Query(filter) = query.map_err(|_| bad(context.words.get("filter-unreadable")))?;
-        let page = ProjectsPage::new(site, context, &filter).map_err(|e| bad(e.message(&context.words)))?;
-        render(page)
-    })
+        let number = filter.page_number().map_err(|e| bad(e.message(&context.words)))?;
+        if !filter.is_filtered() && number > 1 {
+            return Ok(Err(later_page(context, EntityKind::Project, number)));
+        }
+        let page = ProjectsPage::new(site, context, &filter, number).map_err(|e| bad(e.message(&context.words)))?;
+        render(page.ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))?).map(Ok)
+    })();
+    drawn_or_sent(&state, drawn)
+}
+
+/// The permanent redirect from `?page=n` of an unfiltered list to page `n`'s own address.
+fn later_page(context: &Context, kind: EntityKind, number: usize) -> Redirect {
+    Redirect::permanent(&context.urls.path(&crate::paths::list_page_number(kind, number)))
+}
+
+/// A page drawn, a redirect, or the error page asked for.
+fn drawn_or_sent(state: &AppState, drawn: Result<Result<String, Redirect>, ServeError>) -> Response {
+    match drawn {
+        Ok(Ok(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
+        Ok(Err(redirect)) => redirect.into_response(),
+        Err(error) => error.into_page(state),
+    }
 }
 
 /// A list of publications refused: an unknown filter value is a 400, a page past the last a 404.
@@ -112,20 +139,16 @@ pub async fn publications(
         })?;
         let number = filter.page_number().map_err(|e| refused(e, context, &uri))?;
         if !filter.is_filtered() && number > 1 {
-            let to = crate::paths::list_page_number(EntityKind::Publication, number);
-            return Ok(Err(Redirect::permanent(&context.urls.path(&to))));
+            return Ok(Err(later_page(context, EntityKind::Publication, number)));
         }
         let page = PublicationsPage::new(site, context, &filter, number).map_err(|e| refused(e, context, &uri))?;
         render(page).map(Ok)
     })();
-    match drawn {
-        Ok(Ok(html)) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], CachePolicy::Page, html).into_response(),
-        Ok(Err(redirect)) => redirect.into_response(),
-        Err(error) => error.into_page(&state),
-    }
+    drawn_or_sent(&state, drawn)
 }
 
-/// `{list}page/{n}/`: page `n` of the unfiltered list of `kind` (publications, news). Page 1
+/// `{list}page/{n}/`: page `n` of the unfiltered list of `kind` (people, projects, partners,
+/// practices, publications, news). Page 1
 /// is the list itself, so it is sent there; a number written any other way, or past the last
 /// page, is a 404.
 pub async fn later_list_page(

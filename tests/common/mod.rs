@@ -81,6 +81,14 @@ pub fn groupsite(args: &[&str]) -> Outcome {
     }
 }
 
+/// Runs `groupsite export` of `content` into `out` at `base_url`, and asserts that it succeeded.
+pub fn export(content: &Path, out: &Path, base_url: &str) {
+    let content = content.to_str().expect("a UTF-8 path");
+    let out = out.to_str().expect("a UTF-8 path");
+    let exported = groupsite(&["export", "--content", content, "--out", out, "--base-url", base_url]);
+    assert_eq!(exported.code, Some(0), "{}", exported.stderr);
+}
+
 /// A throw-away copy of a content folder, for breaking it on purpose.
 pub struct ContentCopy {
     dir: tempfile::TempDir,

@@ -90,8 +90,10 @@ impl<'a> GroupPage<'a> {
             })
             .chain(super::former_section(site, context, site.former_of_group(slug, today)))
             .collect();
-        let mut partners: Vec<Linked> =
-            site.partners_of_group(slug).map(|p| Linked { label: p.name.clone(), href: urls.of(p) }).collect();
+        let mut partners: Vec<Linked> = site
+            .partners_of_group(slug)
+            .map(|p| Linked { label: p.name.clone(), href: super::href(site, context, EntityKind::Partner, &p.slug) })
+            .collect();
         partners.sort_by_key(|l| super::norwegian_key(&l.label));
 
         // The latest first, as `/publications/?group=` lists them; the journal has its own line.
@@ -126,7 +128,7 @@ impl<'a> GroupPage<'a> {
             .map(|p| Listed {
                 kind: words.level(p.level),
                 title: p.title.clone(),
-                href: urls.of(p),
+                href: super::href(site, context, EntityKind::Practice, &p.slug),
                 detail: p.place.clone(),
             })
             .collect();

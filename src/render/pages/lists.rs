@@ -6,10 +6,13 @@
 use crate::model::Mark as _;
 use askama::Template;
 
+use std::collections::HashMap;
+
 use super::super::{Chrome, Context, norwegian_key};
+use super::paging::{self, Cut, Pager};
 use super::{Linked, group_link};
 use crate::link::Site;
-use crate::model::{EntityKind, Html, Level, Link, Ref};
+use crate::model::{EntityKind, Html, Level, Link, Ref, Slug};
 
 /// One partner, publication or practice, as its list shows it.
 pub struct Entry<'a> {
@@ -69,23 +72,91 @@ pub(super) fn related(context: &Context, groups: Vec<Linked>, more: Vec<(String,
         .collect()
 }
 
+/// The two sections of `/partners/`, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartnerSection {
+    /// The partners the groups list.
+    Listed,
+    /// The other institutions the projects name as coordinator, funder or collaborator.
+    Others,
+}
+
+/// `/partners/`'s order, worked out once per site (through [`Site::memo`]): each section's
+/// partners by name, and the page each stands on, which every link to a partner needs.
+struct PartnerOrder {
+    /// Each section's partners, by slug, in Norwegian order by name.
+    sections: Vec<(PartnerSection, Vec<Slug>)>,
+    /// The page (from 1) each partner stands on.
+    pages: HashMap<Slug, usize>,
+}
+
+impl PartnerOrder {
+    fn new(site: &Site) -> Self {
+        let mut partners: Vec<_> = site.partners.values().collect();
+        partners.sort_by_cached_key(|p| norwegian_key(&p.name));
+        let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
+        let slugs = |list: Vec<&crate::model::Partner>| list.into_iter().map(|p| p.slug.clone()).collect();
+        let sections = vec![(PartnerSection::Listed, slugs(listed)), (PartnerSection::Others, slugs(others))];
+        let pages = paging::entry_pages(EntityKind::Partner, &sections);
+        PartnerOrder { sections, pages }
+    }
+}
+
+/// `/practices/`'s order, worked out once per site: by level, each level by title, with the
+/// page each practice stands on.
+struct PracticeOrder {
+    /// Each level's practices, by slug, in Norwegian order by title.
+    sections: Vec<(Level, Vec<Slug>)>,
+    /// The page (from 1) each practice stands on.
+    pages: HashMap<Slug, usize>,
+}
+
+impl PracticeOrder {
+    fn new(site: &Site) -> Self {
+        let sections: Vec<(Level, Vec<Slug>)> = Level::ALL
+            .into_iter()
+            .map(|level| {
+                let mut practices: Vec<_> = site.practices.values().filter(|p| p.level == level).collect();
+                practices.sort_by_cached_key(|p| norwegian_key(&p.title));
+                (level, practices.into_iter().map(|p| p.slug.clone()).collect())
+            })
+            .collect();
+        let pages = paging::entry_pages(EntityKind::Practice, &sections);
+        PracticeOrder { sections, pages }
+    }
+}
+
+/// The page (from 1) of its list the entry of `kind` named `slug` stands on: 1 for a kind
+/// whose entities have pages of their own, and for a slug the list does not hold.
+pub(super) fn entry_page(site: &Site, kind: EntityKind, slug: &Slug) -> usize {
+    let page = match kind {
+        EntityKind::Partner => site.memo(PartnerOrder::new).pages.get(slug).copied(),
+        EntityKind::Practice => site.memo(PracticeOrder::new).pages.get(slug).copied(),
+        _ => None,
+    };
+    page.unwrap_or(1)
+}
+
 /// `/partners/`: the partners the groups list, then the other institutions their projects
-/// name as coordinator, funder or collaborator.
+/// name as coordinator, funder or collaborator; paged when long (`/partners/page/2/`), a
+/// section going on across the pages.
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PartnersPage<'a> {
-    /// The frame: head, navigation, breadcrumbs and footer.
+    /// The frame: head (with `rel=prev/next` when paged), navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
-    /// Only headings that have entries.
+    /// Only headings that have entries on this page.
     pub sections: Vec<EntrySection<'a>>,
+    /// The links to the pages before and after.
+    pub pager: Pager,
 }
 
 impl<'a> PartnersPage<'a> {
-    /// The list of `site`'s partners.
-    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+    /// Page `number` (from 1) of the list of `site`'s partners; `None` past the last page.
+    pub fn new(site: &'a Site, context: &'a Context, number: usize) -> Option<Self> {
         let (urls, words) = (&context.urls, &context.words);
-        let mut partners: Vec<_> = site.partners.values().collect();
-        partners.sort_by_key(|p| norwegian_key(&p.name));
+        let order = site.memo(PartnerOrder::new);
+        let cut = Cut::of(EntityKind::Partner, paging::total(&order.sections), number)?;
         let entry = |p: &'a crate::model::Partner| {
             let projects = site
                 .projects_of_partner(&p.slug)
@@ -107,47 +178,56 @@ impl<'a> PartnersPage<'a> {
                 links: &[],
             }
         };
-        let (listed, others): (Vec<_>, Vec<_>) = partners.into_iter().partition(|p| !p.groups.is_empty());
-        let sections = [
-            (words.get("partners-listed"), "listed_partners", listed),
-            (words.get("partners-others"), "project_institutions", others),
-        ]
-        .into_iter()
-        .filter(|(_, _, list)| !list.is_empty())
-        .map(|(heading, id, list)| EntrySection {
-            heading,
-            id: id.into(),
-            entries: list.into_iter().map(entry).collect(),
-        })
-        .collect();
-        let chrome = context
-            .list_chrome(site, EntityKind::Partner)
+        let sections = paging::parts(&order.sections, &cut)
+            .into_iter()
+            .map(|part| {
+                let (heading, id) = match part.section {
+                    PartnerSection::Listed => (words.get("partners-listed"), "listed_partners"),
+                    PartnerSection::Others => (words.get("partners-others"), "project_institutions"),
+                };
+                EntrySection {
+                    heading: paging::heading(context, heading, part.continued),
+                    id: id.into(),
+                    entries: part.entries.iter().filter_map(|slug| site.partners.get(slug)).map(entry).collect(),
+                }
+            })
+            .collect();
+        let pager = Pager::unfiltered(context, EntityKind::Partner, &cut);
+        let chrome = pager
+            .chrome(site, context, EntityKind::Partner, &cut)
             .describe(words.with("partners-description", &[("site", (&site.settings.name).into())]));
-        PartnersPage { chrome, sections }
+        Some(PartnersPage { chrome, sections, pager })
     }
 }
 
-/// `/practices/`: promising practices, from the neighbourhood to the international level.
+/// `/practices/`: promising practices, from the neighbourhood to the international level;
+/// paged when long, as the partners.
 #[derive(Template)]
 #[template(path = "pages/entries.html")]
 pub struct PracticesPage<'a> {
     /// The frame: head, navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
-    /// Only headings that have entries.
+    /// Only headings that have entries on this page.
     pub sections: Vec<EntrySection<'a>>,
+    /// The links to the pages before and after.
+    pub pager: Pager,
 }
 
 impl<'a> PracticesPage<'a> {
-    /// The list of `site`'s practices.
-    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+    /// Page `number` (from 1) of the list of `site`'s practices; `None` past the last page.
+    pub fn new(site: &'a Site, context: &'a Context, number: usize) -> Option<Self> {
         let words = &context.words;
-        let sections = Level::ALL
+        let order = site.memo(PracticeOrder::new);
+        let cut = Cut::of(EntityKind::Practice, paging::total(&order.sections), number)?;
+        let sections = paging::parts(&order.sections, &cut)
             .into_iter()
-            .filter_map(|level| {
-                let mut entries: Vec<Entry> = site
-                    .practices
-                    .values()
-                    .filter(|p| p.level == level)
+            .map(|part| EntrySection {
+                heading: paging::heading(context, words.level(*part.section), part.continued),
+                id: format!("level_{}", part.section.key()),
+                entries: part
+                    .entries
+                    .iter()
+                    .filter_map(|slug| site.practices.get(slug))
                     .map(|p| Entry {
                         id: p.slug.to_string(),
                         heading_id: format!("{}_heading", p.slug),
@@ -159,18 +239,13 @@ impl<'a> PracticesPage<'a> {
                         body: body(context, &p.description),
                         links: &p.links,
                     })
-                    .collect();
-                entries.sort_by_key(|e| norwegian_key(&e.title));
-                (!entries.is_empty()).then(|| EntrySection {
-                    heading: words.level(level),
-                    id: format!("level_{}", level.key()),
-                    entries,
-                })
+                    .collect(),
             })
             .collect();
-        let chrome = context
-            .list_chrome(site, EntityKind::Practice)
+        let pager = Pager::unfiltered(context, EntityKind::Practice, &cut);
+        let chrome = pager
+            .chrome(site, context, EntityKind::Practice, &cut)
             .describe(words.with("practices-description", &[("site", (&site.settings.name).into())]));
-        PracticesPage { chrome, sections }
+        Some(PracticesPage { chrome, sections, pager })
     }
 }

@@ -9,6 +9,7 @@ mod home;
 mod lists;
 mod news;
 mod page;
+mod paging;
 mod person;
 mod project;
 mod publication;
@@ -24,6 +25,7 @@ pub use lists::{PartnersPage, PracticesPage};
 pub(crate) use news::published;
 pub use news::{NewsCard, NewsPage, StoryPage};
 pub use page::FreePage;
+pub use paging::per_page;
 pub use person::{PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage};
 pub use publications::{PublicationFilter, PublicationsPage, Refused};
@@ -57,22 +59,10 @@ pub fn entity_page(
     Some(drawn.map_err(RenderError::from))
 }
 
-/// The list page of `kind`, drawn whole (a paged list's first page); none for a kind without
-/// one. The lists with filters are drawn by [`ProjectsPage`] and [`PublicationsPage`] themselves.
+/// The list page of `kind` (a paged list's first page); none for a kind without one. The
+/// lists with filters are drawn by [`ProjectsPage`] and [`PublicationsPage`] themselves.
 pub fn list_page(kind: EntityKind, site: &Site, context: &Context) -> Option<Result<String, RenderError>> {
-    let drawn = match kind {
-        EntityKind::Project => ProjectsPage::new(site, context, &ProjectFilter::default()).ok()?.render(),
-        EntityKind::Person => PeoplePage::new(site, context).render(),
-        EntityKind::Partner => PartnersPage::new(site, context).render(),
-        EntityKind::Publication => {
-            PublicationsPage::new(site, context, &PublicationFilter::default(), 1).ok()?.render()
-        }
-        EntityKind::Practice => PracticesPage::new(site, context).render(),
-        EntityKind::News => NewsPage::new(site, context, 1)?.render(),
-        EntityKind::Event => EventsPage::new(site, context, super::now()).render(),
-        EntityKind::Group | EntityKind::Page => return None,
-    };
-    Some(drawn.map_err(RenderError::from))
+    list_page_at(kind, site, context, 1)
 }
 
 /// Page `number` (from 2) of the unfiltered list of `kind`, for the kinds in
@@ -83,24 +73,57 @@ pub fn later_list_page(
     context: &Context,
     number: usize,
 ) -> Option<Result<String, RenderError>> {
+    if !paths::PAGED_LISTS.contains(&kind) {
+        return None;
+    }
+    list_page_at(kind, site, context, number)
+}
+
+/// Page `number` (from 1) of the unfiltered list of `kind`; none past its last page, and
+/// none but the first for a list that is not paged.
+fn list_page_at(
+    kind: EntityKind,
+    site: &Site,
+    context: &Context,
+    number: usize,
+) -> Option<Result<String, RenderError>> {
     let drawn = match kind {
+        EntityKind::Project => ProjectsPage::new(site, context, &ProjectFilter::default(), number).ok()??.render(),
+        EntityKind::Person => PeoplePage::new(site, context, number)?.render(),
+        EntityKind::Partner => PartnersPage::new(site, context, number)?.render(),
         EntityKind::Publication => {
             PublicationsPage::new(site, context, &PublicationFilter::default(), number).ok()?.render()
         }
+        EntityKind::Practice => PracticesPage::new(site, context, number)?.render(),
         EntityKind::News => NewsPage::new(site, context, number)?.render(),
-        _ => return None,
+        EntityKind::Event => (number == 1).then(|| EventsPage::new(site, context, super::now()))?.render(),
+        EntityKind::Group | EntityKind::Page => return None,
     };
     Some(drawn.map_err(RenderError::from))
 }
 
-/// How many pages the unfiltered list of `kind` has: one, but for the kinds in
-/// [`paths::PAGED_LISTS`] when they are long.
+/// How many pages the unfiltered list of `kind` has: at least one, more for the kinds in
+/// [`paths::PAGED_LISTS`] when they are long, at [`per_page`] a page.
 pub fn unfiltered_pages(kind: EntityKind, site: &Site) -> usize {
-    match kind {
-        EntityKind::Publication => publications::unfiltered_pages(site),
-        EntityKind::News => news::pages(site),
-        _ => 1,
-    }
+    let listed = match kind {
+        EntityKind::Publication => publications::listed_count(site),
+        EntityKind::Person => person::listed_count(site),
+        EntityKind::News | EntityKind::Project | EntityKind::Partner | EntityKind::Practice => site.count(kind),
+        EntityKind::Group | EntityKind::Event | EntityKind::Page => return 1,
+    };
+    paging::page_count(listed, per_page(kind))
+}
+
+/// Where the entity of `kind` named `slug` is shown, root-relative: its own page, or its
+/// entry on the page of its list it stands on (`/partners/page/2/#acme`). Links to an entry
+/// of a list are made here, as only the site knows which page it is on.
+pub(crate) fn shown_at(site: &Site, kind: EntityKind, slug: &Slug) -> String {
+    paths::entry_on_page(kind, slug, lists::entry_page(site, kind, slug))
+}
+
+/// [`shown_at`], with the base path, for a link on a page.
+pub(crate) fn href(site: &Site, context: &Context, kind: EntityKind, slug: &Slug) -> String {
+    context.urls.path(&shown_at(site, kind, slug))
 }
 
 /// The sections the navigation, the home page and the sitemap show, in [`paths::SECTIONS`]'
@@ -389,7 +412,7 @@ pub(crate) fn project_card(site: &Site, context: &Context, project: &Project) ->
 /// Ongoing projects first, then the rest, each part by title.
 pub(crate) fn sort_projects(projects: &mut [&Project]) {
     use crate::model::Status;
-    projects.sort_by_key(|p| (p.status != Some(Status::Ongoing), norwegian_key(&p.title)));
+    projects.sort_by_cached_key(|p| (p.status != Some(Status::Ongoing), norwegian_key(&p.title)));
 }
 
 /// One line for an affiliation: `Professor, Department of Social Work, NTNU, Norway`.
@@ -452,7 +475,7 @@ pub(crate) fn person_card(site: &Site, context: &Context, person: &Person, with_
 /// People sorted by family name, then given names, in Norwegian order; a family name's
 /// particle (`von Heimburg`) does not count, so it sorts under H.
 pub(crate) fn sort_people(people: &mut [&Person]) {
-    people.sort_by_key(|p| directory_key(p));
+    people.sort_by_cached_key(|p| directory_key(p));
 }
 
 /// Where a person stands in a directory: by family name without its particles (`von`), then name.

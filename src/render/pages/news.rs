@@ -5,13 +5,11 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context};
+use super::paging::{Cut, Pager};
 use super::{Linked, Picture, group_link, group_node, person_node, picture, short_group_link};
 use crate::link::Site;
 use crate::model::{EntityKind, Html, News, Placed, Slug};
 use crate::paths;
-
-/// Stories on one page of `/news/`.
-pub const NEWS_PER_PAGE: usize = 20;
 
 /// How many stories a group's page shows of its latest.
 pub(super) const LATEST_ON_GROUP: usize = 3;
@@ -75,11 +73,6 @@ pub(crate) fn card(site: &Site, context: &Context, news: &News) -> NewsCard {
     }
 }
 
-/// How many pages `/news/` has: at least one, so an empty list still has its page.
-pub fn pages(site: &Site) -> usize {
-    site.news.len().div_ceil(NEWS_PER_PAGE).max(1)
-}
-
 /// `/news/` and its later pages.
 #[derive(Template)]
 #[template(path = "pages/news.html")]
@@ -88,48 +81,23 @@ pub struct NewsPage<'a> {
     pub chrome: Chrome<'a>,
     /// This page's stories.
     pub cards: Vec<NewsCard>,
-    /// The page before, base path included; none on the first.
-    pub previous: Option<String>,
-    /// The page after; none on the last.
-    pub next: Option<String>,
-    /// `Page 2 of 3`, where there is more than one page.
-    pub position: Option<String>,
+    /// The links to the pages before and after.
+    pub pager: Pager,
 }
 
 impl<'a> NewsPage<'a> {
     /// Page `number` (from 1) of the news; `None` past the last page.
     pub fn new(site: &'a Site, context: &'a Context, number: usize) -> Option<Self> {
         let (urls, words) = (&context.urls, &context.words);
-        let pages = pages(site);
-        if number == 0 || number > pages {
-            return None;
-        }
-        let cards = newest_first(site, site.news.values())
-            .into_iter()
-            .skip((number - 1) * NEWS_PER_PAGE)
-            .take(NEWS_PER_PAGE)
-            .map(|n| card(site, context, n))
-            .collect();
-        let page_path = |n| paths::list_page_number(EntityKind::News, n);
-        let previous = (number > 1).then(|| page_path(number - 1));
-        let next = (number < pages).then(|| page_path(number + 1));
-        let chrome = if number == 1 {
-            context.list_chrome(site, EntityKind::News)
-        } else {
-            context.later_page_chrome(site, EntityKind::News, number, &page_path(number))
-        };
-        let chrome = chrome
+        let cut = Cut::of(EntityKind::News, site.news.len(), number)?;
+        let cards =
+            cut.of_slice(&newest_first(site, site.news.values())).iter().map(|n| card(site, context, n)).collect();
+        let pager = Pager::unfiltered(context, EntityKind::News, &cut);
+        let chrome = pager
+            .chrome(site, context, EntityKind::News, &cut)
             .describe(words.with("news-description", &[("site", (&site.settings.name).into())]))
-            .paged(previous.as_deref().map(|p| urls.absolute(p)), next.as_deref().map(|p| urls.absolute(p)))
             .feed(urls.absolute(paths::FEED));
-        Some(NewsPage {
-            chrome,
-            cards,
-            previous: previous.map(|p| urls.path(&p)),
-            next: next.map(|p| urls.path(&p)),
-            position: (pages > 1)
-                .then(|| words.with("list-position", &[("page", number.into()), ("pages", pages.into())])),
-        })
+        Some(NewsPage { chrome, cards, pager })
     }
 }
 

@@ -5,6 +5,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Phone};
+use super::paging::{self, Cut, Pager};
 use super::{
     Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, group_node, person_card, picture, place,
     project_card, role_id, sort_people, sort_projects,
@@ -14,52 +15,148 @@ use crate::model::EntityKind;
 use crate::model::{Html, Link, Person, Role, Slug};
 use crate::paths;
 
-/// `/people/`: everyone, grouped by role, sorted by family name in Norwegian order.
+/// `/people/`: everyone, grouped by role, sorted by family name in Norwegian order; paged
+/// when long (`/people/page/2/`), each role's section going on across the pages.
 #[derive(Template)]
 #[template(path = "pages/people.html")]
 pub struct PeoplePage<'a> {
-    /// The frame: head, navigation, breadcrumbs and footer.
+    /// The frame: head (with `rel=prev/next` when paged), navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
-    /// One per role that has people; a person with two roles is under both.
+    /// One per role that has people on this page; a person with two roles is under both.
     pub sections: Vec<PeopleSection>,
+    /// The links to the pages before and after.
+    pub pager: Pager,
+}
+
+/// A section of the directory, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Directory {
+    /// Those with a current membership in this role.
+    Role(Role),
+    /// Those whose every membership has ended.
+    Former,
+    /// Everyone without a membership: named by a project or publication, or not yet given a group.
+    Others,
+}
+
+/// The directory's order, worked out once a day per site (through [`Site::memo`]): a
+/// university's hundred thousand people are sorted once, not for each of its pages.
+#[derive(Default)]
+struct Kept(std::sync::Mutex<Option<std::sync::Arc<Order>>>);
+
+/// Everyone in the directory on `today`, section by section, each by family name.
+struct Order {
+    /// The day the sections hold for: memberships end.
+    today: chrono::NaiveDate,
+    /// Each section's people, by slug; a former member with the index of the membership that
+    /// ended last, whose years the card shows.
+    sections: Vec<(Directory, Vec<Listed>)>,
+}
+
+/// A person where the directory lists them.
+struct Listed {
+    /// Who.
+    slug: Slug,
+    /// For a former member, the index of the membership that ended last, whose years the
+    /// card shows.
+    ended: Option<usize>,
+}
+
+impl Order {
+    fn new(site: &Site, today: chrono::NaiveDate) -> Self {
+        let by_slug = |people: Vec<&Person>| {
+            people.into_iter().map(|p| Listed { slug: p.slug.clone(), ended: None }).collect::<Vec<_>>()
+        };
+        let mut sections: Vec<(Directory, Vec<Listed>)> = Role::ALL
+            .into_iter()
+            .map(|role| {
+                let mut people: Vec<&Person> = site.people.values().filter(|p| is_current(p, role, today)).collect();
+                sort_people(&mut people);
+                (Directory::Role(role), by_slug(people))
+            })
+            .collect();
+        let mut former = site.former_people(today);
+        former.sort_by_cached_key(|(p, _)| super::directory_key(p));
+        let former = former
+            .into_iter()
+            .map(|(p, m)| Listed { slug: p.slug.clone(), ended: p.memberships.iter().position(|x| std::ptr::eq(x, m)) })
+            .collect();
+        sections.push((Directory::Former, former));
+        let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
+        sort_people(&mut others);
+        sections.push((Directory::Others, by_slug(others)));
+        sections.retain(|(_, people)| !people.is_empty());
+        Order { today, sections }
+    }
+
+    /// The directory of `site` as it is now.
+    fn of(site: &Site) -> std::sync::Arc<Order> {
+        let today = site.today(super::super::now());
+        let kept = site.memo(|_| Kept::default());
+        let mut kept = kept.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match kept.as_ref() {
+            Some(order) if order.today == today => order.clone(),
+            _ => {
+                let order = std::sync::Arc::new(Order::new(site, today));
+                *kept = Some(order.clone());
+                order
+            }
+        }
+    }
+}
+
+/// How many people the directory lists today, a person once in each of their sections:
+/// counted, not sorted, and without [`Site::memo`], as the sitemap's count is itself kept there.
+pub(super) fn listed_count(site: &Site) -> usize {
+    let today = site.today(super::super::now());
+    let in_roles: usize =
+        Role::ALL.into_iter().map(|role| site.people.values().filter(|p| is_current(p, role, today)).count()).sum();
+    in_roles + site.former_people(today).len() + site.people.values().filter(|p| p.memberships.is_empty()).count()
+}
+
+/// Whether `person` is in the directory's section of `role` on `today`: a membership in it
+/// that has not ended.
+fn is_current(person: &Person, role: Role, today: chrono::NaiveDate) -> bool {
+    person.memberships.iter().any(|m| m.role == role && !m.has_ended(today))
 }
 
 impl<'a> PeoplePage<'a> {
-    /// The directory of `site`: everyone with a membership in a group, by role, then everyone
-    /// else (named by a project or publication, or not yet given a group), so every person's
-    /// page is linked.
-    pub fn new(site: &'a Site, context: &'a Context) -> Self {
+    /// Page `number` (from 1) of the directory of `site`: everyone with a membership in a
+    /// group, by role, then former members, then everyone else (named by a project or
+    /// publication, or not yet given a group), so every person's page is linked. `None` past
+    /// the last page.
+    pub fn new(site: &'a Site, context: &'a Context, number: usize) -> Option<Self> {
         let words = &context.words;
-        let today = site.today(super::super::now());
-        let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
-        sort_people(&mut others);
-        let others = (!others.is_empty()).then(|| PeopleSection {
-            heading: words.get("people-others"),
-            id: "other-people".to_owned(),
-            people: others.iter().map(|p| person_card(site, context, p, false)).collect(),
-        });
-        let sections = Role::ALL
+        let order = Order::of(site);
+        let cut = Cut::of(EntityKind::Person, paging::total(&order.sections), number)?;
+        let sections = paging::parts(&order.sections, &cut)
             .into_iter()
-            .filter_map(|role| {
-                let mut people: Vec<&Person> = site
-                    .people
-                    .values()
-                    .filter(|p| p.memberships.iter().any(|m| m.role == role && !m.has_ended(today)))
+            .map(|part| {
+                let (heading, id) = match *part.section {
+                    Directory::Role(role) => (words.role_heading(role), role_id(role)),
+                    Directory::Former => (words.get("people-former"), "former-members"),
+                    Directory::Others => (words.get("people-others"), "other-people"),
+                };
+                let people = part
+                    .entries
+                    .iter()
+                    .filter_map(|Listed { slug, ended }| {
+                        let person = site.people.get(slug)?;
+                        let with_roles = matches!(part.section, Directory::Role(_));
+                        let mut card = person_card(site, context, person, with_roles);
+                        let membership = ended.and_then(|i| person.memberships.get(i));
+                        card.roles.extend(membership.and_then(|m| super::tenure(words, m)));
+                        Some(card)
+                    })
                     .collect();
-                sort_people(&mut people);
-                (!people.is_empty()).then(|| PeopleSection {
-                    heading: words.role_heading(role),
-                    id: role_id(role).to_owned(),
-                    people: people.iter().map(|p| person_card(site, context, p, true)).collect(),
-                })
+                PeopleSection { heading: paging::heading(context, heading, part.continued), id: id.to_owned(), people }
             })
-            .chain(super::former_section(site, context, site.former_people(today)))
-            .chain(others)
             .collect();
-        let chrome = context
-            .list_chrome(site, EntityKind::Person)
+        let pager = Pager::unfiltered(context, EntityKind::Person, &cut);
+        let chrome = pager
+            .chrome(site, context, EntityKind::Person, &cut)
             .describe(words.with("people-description", &[("site", (&site.settings.name).into())]));
-        PeoplePage { chrome, sections }
+        Some(PeoplePage { chrome, sections, pager })
     }
 }
 

@@ -5,6 +5,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Section, Words};
+use super::paging::{self, Cut, Pager};
 use super::{Arg, Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
 use crate::model::EntityKind;
@@ -20,6 +21,23 @@ pub struct ProjectFilter {
     pub status: Option<String>,
     /// A kind as content writes it: `phd-project`.
     pub kind: Option<String>,
+    /// The page of a filtered list, from 1; the unfiltered list's pages have addresses of
+    /// their own (`/projects/page/2/`).
+    pub page: Option<String>,
+}
+
+impl ProjectFilter {
+    /// Whether any filter (not the page) is set: an unfiltered list's pages live at their own
+    /// addresses rather than under `?page=`.
+    pub fn is_filtered(&self) -> bool {
+        [&self.group, &self.status, &self.kind].into_iter().any(|v| chosen(v).is_some())
+    }
+
+    /// The page asked for, 1 where none is; an [`UnknownFilter`] for `page` where it is not a
+    /// page number.
+    pub fn page_number(&self) -> Result<usize, UnknownFilter> {
+        paging::page_number(&self.page).map_err(|value| UnknownFilter { field: "page", value: value.to_owned() })
+    }
 }
 
 /// A filter value that names nothing: a group, status or kind the site does not have.
@@ -39,6 +57,7 @@ impl UnknownFilter {
         match self.field {
             "group" => words.with("filter-unknown-group", &value),
             "status" => words.with("filter-unknown-status", &value),
+            "page" => words.with("list-unknown-page", &value),
             _ => words.with("filter-unknown-kind", &value),
         }
     }
@@ -71,7 +90,9 @@ impl Filter {
     }
 }
 
-/// `/projects/`: every project, narrowed by group, status and kind through a GET form.
+/// `/projects/`: every project, ongoing first, narrowed by group, status and kind through a
+/// GET form, and paged when long: the unfiltered list at `/projects/page/2/`, a filtered one
+/// with `?page=`.
 #[derive(Template)]
 #[template(path = "pages/projects.html")]
 pub struct ProjectsPage<'a> {
@@ -81,12 +102,26 @@ pub struct ProjectsPage<'a> {
     pub action: String,
     /// The group, status and kind filters.
     pub filters: Vec<Filter>,
-    /// The projects that pass every filter, ongoing first.
+    /// The projects on this page that pass every filter, ongoing first.
     pub projects: Vec<ProjectCard>,
     /// `29 projects`, or `2 of 29 projects` when filtered.
     pub count: String,
     /// Whether any filter is set, so the page offers to clear them.
     pub filtered: bool,
+    /// The links to the pages before and after.
+    pub pager: Pager,
+}
+
+/// Every project in the order `/projects/` lists them, ongoing first, each part by title:
+/// worked out once per site (through [`Site::memo`]), not for every page of a long list.
+struct Order(Vec<Slug>);
+
+impl Order {
+    fn new(site: &Site) -> Self {
+        let mut projects: Vec<&Project> = site.projects.values().collect();
+        sort_projects(&mut projects);
+        Order(projects.into_iter().map(|p| p.slug.clone()).collect())
+    }
 }
 
 /// A filter's value, or none where the address leaves it out or blank ("any").
@@ -106,9 +141,15 @@ pub(super) fn choices(
 }
 
 impl<'a> ProjectsPage<'a> {
-    /// The list under `filter`; a filter value the site does not know is an error, while
-    /// known values that match nothing give an empty list.
-    pub fn new(site: &'a Site, context: &'a Context, filter: &ProjectFilter) -> Result<Self, UnknownFilter> {
+    /// Page `number` (from 1) of the list under `filter`; the filter's own `page` is not read.
+    /// A filter value the site does not know is an error, while known values that match
+    /// nothing give an empty list; `None` past the last page.
+    pub fn new(
+        site: &'a Site,
+        context: &'a Context,
+        filter: &ProjectFilter,
+        number: usize,
+    ) -> Result<Option<Self>, UnknownFilter> {
         let (group, status, kind) = (chosen(&filter.group), chosen(&filter.status), chosen(&filter.kind));
         let unknown = |field, value: &str| UnknownFilter { field, value: value.to_owned() };
         let group_slug = match group {
@@ -123,14 +164,18 @@ impl<'a> ProjectsPage<'a> {
             Some(k) => Some(ProjectKind::ALL.into_iter().find(|x| x.key() == k).ok_or_else(|| unknown("kind", k))?),
             None => None,
         };
-        let mut projects: Vec<&Project> = site
-            .projects
-            .values()
+        let order = site.memo(Order::new);
+        let projects: Vec<&Project> = order
+            .0
+            .iter()
+            .filter_map(|slug| site.projects.get(slug))
             .filter(|p| group_slug.as_ref().is_none_or(|g| p.groups.iter().any(|r| &r.slug() == g)))
             .filter(|p| status_wanted.is_none_or(|s| p.status == Some(s)))
             .filter(|p| kind_wanted.is_none_or(|k| p.kind == k))
             .collect();
-        sort_projects(&mut projects);
+        let Some(cut) = Cut::of(EntityKind::Project, projects.len(), number) else {
+            return Ok(None);
+        };
         let filtered = group.is_some() || status.is_some() || kind.is_some();
         let words = &context.words;
         let total = site.projects.len();
@@ -139,10 +184,19 @@ impl<'a> ProjectsPage<'a> {
         } else {
             words.with("projects-count", &[("total", total.into())])
         };
-        let chrome = context.list_chrome(site, EntityKind::Project).describe(
+        let set = [("group", group), ("status", status), ("kind", kind)];
+        let query: Vec<(&str, &str)> = set.into_iter().filter_map(|(name, value)| Some((name, value?))).collect();
+        let pager = Pager::new(context, &cut, |n| paths::filtered_list_page(EntityKind::Project, &query, n));
+        // The head's `rel=prev/next` are for the unfiltered pages, whose addresses are canonical.
+        let chrome = if filtered {
+            context.list_chrome(site, EntityKind::Project)
+        } else {
+            pager.chrome(site, context, EntityKind::Project, &cut)
+        };
+        let chrome = chrome.describe(
             words.with("projects-description", &[("total", total.into()), ("site", (&site.settings.name).into())]),
         );
-        Ok(ProjectsPage {
+        Ok(Some(ProjectsPage {
             chrome,
             action: context.urls.path(paths::list_page(EntityKind::Project)),
             filters: vec![
@@ -162,10 +216,11 @@ impl<'a> ProjectsPage<'a> {
                     choices(words, ProjectKind::ALL.map(|k| (k.key().to_owned(), words.project_kind(k))), kind),
                 ),
             ],
-            projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
+            projects: cut.of_slice(&projects).iter().map(|p| project_card(site, context, p)).collect(),
             count,
             filtered,
-        })
+            pager,
+        }))
     }
 }
 
@@ -226,7 +281,7 @@ impl<'a> ProjectPage<'a> {
             let p = site.partners.get(&r.slug());
             FactValue {
                 text: p.map_or_else(|| r.slug.clone().into(), |p| p.name.clone()),
-                href: Some(urls.entity(EntityKind::Partner, &r.slug())),
+                href: Some(super::href(site, context, EntityKind::Partner, &r.slug())),
             }
         };
         let mut facts = Vec::new();

@@ -11,14 +11,12 @@ use askama::Template;
 
 use super::super::{Chrome, Context, Words, norwegian_key};
 use super::lists::{Entry, EntrySection, body, groups, related};
+use super::paging::{Cut, Pager};
 use super::project::{Filter, choices, chosen};
 use super::{Arg, Linked, sort_people};
 use crate::link::Site;
 use crate::model::{EntityKind, Project, ProjectKind, Publication, PublicationKind, Slug};
 use crate::paths;
-
-/// Entries on one page of the list; a longer list is paged.
-pub const PUBLICATIONS_PER_PAGE: usize = 50;
 
 /// How many entries a group's page shows of its latest publications.
 pub(super) const LATEST_ON_GROUP: usize = 5;
@@ -49,14 +47,7 @@ impl PublicationFilter {
     /// The page asked for, 1 where none is; `Err` with the value as written where it is not a
     /// page number.
     pub fn page_number(&self) -> Result<usize, Refused> {
-        match chosen(&self.page) {
-            None => Ok(1),
-            Some(p) => p
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| Refused::Unknown { field: "page", value: p.to_owned() }),
-        }
+        super::paging::page_number(&self.page).map_err(|p| Refused::Unknown { field: "page", value: p.to_owned() })
     }
 }
 
@@ -87,10 +78,10 @@ impl Refused {
                     "kind" => words.with("publications-unknown-kind", &value),
                     "group" => words.with("publications-unknown-group", &value),
                     "person" => words.with("publications-unknown-person", &value),
-                    _ => words.with("publications-unknown-page", &value),
+                    _ => words.with("list-unknown-page", &value),
                 }
             }
-            Refused::PastLast(page) => words.with("publications-past-last-page", &[("page", (*page).into())]),
+            Refused::PastLast(page) => words.with("list-past-last-page", &[("page", (*page).into())]),
         }
     }
 }
@@ -233,11 +224,6 @@ pub(super) fn listed(site: &Site) -> impl Iterator<Item = Listed<'_>> {
     (0..prepared.order.len()).filter_map(move |i| prepared.order.get(i)?.resolve(site))
 }
 
-/// How many pages the unfiltered list has (at least one), for the sitemap and `export`.
-pub fn unfiltered_pages(site: &Site) -> usize {
-    listed_count(site).div_ceil(PUBLICATIONS_PER_PAGE).max(1)
-}
-
 /// How many entries the list has: the publications and the edited books kept as projects.
 pub(super) fn listed_count(site: &Site) -> usize {
     site.publications.len() + books(site).count()
@@ -312,12 +298,9 @@ pub struct PublicationsPage<'a> {
     pub count: String,
     /// This page's entries by year, newest first, the undated last.
     pub sections: Vec<EntrySection<'a>>,
-    /// The page before, base path included; none on the first.
-    pub previous: Option<String>,
-    /// The page after; none on the last.
-    pub next: Option<String>,
-    /// `Page 2 of 3`, where there is more than one page.
-    pub position: Option<String>,
+    /// The links to the pages before and after: the unfiltered list's own addresses, or the
+    /// filtered list's `?page=`.
+    pub pager: Pager,
 }
 
 impl<'a> PublicationsPage<'a> {
@@ -355,23 +338,21 @@ impl<'a> PublicationsPage<'a> {
         let prepared = site.memo(Prepared::new);
         let narrowed = year_wanted.is_some() || kind_wanted.is_some() || group_slug.is_some() || person_slug.is_some();
         // Unfiltered, only the page's own entries are looked up.
-        let shown: Vec<Listed> = if narrowed {
-            listed(site)
+        let (on_page, matching, cut) = if narrowed {
+            let shown: Vec<Listed> = listed(site)
                 .filter(|l| year_wanted.is_none_or(|y| l.year() == Some(y)))
                 .filter(|l| kind_wanted.is_none_or(|k| l.kind() == k))
                 .filter(|l| group_slug.as_ref().is_none_or(|g| l.in_group(g)))
                 .filter(|l| person_slug.as_ref().is_none_or(|p| l.by_person(p)))
-                .collect()
+                .collect();
+            let cut = Cut::of(EntityKind::Publication, shown.len(), number).ok_or(Refused::PastLast(number))?;
+            (cut.of_slice(&shown).to_vec(), shown.len(), cut)
         } else {
-            let start = number.saturating_sub(1).saturating_mul(PUBLICATIONS_PER_PAGE);
-            let page = prepared.order.iter().skip(start).take(PUBLICATIONS_PER_PAGE);
-            page.filter_map(|item| item.resolve(site)).collect()
+            let cut =
+                Cut::of(EntityKind::Publication, prepared.order.len(), number).ok_or(Refused::PastLast(number))?;
+            let page = cut.of_slice(&prepared.order).iter().filter_map(|item| item.resolve(site)).collect();
+            (page, prepared.order.len(), cut)
         };
-        let matching = if narrowed { shown.len() } else { prepared.order.len() };
-        let pages = matching.div_ceil(PUBLICATIONS_PER_PAGE).max(1);
-        if number == 0 || number > pages {
-            return Err(Refused::PastLast(number));
-        }
         let filtered = filter.is_filtered();
 
         // Where page `n` of this list lives: the unfiltered list's at its own address.
@@ -382,23 +363,10 @@ impl<'a> PublicationsPage<'a> {
                 .chain([("person", person_slug.as_ref().map(Slug::to_string))])
                 .filter_map(|(name, value)| Some((name, value?)))
                 .collect();
-        let page_path = |n: usize| {
-            if !filtered {
-                return paths::list_page_number(EntityKind::Publication, n);
-            }
-            let n = n.to_string();
-            let mut query: Vec<(&str, &str)> = set.iter().map(|(name, value)| (*name, value.as_str())).collect();
-            if n != "1" {
-                query.push(("page", &n));
-            }
-            paths::filtered_list(EntityKind::Publication, &query)
-        };
-        let previous = (number > 1).then(|| page_path(number - 1));
-        let next = (number < pages).then(|| page_path(number + 1));
+        let query: Vec<(&str, &str)> = set.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        let pager = Pager::new(context, &cut, |n| paths::filtered_list_page(EntityKind::Publication, &query, n));
 
         let mut sections: Vec<EntrySection> = Vec::new();
-        let skipped = if narrowed { (number - 1) * PUBLICATIONS_PER_PAGE } else { 0 };
-        let on_page = shown.iter().copied().skip(skipped).take(PUBLICATIONS_PER_PAGE);
         for listed in on_page {
             let id = listed.year().map_or_else(|| "year_none".to_owned(), |y| format!("year_{y}"));
             if sections.last().is_none_or(|s| s.id != id) {
@@ -439,18 +407,13 @@ impl<'a> PublicationsPage<'a> {
                 ],
             )
         };
-        let chrome = if filtered || number == 1 {
-            context.list_chrome(site, EntityKind::Publication)
-        } else {
-            context.later_page_chrome(site, EntityKind::Publication, number, &page_path(number))
-        };
-        let chrome = chrome.describe(description);
         // The head's `rel=prev/next` are for the unfiltered pages, whose addresses are canonical.
         let chrome = if filtered {
-            chrome
+            context.list_chrome(site, EntityKind::Publication)
         } else {
-            chrome.paged(previous.as_deref().map(|p| urls.absolute(p)), next.as_deref().map(|p| urls.absolute(p)))
+            pager.chrome(site, context, EntityKind::Publication, &cut)
         };
+        let chrome = chrome.describe(description);
 
         let years = &prepared.years;
         let kinds = PublicationKind::ALL.into_iter().filter(|k| prepared.kinds.contains(k));
@@ -495,10 +458,7 @@ impl<'a> PublicationsPage<'a> {
             filtered,
             count,
             sections,
-            previous: previous.map(|p| urls.path(&p)),
-            next: next.map(|p| urls.path(&p)),
-            position: (pages > 1)
-                .then(|| words.with("list-position", &[("page", number.into()), ("pages", pages.into())])),
+            pager,
         })
     }
 }

@@ -152,13 +152,13 @@ impl<'a> SearchPage<'a> {
 
     fn page(&mut self, site: &Site, context: &Context, index: &SearchIndex, findings: &Findings<'_>, page: usize) {
         let words = &context.words;
-        let pages = findings.hits.len().div_ceil(PER_PAGE).max(1);
+        let pages = super::paging::page_count(findings.hits.len(), PER_PAGE);
         // Any page number an address can hold is answered: past the last, nothing is shown.
         let shown = findings.hits.iter().skip((page - 1).saturating_mul(PER_PAGE)).take(PER_PAGE);
         for entry in shown {
             let snippet = index.snippet(site, entry, &findings.terms);
             let result = SearchResult {
-                href: context.urls.entity(entry.kind, &entry.slug),
+                href: super::href(site, context, entry.kind, &entry.slug),
                 kind: entry.label.clone(),
                 title: snippet.title,
                 text: whole_numbers(snippet.text),
