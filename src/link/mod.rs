@@ -315,18 +315,22 @@ impl Site {
     }
 
     /// The value of type `T` `make` works out from this site, made on the first call and
-    /// shared by every later one. `make` must not call `memo` itself: the lock is held while
-    /// it runs, so that would wait for ever.
+    /// shared by every later one. `make` may ask for a value of another type; the map is
+    /// locked only to find each type's slot, and two first requests for one type wait for the
+    /// same making.
     pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&Site) -> T) -> std::sync::Arc<T> {
+        type Slot<T> = std::sync::OnceLock<std::sync::Arc<T>>;
         let key = std::any::TypeId::of::<T>();
-        // Held while `make` runs, so two first requests do not both work it out.
-        let mut kept = self.memo.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(found) = kept.get(&key).and_then(|v| v.clone().downcast::<T>().ok()) {
-            return found;
+        let slot = {
+            let mut slots = self.memo.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let slot = slots.entry(key).or_insert_with(|| std::sync::Arc::new(Slot::<T>::new()));
+            std::sync::Arc::clone(slot).downcast::<Slot<T>>()
+        };
+        match slot {
+            Ok(slot) => std::sync::Arc::clone(slot.get_or_init(|| std::sync::Arc::new(make(self)))),
+            // A slot is keyed by its own type, so this cannot happen; the value is made unkept.
+            Err(_) => std::sync::Arc::new(make(self)),
         }
-        let made = std::sync::Arc::new(make(self));
-        kept.insert(key, made.clone());
-        made
     }
 
     /// The entities of the type of `map` that refer to the `kind` named `slug`.

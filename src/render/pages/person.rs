@@ -105,13 +105,9 @@ impl Order {
     }
 }
 
-/// How many people the directory lists today, a person once in each of their sections:
-/// counted, not sorted, and without [`Site::memo`], as the sitemap's count is itself kept there.
+/// How many people the directory lists today, a person once in each of their sections.
 pub(super) fn listed_count(site: &Site) -> usize {
-    let today = site.today(super::super::now());
-    let in_roles: usize =
-        Role::ALL.into_iter().map(|role| site.people.values().filter(|p| is_current(p, role, today)).count()).sum();
-    in_roles + site.former_people(today).len() + site.people.values().filter(|p| p.memberships.is_empty()).count()
+    paging::total(&Order::of(site).sections)
 }
 
 /// Whether `person` is in the directory's section of `role` on `today`: a membership in it
