@@ -1,6 +1,7 @@
-//! Images: each is offered in widths fit for its place, as WebP and in its own format, upright
-//! and without its metadata, made in the background into a cache outside the content; what
-//! cannot be shown is named by `check` with the file that uses it.
+//! Images: each is offered in widths fit for its place, as WebP and in its own format (a
+//! portrait as AVIF too), upright and without its metadata, made in the background into a
+//! cache outside the content; what cannot be shown is named by `check` with the file that
+//! uses it.
 //!
 //! The fixture `tests/fixtures/images/` holds text only: every image is made here, so each
 //! case says what is in its pictures.
@@ -142,6 +143,14 @@ async fn each_place_offers_widths_fit_for_it_with_a_box_kept_before_it_loads() {
     assert!(srcset.iter().all(|(url, _)| url.starts_with("/images/ana-") && url.ends_with(".jpg")), "{srcset:?}");
     let webp = candidates(&attribute(&html, "picture source[type='image/webp']", "srcset"));
     assert_eq!(webp.iter().map(|c| c.1).collect::<Vec<_>>(), widths, "the same widths as WebP");
+    let avif = candidates(&attribute(&html, "picture source[type='image/avif']", "srcset"));
+    assert_eq!(avif.iter().map(|c| c.1).collect::<Vec<_>>(), widths, "the same widths as AVIF");
+    assert!(avif.iter().all(|(url, _)| url.ends_with(".avif")), "{avif:?}");
+    assert_eq!(
+        attribute(&html, "picture source", "type"),
+        "image/avif",
+        "the smallest format first: a browser takes the first source it can read"
+    );
     assert_eq!(attribute(&html, "img.portrait", "width"), "400", "a portrait is square");
     assert_eq!(attribute(&html, "img.portrait", "height"), "400");
     assert_eq!(attribute(&html, "img.portrait", "sizes"), "10rem");
@@ -206,7 +215,7 @@ async fn sizes_are_made_upright_without_metadata_and_sent_for_ever_once_made() {
     assert_eq!(before.header("cache-control"), "no-store", "no cache keeps the stand-in");
 
     let made = state.make_images_now();
-    assert!(made >= 10, "every width in both formats, for the page and the cards: {made}");
+    assert!(made >= 15, "every width in all three formats, for the page and the cards: {made}");
     assert_eq!(state.make_images_now(), 0, "nothing is made twice");
 
     let (sent, bytes) = request(&app, "GET", largest, &[]).await;
@@ -228,6 +237,14 @@ async fn sizes_are_made_upright_without_metadata_and_sent_for_ever_once_made() {
     let (webp, bytes) = request(&app, "GET", &webp_of(&html, 0), &[]).await;
     assert_eq!(webp.header("content-type"), "image/webp");
     assert_eq!(image::load_from_memory(&bytes).expect("a WebP").width(), 64);
+    let avif = candidates(&attribute(&html, "picture source[type='image/avif']", "srcset"));
+    let (sent, bytes) = request(&app, "GET", &avif[4].0, &[]).await;
+    assert_eq!(sent.header("content-type"), "image/avif");
+    assert_eq!(sent.header("cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(bytes.get(4..12), Some(&b"ftypavif"[..]), "an AVIF file");
+    assert_eq!(avif_size(&bytes), Some((400, 400)), "as wide as the widest JPEG");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains(SECRET) && !text.contains("Exif"), "no metadata in an AVIF either");
     assert_eq!(request(&app, "GET", smallest, &[]).await.0.status, 200);
 
     // The original itself: the same pixels, upright by its orientation alone, no position.
@@ -242,6 +259,13 @@ async fn sizes_are_made_upright_without_metadata_and_sent_for_ever_once_made() {
     for missing in ["/images/ana-64.0123456789abcdef.jpg", "/images/../site.toml", "/images/nothing.png"] {
         assert_eq!(request(&app, "GET", missing, &[]).await.0.status, 404, "{missing}");
     }
+}
+
+/// An AVIF's width and height, from its `ispe` property (the image crate reads no AVIF).
+fn avif_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let at = bytes.windows(4).position(|w| w == b"ispe")? + 8;
+    let number = |i: usize| Some(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?));
+    Some((number(at)?, number(at + 4)?))
 }
 
 fn webp_of(html: &scraper::Html, i: usize) -> String {
@@ -354,8 +378,8 @@ fn serving_writes_nothing_into_the_content_and_works_from_a_read_only_folder() {
     let cache_dir = cache.path().join("made here");
     let server = common::Server::start(copy.root(), &["--cache-dir", cache_dir.to_str().unwrap()]);
     let person = server.page("/people/ana-ruiz/");
-    let largest = person.split("srcset=\"").nth(2).and_then(|s| s.split('"').next()).unwrap_or_default();
-    let largest = candidates(largest).pop().map(|c| c.0).unwrap_or_default();
+    let html = scraper::Html::parse_document(&person);
+    let largest = candidates(&attribute(&html, "img.portrait", "srcset")).pop().map(|c| c.0).unwrap_or_default();
     assert!(largest.starts_with("/images/ana-400."), "{person}");
     let mut status = String::new();
     for _ in 0..200 {
@@ -369,12 +393,12 @@ fn serving_writes_nothing_into_the_content_and_works_from_a_read_only_folder() {
     // The sizes are written one by one: the one asked for may be there before the rest.
     let made = || std::fs::read_dir(&cache_dir).map(|d| d.count()).unwrap_or(0);
     for _ in 0..200 {
-        if made() >= 10 {
+        if made() >= 15 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    assert!(made() >= 10, "into the cache folder the flag names: {} files", made());
+    assert!(made() >= 15, "into the cache folder the flag names: {} files", made());
     drop(server);
     let remembered = std::fs::read_dir(cache_dir.join("probes")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(remembered, 6, "what each of the six images is, kept for the next start");
@@ -432,10 +456,14 @@ async fn export_writes_every_size_its_pages_name() {
         for (url, width) in candidates(element.attr("srcset").unwrap_or_default()) {
             let file = target.join(url.trim_start_matches('/'));
             let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{url} is in the export"));
-            assert_eq!(image::load_from_memory(&bytes).expect("an image").width(), width, "{url}");
+            let size = match url.ends_with(".avif") {
+                true => avif_size(&bytes).map(|(w, _)| w),
+                false => image::load_from_memory(&bytes).ok().map(|i| i.width()),
+            };
+            assert_eq!(size, Some(width), "{url}");
             named += 1;
         }
     }
-    assert!(named >= 20, "two people's cards, five widths, two formats: {named}");
+    assert!(named >= 30, "two people's cards, five widths, three formats: {named}");
     assert!(!std::fs::read_to_string(target.join(".groupsite-export")).unwrap().is_empty());
 }

@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use super::{Rendition, Variant, make};
+use super::{Format, Rendition, Variant, make};
 
 /// The environment variable that names the cache folder, as `--cache-dir` does.
 pub const CACHE_ENV: &str = "GROUPSITE_CACHE_DIR";
@@ -56,7 +56,7 @@ impl Maker {
     pub fn cached_by_name(&self, name: &str) -> Option<PathBuf> {
         let (_, cached) = name.split_once('.')?;
         let (fingerprint, extension) = cached.split_once('.')?;
-        let known = ["jpg", "png", "webp"].contains(&extension);
+        let known = Format::MADE.iter().any(|f| f.extension() == extension);
         (known && fingerprint.len() == 16 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()))
             .then(|| self.cache.join(cached))
     }
@@ -134,11 +134,12 @@ impl Maker {
             if rendition.variants().all(|v| written.contains(&v.name)) {
                 continue;
             }
-            for (variant, bytes) in make::variants(&upright, rendition)? {
+            make::variants(&upright, rendition, |variant, bytes| {
                 if written.insert(variant.name.clone()) {
-                    self.put(&variant, &bytes).map_err(|e| format!("cannot write into the image cache: {e}"))?;
+                    self.put(variant, &bytes).map_err(|e| format!("cannot write into the image cache: {e}"))?;
                 }
-            }
+                Ok(())
+            })?;
         }
         Ok(written.len())
     }

@@ -4,7 +4,8 @@
 //!
 //! A photo straight from a camera is megabytes; a phone shows it 160 pixels wide. So every
 //! raster image is made again, in a few widths fit for its place, as WebP and in its own
-//! format, oriented as the camera meant and with its metadata (a GPS position) left out.
+//! format (the small places as AVIF too), oriented as the camera meant and with its metadata
+//! (a GPS position) left out.
 
 mod make;
 mod maker;
@@ -38,11 +39,16 @@ pub enum Format {
     Png,
     /// Either, smaller.
     Webp,
+    /// Smaller still; made by the site, never read from the content.
+    Avif,
     /// A drawing, sent as it is.
     Svg,
 }
 
 impl Format {
+    /// The formats the site makes variants in.
+    pub const MADE: [Format; 4] = [Format::Jpeg, Format::Png, Format::Webp, Format::Avif];
+
     /// What a file's extension says it is, if it is one of these.
     pub fn by_extension(path: &str) -> Option<Format> {
         let extension = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
@@ -61,6 +67,7 @@ impl Format {
             Format::Jpeg => "jpg",
             Format::Png => "png",
             Format::Webp => "webp",
+            Format::Avif => "avif",
             Format::Svg => "svg",
         }
     }
@@ -71,6 +78,7 @@ impl Format {
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
             Format::Webp => "image/webp",
+            Format::Avif => "image/avif",
             Format::Svg => "image/svg+xml",
         }
     }
@@ -81,6 +89,7 @@ impl Format {
             Format::Jpeg => "a JPEG",
             Format::Png => "a PNG",
             Format::Webp => "a WebP",
+            Format::Avif => "an AVIF",
             Format::Svg => "an SVG",
         }
     }
@@ -163,6 +172,7 @@ fn recall(file: &Path) -> Option<Probe> {
         "jpeg" => Format::Jpeg,
         "png" => Format::Png,
         "webp" => Format::Webp,
+        "avif" => Format::Avif,
         "svg" => Format::Svg,
         _ => return None,
     };
@@ -179,6 +189,7 @@ fn remember(file: &Path, probe: &Probe) {
         Format::Jpeg => "jpeg",
         Format::Png => "png",
         Format::Webp => "webp",
+        Format::Avif => "avif",
         Format::Svg => "svg",
     };
     let size = probe.size.map_or("- -".to_owned(), |(w, h)| format!("{w} {h}"));
@@ -269,6 +280,11 @@ struct Recipe {
     widths: &'static [u32],
     /// The `sizes` attribute: how wide the image is on the page.
     sizes: &'static str,
+    /// Also made as AVIF. AVIF is the smallest of the three formats but the slowest to make
+    /// (rav1e without assembly, about 0.8 s of CPU a megapixel): a portrait's widths are a
+    /// third of a second, a hero's five up to 2400 pixels several seconds, so only the small
+    /// places get it.
+    avif: bool,
 }
 
 fn recipe(place: Place) -> Recipe {
@@ -276,15 +292,21 @@ fn recipe(place: Place) -> Recipe {
     // one to three device pixels per CSS pixel.
     const PORTRAIT: &[u32] = &[64, 128, 192, 320, 480];
     match place {
-        Place::Portrait => Recipe { square: true, widths: PORTRAIT, sizes: "10rem" },
-        Place::Card => Recipe { square: true, widths: PORTRAIT, sizes: "4rem" },
-        Place::Hero => {
-            Recipe { square: false, widths: &[480, 800, 1200, 1600, 2400], sizes: "(min-width: 72rem) 70rem, 100vw" }
-        }
-        Place::Logo => Recipe { square: false, widths: &[128, 256, 512], sizes: "16rem" },
-        Place::Story => {
-            Recipe { square: false, widths: &[480, 800, 1200, 1600], sizes: "(min-width: 44rem) 42rem, 100vw" }
-        }
+        Place::Portrait => Recipe { square: true, widths: PORTRAIT, sizes: "10rem", avif: true },
+        Place::Card => Recipe { square: true, widths: PORTRAIT, sizes: "4rem", avif: true },
+        Place::Hero => Recipe {
+            square: false,
+            widths: &[480, 800, 1200, 1600, 2400],
+            sizes: "(min-width: 72rem) 70rem, 100vw",
+            avif: false,
+        },
+        Place::Logo => Recipe { square: false, widths: &[128, 256, 512], sizes: "16rem", avif: true },
+        Place::Story => Recipe {
+            square: false,
+            widths: &[480, 800, 1200, 1600],
+            sizes: "(min-width: 44rem) 42rem, 100vw",
+            avif: false,
+        },
     }
 }
 
@@ -373,6 +395,9 @@ pub struct Rendition {
     pub own: Vec<Variant>,
     /// Every width as WebP, unless the source is WebP.
     pub webp: Vec<Variant>,
+    /// Every width as AVIF, the smallest of the three, where the place is small enough for
+    /// AVIF to be made in time (portraits, cards, logos).
+    pub avif: Vec<Variant>,
     /// How wide it is on the page, for `sizes`.
     pub sizes: &'static str,
 }
@@ -408,6 +433,10 @@ impl Rendition {
         } else {
             widths.iter().map(|w| variant(*w, Format::Webp)).collect()
         };
+        let avif = match recipe.avif {
+            true => widths.iter().map(|w| variant(*w, Format::Avif)).collect(),
+            false => Vec::new(),
+        };
         Some(Rendition {
             source: source.to_owned(),
             hash: probe.hash.clone(),
@@ -415,13 +444,14 @@ impl Rendition {
             crop,
             own,
             webp,
+            avif,
             sizes: recipe.sizes,
         })
     }
 
     /// Every variant, in the source's format first.
     pub fn variants(&self) -> impl Iterator<Item = &Variant> {
-        self.own.iter().chain(&self.webp)
+        self.own.iter().chain(&self.webp).chain(&self.avif)
     }
 
     /// The variant link previews show: the widest in the source's format up to 1200 pixels,
@@ -543,5 +573,16 @@ mod tests {
         let hero = Rendition::plan("media/hero.jpg", &probe(6000, 4000), Place::Hero, None).unwrap();
         assert_eq!(hero.own.last().map(|v| (v.width, v.height)), Some((2400, 1600)));
         assert_eq!(hero.preview().map(|v| v.width), Some(1200));
+        assert!(hero.avif.is_empty(), "a hero's widths would take seconds as AVIF");
+    }
+
+    #[test]
+    fn small_places_are_made_as_avif_too_in_the_same_widths() {
+        for place in [Place::Portrait, Place::Card, Place::Logo] {
+            let made = Rendition::plan("media/ana.jpg", &probe(3000, 4000), place, None).unwrap();
+            let widths = |v: &[Variant]| v.iter().map(|v| (v.width, v.height)).collect::<Vec<_>>();
+            assert_eq!(widths(&made.avif), widths(&made.own), "{place:?}");
+            assert!(made.avif.iter().all(|v| v.format == Format::Avif && v.name.ends_with(".avif")));
+        }
     }
 }

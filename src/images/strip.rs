@@ -29,7 +29,7 @@ pub fn without_metadata(bytes: Vec<u8>, format: Format) -> Vec<u8> {
             }
             webp.encoder().bytes()
         }),
-        Format::Svg => None,
+        Format::Avif | Format::Svg => None,
     };
     stripped.unwrap_or(bytes).to_vec()
 }

@@ -265,6 +265,8 @@ pub struct Picture {
     pub srcset: String,
     /// Every width as WebP, for a `<source>`; empty where the image is WebP or an SVG.
     pub webp: String,
+    /// Every width as AVIF, for the first `<source>`; empty for an SVG and the wide places.
+    pub avif: String,
     /// How wide the place shows it, for the browser's choice among the widths.
     pub sizes: &'static str,
     /// Its width and height in pixels, for the box kept for it; unknown for some SVGs.
@@ -322,6 +324,7 @@ pub(crate) fn picture(site: &Site, context: &Context, image: &Image, place: crat
         src: context.urls.file(&paths::media(&file.path)),
         srcset: String::new(),
         webp: String::new(),
+        avif: String::new(),
         sizes: "",
         size: site.images.size(&file.path),
         alt: if place == Place::Card { String::new() } else { image.alt.clone() },
@@ -337,6 +340,7 @@ pub(crate) fn picture(site: &Site, context: &Context, image: &Image, place: crat
         }
         picture.srcset = srcset(&rendition.own);
         picture.webp = srcset(&rendition.webp);
+        picture.avif = srcset(&rendition.avif);
         picture.sizes = rendition.sizes;
         picture.preview = rendition.preview().map(|v| (url(&v.name), v.width, v.height));
     }
