@@ -169,6 +169,58 @@ async fn a_filtered_list_of_projects_pages_with_its_query() {
 }
 
 #[tokio::test]
+async fn a_group_page_shows_a_page_of_its_people_and_projects_and_links_to_all_of_them() {
+    let copy = many();
+    let app = app(copy.root());
+    let group = page(&app, "/groups/alpha/").await;
+    let people = group.html().select(&scraper::Selector::parse("#people .person-card").unwrap()).count();
+    assert_eq!(people, 100, "a page of /people/ holds 100 cards");
+    assert_eq!(group.texts("#projects .project-card").len(), 100, "a page of /projects/ holds 100 cards");
+    let more = attrs(&group, "p.more a", "href");
+    assert!(more.contains(&"/people/?group=alpha".to_owned()), "{more:?}");
+    assert!(more.contains(&"/projects/?group=alpha".to_owned()), "{more:?}");
+    let text = group.text();
+    // Ada, the generated members and Dina; Ada's advisory board is beta's.
+    assert!(text.contains(&format!("All {} people of Alpha Group", PEOPLE + 2)), "{text}");
+    assert!(text.contains(&format!("All {} projects of Alpha Group", PROJECTS + 1)), "{text}");
+
+    let alpha = page(&app, "/people/?group=alpha").await;
+    assert_eq!(alpha.texts(".person-card").len(), 100);
+    assert_eq!(attrs(&alpha, "select[name=group] option[selected]", "value"), ["alpha"]);
+    assert_eq!(attr(&alpha, "link[rel=canonical]", "href"), Some(absolute("/people/")));
+    let next = attr(&alpha, ".pager a[rel=next]", "href").unwrap_or_default();
+    assert_eq!(next, "/people/?group=alpha&page=2");
+    let third = page(&app, "/people/?group=alpha&page=3").await;
+    assert_eq!(third.texts(".person-card").len(), PEOPLE + 2 - 200, "Ada, the members and Dina, 100 a page");
+    assert_eq!(attr(&third, ".pager a[rel=next]", "href"), None);
+    assert!(third.text().contains("(continued)"), "the members' section goes on");
+    let beta = page(&app, "/people/?group=beta").await;
+    assert!(beta.texts(".pager").is_empty(), "beta's people fit on one page");
+    assert!(!beta.body.contains("Gen Person"), "only beta's people");
+    assert_eq!(get(&app, "/people/?group=alpha&page=4").await.status, 404);
+    let unknown = get(&app, "/people/?group=nope").await;
+    assert_eq!(unknown.status, 400);
+    assert!(unknown.body.contains("There is no group “nope” to filter people by."), "{}", unknown.body);
+    let everyone = get(&app, "/people/?page=2").await;
+    assert_eq!((everyone.status, everyone.header("location")), (308, "/people/page/2/"));
+}
+
+#[tokio::test]
+async fn a_short_group_page_shows_everyone_without_a_link_to_more() {
+    for content in [common::shipped_content(), fixture("minimal")] {
+        let app = app(&content);
+        for file in std::fs::read_dir(content.join("groups")).unwrap() {
+            let file = file.unwrap().path();
+            let href = format!("/groups/{}/", file.file_stem().unwrap().to_string_lossy());
+            let group = page(&app, &href).await;
+            assert!(!group.texts("#people .person-card").is_empty(), "{href} shows its people");
+            let more = attrs(&group, "p.more a", "href");
+            assert!(!more.iter().any(|m| m.starts_with("/people/") || m.starts_with("/projects/")), "{href}: {more:?}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_sitemap_lists_the_later_pages_and_export_writes_them() {
     let copy = many();
     let app = app(copy.root());

@@ -18,7 +18,7 @@ use super::{AppState, CachePolicy, ServeError};
 use crate::link::Site;
 use crate::model::{EntityKind, Slug};
 use crate::render::pages::{
-    self, Asked, HomePage, ProjectFilter, ProjectsPage, PublicationFilter, PublicationsPage, Refused, SearchPage,
+    self, Asked, HomePage, ListFilter, PublicationFilter, PublicationsPage, Refused, SearchPage,
 };
 use crate::render::{self, Context};
 
@@ -74,26 +74,26 @@ pub async fn home(State(state): State<AppState>) -> Response {
     respond(&state, |site, context| render(HomePage::new(site, context)))
 }
 
-/// `/projects/`, narrowed and paged by its query; a filter value the site does not know is a
-/// 400, a page past the last a 404. The unfiltered list's later pages have their own
-/// addresses, so `?page=2` without filters is sent there.
-pub async fn projects(
+/// A list a GET form narrows (`/projects/`, `/people/`), paged by its query; a filter value
+/// the site does not know is a 400, a page past the last a 404. The whole list's later pages
+/// have their own addresses, so `?page=2` without filters is sent there.
+pub async fn narrowed_list<F: ListFilter>(
     State(state): State<AppState>,
     uri: Uri,
-    query: Result<Query<ProjectFilter>, QueryRejection>,
+    query: Result<Query<F>, QueryRejection>,
 ) -> Response {
     let version = state.served();
     let (site, context) = (version.site(), version.context());
     let drawn = (|| {
-        let bad =
-            |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(EntityKind::Project) };
+        let bad = |message: String| ServeError::BadQuery { message, back: crate::paths::list_page(F::LIST) };
         let Query(filter) = query.map_err(|_| bad(context.words.get("filter-unreadable")))?;
         let number = filter.page_number().map_err(|e| bad(e.message(&context.words)))?;
         if !filter.is_filtered() && number > 1 {
-            return Ok(Err(later_page(context, EntityKind::Project, number)));
+            return Ok(Err(later_page(context, F::LIST, number)));
         }
-        let page = ProjectsPage::new(site, context, &filter, number).map_err(|e| bad(e.message(&context.words)))?;
-        render(page.ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))?).map(Ok)
+        let page = filter.draw(site, context, number).map_err(|e| bad(e.message(&context.words)))?;
+        let html = page.ok_or_else(|| ServeError::NotFound(uri.path().to_owned()))?;
+        html.map(Ok).map_err(|e| ServeError::Internal(e.into()))
     })();
     drawn_or_sent(&state, drawn)
 }

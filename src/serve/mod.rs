@@ -497,8 +497,9 @@ fn handler(route: Route) -> MethodRouter<AppState> {
         Route::Download(EntityKind::Publication) => get(handlers::citation),
         Route::Download(EntityKind::Event) => get(handlers::event_calendar),
         Route::Download(_) => get(handlers::fallback),
-        // The projects' and publications' lists have filters.
-        Route::List(EntityKind::Project) => get(handlers::projects),
+        // The projects', people's and publications' lists have filters.
+        Route::List(EntityKind::Project) => get(handlers::narrowed_list::<crate::render::pages::ProjectFilter>),
+        Route::List(EntityKind::Person) => get(handlers::narrowed_list::<crate::render::pages::PeopleFilter>),
         Route::List(EntityKind::Publication) => get(handlers::publications),
         Route::ListPage(kind) => get(move |state, uri, n| handlers::later_list_page(kind, state, uri, n)),
         Route::Entity(kind) => get(move |state, uri, slug| handlers::entity(kind, state, uri, slug)),

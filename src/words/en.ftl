@@ -183,6 +183,15 @@ people-description = The people of { $site }: members, external members, advisor
 people-former = Former members
 membership-former = former member
 people-others = Other people
+people-count = { $total ->
+    [one] { $total } person
+   *[other] { $total } people
+}
+people-count-filtered = { $total ->
+    [one] { $shown } of { $total } person
+   *[other] { $shown } of { $total } people
+}
+people-unknown-group = There is no group “{ $value }” to filter people by.
 person-contact = Contact
 person-email = Email
 person-phone = Phone
@@ -240,6 +249,8 @@ publications-unknown-person = There is no person “{ $value }” to filter publ
 list-unknown-page = There is no page “{ $value }” of this list.
 list-past-last-page = There is no page { $page } of this list.
 group-all-publications = All publications of { $group }
+group-all-people = All { $count } people of { $group }
+group-all-projects = All { $count } projects of { $group }
 filter-year = Year
 filter-person = Person
 practices-description = Promising practices from the neighbourhood to the international level, gathered by { $site }.

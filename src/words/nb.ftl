@@ -183,6 +183,15 @@ people-description = Personene i { $site }: medlemmer, eksterne medlemmer, rådg
 people-former = Tidligere medlemmer
 membership-former = tidligere medlem
 people-others = Andre personer
+people-count = { $total ->
+    [one] { $total } person
+   *[other] { $total } personer
+}
+people-count-filtered = { $total ->
+    [one] { $shown } av { $total } person
+   *[other] { $shown } av { $total } personer
+}
+people-unknown-group = Det finnes ingen gruppe «{ $value }» å filtrere personene etter.
 person-contact = Kontakt
 person-email = E-post
 person-phone = Telefon
@@ -240,6 +249,8 @@ publications-unknown-person = Det finnes ingen person «{ $value }» å filtrere
 list-unknown-page = Det finnes ingen side «{ $value }» i denne listen.
 list-past-last-page = Det finnes ingen side { $page } i denne listen.
 group-all-publications = Alle publikasjoner fra { $group }
+group-all-people = Alle { $count } personer i { $group }
+group-all-projects = Alle { $count } prosjekter i { $group }
 filter-year = År
 filter-person = Person
 practices-description = Lovende praksiser fra nabolagsnivå til internasjonalt nivå, samlet av { $site }.

@@ -183,6 +183,15 @@ people-description = Personane i { $site }: medlemmer, eksterne medlemmer, rådg
 people-former = Tidlegare medlemmer
 membership-former = tidlegare medlem
 people-others = Andre personar
+people-count = { $total ->
+    [one] { $total } person
+   *[other] { $total } personar
+}
+people-count-filtered = { $total ->
+    [one] { $shown } av { $total } person
+   *[other] { $shown } av { $total } personar
+}
+people-unknown-group = Det finst inga gruppe «{ $value }» å filtrere personane etter.
 person-contact = Kontakt
 person-email = E-post
 person-phone = Telefon
@@ -240,6 +249,8 @@ publications-unknown-person = Det finst ingen person «{ $value }» å filtrere 
 list-unknown-page = Det finst inga side «{ $value }» i denne lista.
 list-past-last-page = Det finst inga side { $page } i denne lista.
 group-all-publications = Alle publikasjonane til { $group }
+group-all-people = Alle dei { $count } personane i { $group }
+group-all-projects = Alle dei { $count } prosjekta i { $group }
 filter-year = År
 filter-person = Person
 practices-description = Lovande praksisar frå nabolagsnivå til internasjonalt nivå, samla av { $site }.

@@ -5,9 +5,10 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
+use super::paging;
 use super::{
-    Happenings, Linked, PeopleSection, Picture, ProjectCard, person_card, person_node, picture, project_card,
-    publications, role_id, sort_people, sort_projects,
+    Happenings, Linked, PeopleSection, Picture, ProjectCard, person_node, picture, project_card, publications,
+    sort_projects,
 };
 use crate::link::Site;
 use crate::model::{EntityKind, Group, Html, Link, Place, PublicationKind, Role, Slug};
@@ -35,10 +36,15 @@ pub struct GroupPage<'a> {
     pub hero_credit: Option<String>,
     /// Beside the name, where the content has the file.
     pub logo: Option<Picture>,
-    /// Ongoing projects first.
+    /// Ongoing projects first; as many as a page of `/projects/` holds.
     pub projects: Vec<ProjectCard>,
-    /// One section per role that has people, in the order of [`Role::ALL`].
+    /// `All 1,234 projects of …`, to `/projects/?group=`, where the group has more than shown.
+    pub all_projects: Option<Linked>,
+    /// One section per role that has people, in the order of [`Role::ALL`], then former
+    /// members; as many people as a page of `/people/` holds.
     pub people: Vec<PeopleSection>,
+    /// `All 4,321 people of …`, to `/people/?group=`, where the group has more than shown.
+    pub all_people: Option<Linked>,
     /// Partners the group lists, in Norwegian order, each linked to its entry on `/partners/`.
     pub partners: Vec<Linked>,
     /// The latest publications and edited books (at most five), newest first; not the journal.
@@ -74,22 +80,24 @@ impl<'a> GroupPage<'a> {
         let (urls, words) = (&context.urls, &context.words);
         let path = paths::entity(EntityKind::Group, slug);
 
+        // A university's group has thousands of people and projects: the page shows a list's
+        // page of each and links to the rest, so it stays as small as any list's page.
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
         sort_projects(&mut projects);
+        let all_projects = (projects.len() > paging::per_page(EntityKind::Project)).then(|| Linked {
+            label: words
+                .with("group-all-projects", &[("count", projects.len().into()), ("group", (&group.name).into())])
+                .into(),
+            href: urls.path(&paths::filtered_list(EntityKind::Project, &[("group", slug.as_str())])),
+        });
+        projects.truncate(paging::per_page(EntityKind::Project));
         let today = site.today(super::super::now());
-        let people: Vec<PeopleSection> = Role::ALL
-            .into_iter()
-            .filter_map(|role| {
-                let mut people: Vec<_> = site.people_of_group(slug, role, today).collect();
-                sort_people(&mut people);
-                (!people.is_empty()).then(|| PeopleSection {
-                    heading: words.role_heading(role),
-                    id: role_id(role).to_owned(),
-                    people: people.iter().map(|p| person_card(site, context, p, false)).collect(),
-                })
-            })
-            .chain(super::former_section(site, context, site.former_of_group(slug, today)))
-            .collect();
+        let people = super::person::of_group(site, context, slug);
+        let all_people = people.more.map(|count| Linked {
+            label: words.with("group-all-people", &[("count", count.into()), ("group", (&group.name).into())]).into(),
+            href: urls.path(&paths::filtered_list(EntityKind::Person, &[("group", slug.as_str())])),
+        });
+        let people = people.sections;
         let mut partners: Vec<Linked> = site
             .partners_of_group(slug)
             .map(|p| Linked { label: p.name.clone(), href: super::href(site, context, EntityKind::Partner, &p.slug) })
@@ -144,9 +152,13 @@ impl<'a> GroupPage<'a> {
         let logo = group.logo.as_ref().and_then(|l| picture(site, context, l, Place::Logo));
         let home = [&group.department, &group.host].into_iter().flatten().cloned().collect::<Vec<_>>().join(", ");
 
+        // The members the page shows, each once.
+        let mut seen = std::collections::HashSet::new();
         let members: Vec<_> = Role::ALL
             .into_iter()
             .flat_map(|role| site.people_of_group(slug, role, today))
+            .filter(|p| seen.insert(&p.slug))
+            .take(paging::per_page(EntityKind::Person))
             .map(|p| person_node(urls, p))
             .collect();
         let description = group.tagline.clone().or_else(|| group.mission.clone()).unwrap_or_default();
@@ -188,7 +200,9 @@ impl<'a> GroupPage<'a> {
             hero_credit,
             logo,
             projects: projects.iter().map(|p| project_card(site, context, p)).collect(),
+            all_projects,
             people,
+            all_people,
             partners,
             publications,
             all_publications,

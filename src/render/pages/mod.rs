@@ -4,6 +4,7 @@
 
 mod error;
 mod events;
+mod filter;
 mod group;
 mod home;
 mod lists;
@@ -19,6 +20,7 @@ mod search;
 pub use error::ErrorPage;
 pub(crate) use events::when_text;
 pub use events::{EventCard, EventPage, EventsPage};
+pub use filter::ListFilter;
 pub use group::GroupPage;
 pub use home::HomePage;
 pub use lists::{PartnersPage, PracticesPage};
@@ -26,7 +28,7 @@ pub(crate) use news::published;
 pub use news::{NewsCard, NewsPage, StoryPage};
 pub use page::FreePage;
 pub use paging::per_page;
-pub use person::{PeoplePage, PersonPage};
+pub use person::{PeopleFilter, PeoplePage, PersonPage};
 pub use project::{ProjectFilter, ProjectPage, ProjectsPage};
 pub use publications::{PublicationFilter, PublicationsPage, Refused};
 pub use search::{Asked, SearchPage};
@@ -427,29 +429,6 @@ pub(crate) fn place(affiliation: &Affiliation) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The "Former members" of a group's page or of `/people/`: each with the years they were
-/// there, by family name; none where nobody has left.
-pub(crate) fn former_section(
-    site: &Site,
-    context: &Context,
-    former: Vec<(&Person, &crate::model::Membership)>,
-) -> Option<PeopleSection> {
-    let mut former = former;
-    former.sort_by_key(|(p, _)| directory_key(p));
-    (!former.is_empty()).then(|| PeopleSection {
-        heading: context.words.get("people-former"),
-        id: "former-members".to_owned(),
-        people: former
-            .into_iter()
-            .map(|(p, m)| {
-                let mut card = person_card(site, context, p, false);
-                card.roles.extend(tenure(&context.words, m));
-                card
-            })
-            .collect(),
-    })
 }
 
 /// The years a membership ran, as far as the content gives them: `2015–2019`.

@@ -5,6 +5,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Phone};
+use super::filter::{Filter, UnknownFilter, choices, chosen};
 use super::paging::{self, Cut, Pager};
 use super::{
     Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, group_node, person_card, picture, place,
@@ -16,16 +17,36 @@ use crate::model::{Html, Link, Person, Role, Slug};
 use crate::paths;
 
 /// `/people/`: everyone, grouped by role, sorted by family name in Norwegian order; paged
-/// when long (`/people/page/2/`), each role's section going on across the pages.
+/// when long (`/people/page/2/`), each role's section going on across the pages; narrowed to
+/// one group's people with `?group=` (paged with `?page=`), where a group's page sends the
+/// visitor when the group has more people than it shows.
 #[derive(Template)]
 #[template(path = "pages/people.html")]
 pub struct PeoplePage<'a> {
     /// The frame: head (with `rel=prev/next` when paged), navigation, breadcrumbs and footer.
     pub chrome: Chrome<'a>,
+    /// Where the filter form goes: `/people/`, base path included.
+    pub action: String,
+    /// The group filter.
+    pub filters: Vec<Filter>,
+    /// `45 people`, or `12 of 45 people` when narrowed to a group.
+    pub count: String,
+    /// Whether the list is narrowed, so the page offers to show everyone.
+    pub filtered: bool,
     /// One per role that has people on this page; a person with two roles is under both.
     pub sections: Vec<PeopleSection>,
     /// The links to the pages before and after.
     pub pager: Pager,
+}
+
+/// What the directory's query narrows it to: a group, and the page of the narrowed list.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct PeopleFilter {
+    /// A group's slug: its people by role, then its former members.
+    pub group: Option<String>,
+    /// The page of a narrowed list, from 1; the whole directory's pages have addresses of
+    /// their own (`/people/page/2/`).
+    pub page: Option<String>,
 }
 
 /// A section of the directory, in the order the page shows them.
@@ -64,29 +85,81 @@ struct Listed {
 
 impl Order {
     fn new(site: &Site, today: chrono::NaiveDate) -> Self {
+        let current = |role| site.people.values().filter(|p| is_current(p, role, today)).collect();
+        let others = site.people.values().filter(|p| p.memberships.is_empty()).collect();
+        Order::of_people(today, current, site.former_people(today), others)
+    }
+
+    /// The people of `group` on `today`: its current members by role, then its former ones.
+    fn of_group(site: &Site, group: &Slug, today: chrono::NaiveDate) -> Self {
+        let current = |role| site.people_of_group(group, role, today).collect();
+        Order::of_people(today, current, site.former_of_group(group, today), Vec::new())
+    }
+
+    /// The sections of the people `current` gives for each role, the `former` with the
+    /// membership that ended last, and the `others`, each sorted as the directory sorts.
+    fn of_people<'s>(
+        today: chrono::NaiveDate,
+        current: impl Fn(Role) -> Vec<&'s Person>,
+        mut former: Vec<(&'s Person, &'s crate::model::Membership)>,
+        mut others: Vec<&'s Person>,
+    ) -> Self {
         let by_slug = |people: Vec<&Person>| {
             people.into_iter().map(|p| Listed { slug: p.slug.clone(), ended: None }).collect::<Vec<_>>()
         };
         let mut sections: Vec<(Directory, Vec<Listed>)> = Role::ALL
             .into_iter()
             .map(|role| {
-                let mut people: Vec<&Person> = site.people.values().filter(|p| is_current(p, role, today)).collect();
+                let mut people = current(role);
                 sort_people(&mut people);
                 (Directory::Role(role), by_slug(people))
             })
             .collect();
-        let mut former = site.former_people(today);
         former.sort_by_cached_key(|(p, _)| super::directory_key(p));
         let former = former
             .into_iter()
             .map(|(p, m)| Listed { slug: p.slug.clone(), ended: p.memberships.iter().position(|x| std::ptr::eq(x, m)) })
             .collect();
         sections.push((Directory::Former, former));
-        let mut others: Vec<&Person> = site.people.values().filter(|p| p.memberships.is_empty()).collect();
         sort_people(&mut others);
         sections.push((Directory::Others, by_slug(others)));
         sections.retain(|(_, people)| !people.is_empty());
         Order { today, sections }
+    }
+
+    /// The cards of the part of the sections on `cut`, each under its heading; `with_roles`
+    /// shows a current member's roles on their card.
+    fn sections(&self, site: &Site, context: &Context, cut: &Cut, with_roles: bool) -> Vec<PeopleSection> {
+        let words = &context.words;
+        paging::parts(&self.sections, cut)
+            .into_iter()
+            .map(|part| {
+                let (heading, id) = match *part.section {
+                    Directory::Role(role) => (words.role_heading(role), role_id(role)),
+                    Directory::Former => (words.get("people-former"), "former-members"),
+                    Directory::Others => (words.get("people-others"), "other-people"),
+                };
+                let people = part
+                    .entries
+                    .iter()
+                    .filter_map(|Listed { slug, ended }| {
+                        let person = site.people.get(slug)?;
+                        let with_roles = with_roles && matches!(part.section, Directory::Role(_));
+                        let mut card = person_card(site, context, person, with_roles);
+                        let membership = ended.and_then(|i| person.memberships.get(i));
+                        card.roles.extend(membership.and_then(|m| super::tenure(words, m)));
+                        Some(card)
+                    })
+                    .collect();
+                PeopleSection { heading: paging::heading(context, heading, part.continued), id: id.to_owned(), people }
+            })
+            .collect()
+    }
+
+    /// How many people the sections hold, each once however many sections they are in.
+    fn people(&self) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        self.sections.iter().flat_map(|(_, people)| people).filter(|p| seen.insert(&p.slug)).count()
     }
 
     /// The directory of `site` as it is now.
@@ -102,6 +175,27 @@ impl Order {
                 order
             }
         }
+    }
+}
+
+impl super::ListFilter for PeopleFilter {
+    const LIST: EntityKind = EntityKind::Person;
+
+    fn values(&self) -> Vec<&Option<String>> {
+        vec![&self.group]
+    }
+
+    fn page(&self) -> &Option<String> {
+        &self.page
+    }
+
+    fn draw(
+        &self,
+        site: &Site,
+        context: &Context,
+        number: usize,
+    ) -> Result<Option<askama::Result<String>>, UnknownFilter> {
+        Ok(PeoplePage::filtered(site, context, self, number)?.map(|page| page.render()))
     }
 }
 
@@ -122,38 +216,81 @@ impl<'a> PeoplePage<'a> {
     /// publication, or not yet given a group), so every person's page is linked. `None` past
     /// the last page.
     pub fn new(site: &'a Site, context: &'a Context, number: usize) -> Option<Self> {
-        let words = &context.words;
-        let order = Order::of(site);
-        let cut = Cut::of(EntityKind::Person, paging::total(&order.sections), number)?;
-        let sections = paging::parts(&order.sections, &cut)
-            .into_iter()
-            .map(|part| {
-                let (heading, id) = match *part.section {
-                    Directory::Role(role) => (words.role_heading(role), role_id(role)),
-                    Directory::Former => (words.get("people-former"), "former-members"),
-                    Directory::Others => (words.get("people-others"), "other-people"),
-                };
-                let people = part
-                    .entries
-                    .iter()
-                    .filter_map(|Listed { slug, ended }| {
-                        let person = site.people.get(slug)?;
-                        let with_roles = matches!(part.section, Directory::Role(_));
-                        let mut card = person_card(site, context, person, with_roles);
-                        let membership = ended.and_then(|i| person.memberships.get(i));
-                        card.roles.extend(membership.and_then(|m| super::tenure(words, m)));
-                        Some(card)
-                    })
-                    .collect();
-                PeopleSection { heading: paging::heading(context, heading, part.continued), id: id.to_owned(), people }
-            })
-            .collect();
-        let pager = Pager::unfiltered(context, EntityKind::Person, &cut);
-        let chrome = pager
-            .chrome(site, context, EntityKind::Person, &cut)
-            .describe(words.with("people-description", &[("site", (&site.settings.name).into())]));
-        Some(PeoplePage { chrome, sections, pager })
+        PeoplePage::filtered(site, context, &PeopleFilter::default(), number).ok()?
     }
+
+    /// Page `number` (from 1) of the directory under `filter` (its own `page` is not read);
+    /// a group the site does not have is an error, `None` is past the last page.
+    pub fn filtered(
+        site: &'a Site,
+        context: &'a Context,
+        filter: &PeopleFilter,
+        number: usize,
+    ) -> Result<Option<Self>, UnknownFilter> {
+        let words = &context.words;
+        let group = match chosen(&filter.group) {
+            Some(g) => Some(
+                Slug::parse(g)
+                    .filter(|s| site.groups.contains_key(s))
+                    .ok_or_else(|| UnknownFilter::new(EntityKind::Person, "group", g))?,
+            ),
+            None => None,
+        };
+        let today = site.today(super::super::now());
+        let order = match &group {
+            Some(group) => std::sync::Arc::new(Order::of_group(site, group, today)),
+            None => Order::of(site),
+        };
+        let Some(cut) = Cut::of(EntityKind::Person, paging::total(&order.sections), number) else {
+            return Ok(None);
+        };
+        let sections = order.sections(site, context, &cut, true);
+        let total = site.people.len();
+        let (pager, chrome, count) = match &group {
+            Some(group) => {
+                let query = [("group", group.as_str())];
+                let pager = Pager::new(context, &cut, |n| paths::filtered_list_page(EntityKind::Person, &query, n));
+                let shown = order.people();
+                let count = words.with("people-count-filtered", &[("shown", shown.into()), ("total", total.into())]);
+                // The head's `rel=prev/next` are for the whole directory's pages, which are canonical.
+                (pager, context.list_chrome(site, EntityKind::Person), count)
+            }
+            None => {
+                let pager = Pager::unfiltered(context, EntityKind::Person, &cut);
+                let chrome = pager.chrome(site, context, EntityKind::Person, &cut);
+                (pager, chrome, words.with("people-count", &[("total", total.into())]))
+            }
+        };
+        let chrome = chrome.describe(words.with("people-description", &[("site", (&site.settings.name).into())]));
+        let groups = site.groups.values().map(|g| (g.slug.to_string(), g.name.to_string()));
+        Ok(Some(PeoplePage {
+            chrome,
+            action: context.urls.path(paths::list_page(EntityKind::Person)),
+            filters: vec![Filter::new(words, "group", choices(words, groups, group.as_ref().map(Slug::as_str)))],
+            count,
+            filtered: group.is_some(),
+            sections,
+            pager,
+        }))
+    }
+}
+
+/// The people a group's page shows: the first page of the directory narrowed to the group,
+/// and how many people the group has (each once) where that page does not hold them all.
+pub(super) struct GroupPeople {
+    /// Its current members by role, then its former members.
+    pub sections: Vec<PeopleSection>,
+    /// The group's people, where there are more than one page shows.
+    pub more: Option<usize>,
+}
+
+/// The people `group`'s page shows.
+pub(super) fn of_group(site: &Site, context: &Context, group: &Slug) -> GroupPeople {
+    let order = Order::of_group(site, group, site.today(super::super::now()));
+    let cut = Cut::of(EntityKind::Person, paging::total(&order.sections), 1);
+    let sections = cut.as_ref().map(|cut| order.sections(site, context, cut, false)).unwrap_or_default();
+    let more = cut.filter(|cut| cut.pages > 1).map(|_| order.people());
+    GroupPeople { sections, more }
 }
 
 /// A phone number, readable and dialable.

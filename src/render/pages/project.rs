@@ -4,9 +4,10 @@ use crate::model::Mark as _;
 use askama::Template;
 use serde_json::json;
 
-use super::super::{Chrome, Context, Section, Words};
-use super::paging::{self, Cut, Pager};
-use super::{Arg, Linked, ProjectCard, group_link, period, project_card, sort_projects};
+use super::super::{Chrome, Context, Section};
+use super::filter::{Filter, ListFilter, UnknownFilter, choices, chosen};
+use super::paging::{Cut, Pager};
+use super::{Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
 use crate::model::EntityKind;
 use crate::model::{Html, Link, Project, ProjectKind, Ref, Slug, Status};
@@ -26,67 +27,24 @@ pub struct ProjectFilter {
     pub page: Option<String>,
 }
 
-impl ProjectFilter {
-    /// Whether any filter (not the page) is set: an unfiltered list's pages live at their own
-    /// addresses rather than under `?page=`.
-    pub fn is_filtered(&self) -> bool {
-        [&self.group, &self.status, &self.kind].into_iter().any(|v| chosen(v).is_some())
+impl ListFilter for ProjectFilter {
+    const LIST: EntityKind = EntityKind::Project;
+
+    fn values(&self) -> Vec<&Option<String>> {
+        vec![&self.group, &self.status, &self.kind]
     }
 
-    /// The page asked for, 1 where none is; an [`UnknownFilter`] for `page` where it is not a
-    /// page number.
-    pub fn page_number(&self) -> Result<usize, UnknownFilter> {
-        paging::page_number(&self.page).map_err(|value| UnknownFilter { field: "page", value: value.to_owned() })
+    fn page(&self) -> &Option<String> {
+        &self.page
     }
-}
 
-/// A filter value that names nothing: a group, status or kind the site does not have.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no {field} “{value}” to filter projects by")]
-pub struct UnknownFilter {
-    /// `group`, `status` or `kind`.
-    pub field: &'static str,
-    /// The value as the address gave it.
-    pub value: String,
-}
-
-impl UnknownFilter {
-    /// What the visitor reads on the 400 page.
-    pub fn message(&self, words: &Words) -> String {
-        let value = [("value", Arg::from(&self.value))];
-        match self.field {
-            "group" => words.with("filter-unknown-group", &value),
-            "status" => words.with("filter-unknown-status", &value),
-            "page" => words.with("list-unknown-page", &value),
-            _ => words.with("filter-unknown-kind", &value),
-        }
-    }
-}
-
-/// One choice in a filter's `<select>`.
-pub struct Choice {
-    /// What the address carries; empty for "Any".
-    pub value: String,
-    /// What the visitor reads.
-    pub label: String,
-    /// The value the list is filtered by now, so the form shows the current filters.
-    pub selected: bool,
-}
-
-/// One `<select>` of a list's GET form: the query parameter it sets, its label, its choices.
-pub struct Filter {
-    /// The query parameter, `group`; also the control's id, `filter-group`.
-    pub name: &'static str,
-    /// What the visitor reads above it.
-    pub label: String,
-    /// "Any" first, then the values the list can be narrowed to.
-    pub choices: Vec<Choice>,
-}
-
-impl Filter {
-    /// The filter `name`, labelled by the catalogue's `filter-{name}`.
-    pub(super) fn new(words: &Words, name: &'static str, choices: Vec<Choice>) -> Self {
-        Filter { name, label: words.get(&format!("filter-{name}")), choices }
+    fn draw(
+        &self,
+        site: &Site,
+        context: &Context,
+        number: usize,
+    ) -> Result<Option<askama::Result<String>>, UnknownFilter> {
+        Ok(ProjectsPage::new(site, context, self, number)?.map(|page| page.render()))
     }
 }
 
@@ -124,22 +82,6 @@ impl Order {
     }
 }
 
-/// A filter's value, or none where the address leaves it out or blank ("any").
-pub(super) fn chosen(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// A filter's choices: "Any" first, then `all` as `(value, label)`, the `current` one selected.
-pub(super) fn choices(
-    words: &Words,
-    all: impl IntoIterator<Item = (String, String)>,
-    current: Option<&str>,
-) -> Vec<Choice> {
-    let any = Choice { value: String::new(), label: words.get("filter-any"), selected: current.is_none() };
-    let rest = all.into_iter().map(|(value, label)| Choice { selected: current == Some(value.as_str()), value, label });
-    std::iter::once(any).chain(rest).collect()
-}
-
 impl<'a> ProjectsPage<'a> {
     /// Page `number` (from 1) of the list under `filter`; the filter's own `page` is not read.
     /// A filter value the site does not know is an error, while known values that match
@@ -151,7 +93,7 @@ impl<'a> ProjectsPage<'a> {
         number: usize,
     ) -> Result<Option<Self>, UnknownFilter> {
         let (group, status, kind) = (chosen(&filter.group), chosen(&filter.status), chosen(&filter.kind));
-        let unknown = |field, value: &str| UnknownFilter { field, value: value.to_owned() };
+        let unknown = |field, value: &str| UnknownFilter::new(EntityKind::Project, field, value);
         let group_slug = match group {
             Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
             None => None,

@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use askama::Template;
 
 use super::super::{Chrome, Context, Words, norwegian_key};
+use super::filter::{Filter, choices, chosen};
 use super::lists::{Entry, EntrySection, body, groups, related};
 use super::paging::{Cut, Pager};
-use super::project::{Filter, choices, chosen};
 use super::{Arg, Linked, sort_people};
 use crate::link::Site;
 use crate::model::{EntityKind, Project, ProjectKind, Publication, PublicationKind, Slug};
