@@ -9,6 +9,27 @@ use crate::diagnostic::Report;
 use crate::link::Site;
 use crate::{check, link, load};
 
+/// What the last build read and made of each file, kept by the watcher so that a reload
+/// opens, parses and renders only the files that changed; the rest of the build (references,
+/// links, indices) is done in full, so its site is the one a build without it gives.
+#[derive(Debug, Default)]
+pub struct Memo {
+    texts: load::Texts,
+    entities: check::Memo,
+}
+
+impl Memo {
+    /// How many entity files it holds what they read as.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether it holds nothing yet.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
 /// A site built from content, and the warnings its content gave: values the site was built
 /// without, which every caller names (`check` prints them, `serve` logs them, the preview
 /// shows them) though none of them stops the site.
@@ -24,8 +45,18 @@ pub struct Built {
 /// The site built from the content folder at `dir`, with the content's warnings; or every
 /// error in it, with its warnings too: a site is never built from part of the content.
 pub fn site(dir: &Path) -> Result<Built, Report> {
-    let content = load::load_dir(dir);
-    let checked = check::check(&content);
+    site_remembering(dir, None)
+}
+
+/// The site built as [`site`] builds it, reading again only the files whose text is not what
+/// `memo` holds from the last build (the watcher's), and leaving in it what this one read.
+pub fn site_remembering(dir: &Path, memo: Option<&mut Memo>) -> Result<Built, Report> {
+    let (texts, entities) = match memo {
+        Some(memo) => (Some(&mut memo.texts), Some(&mut memo.entities)),
+        None => (None, None),
+    };
+    let content = load::load_dir(dir, texts);
+    let checked = check::check(&content, entities);
     let sources = content.sources.into_iter().map(|s| (s.path, s.text));
     match checked {
         Ok(check::Checked { model, warnings }) => {

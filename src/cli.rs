@@ -246,7 +246,9 @@ fn print_report(report: &groupsite::Report, format: Format) -> std::io::Result<(
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
     groupsite::images::remember_probes_in(&args.cache.folder());
-    let (site, warnings) = match groupsite::build::site(&args.content.content) {
+    // Under `--watch` a save reads again only the files it changed: the rest are in the memo.
+    let mut memo = args.watch.then(groupsite::build::Memo::default);
+    let (site, warnings) = match groupsite::build::site_remembering(&args.content.content, memo.as_mut()) {
         Ok(built) => {
             let warnings = built.warnings.in_folder(&args.content.content);
             if !warnings.is_empty() {
@@ -283,7 +285,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .on_thread_park(LogWriter::write_held)
         .on_thread_stop(LogWriter::write_held)
         .build()?;
-    let served = runtime.block_on(groupsite::serve::run(site, warnings, &config));
+    let served = runtime.block_on(groupsite::serve::run(site, warnings, memo.unwrap_or_default(), &config));
     drop(runtime);
     LogWriter::write_held();
     match served {

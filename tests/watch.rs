@@ -430,3 +430,108 @@ fn a_replaced_photo_gets_sizes_of_its_own_and_they_are_made_in_the_background() 
     }
     assert!(server.raw(&request).contains("cache-control: public, max-age=31536000, immutable"));
 }
+
+/// Every file under `dir`, by its path relative to `dir`.
+fn files(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("under the folder").to_path_buf();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// Builds `copy` as the watcher does, from `memo`, and afresh, and asserts that both give the
+/// same site: every exported file byte for byte, or the same mistakes at the same places.
+async fn same_as_a_full_reload(copy: &ContentCopy, memo: &mut groupsite::build::Memo, step: &str) {
+    let remembered = groupsite::build::site_remembering(copy.root(), Some(memo));
+    let full = groupsite::build::site(copy.root());
+    match (remembered, full) {
+        (Ok(remembered), Ok(full)) => {
+            assert_eq!(remembered.warnings.lines(), full.warnings.lines(), "{step}: warnings");
+            let out = tempfile::tempdir().expect("a folder");
+            let mut exported = Vec::new();
+            for (name, site) in [("remembered", remembered.site), ("full", full.site)] {
+                let dir = out.path().join(name);
+                groupsite::export::export(site, copy.root(), &dir, "https://example.org/", common::image_cache())
+                    .await
+                    .unwrap_or_else(|e| panic!("{step}: export: {e}"));
+                exported.push(files(&dir));
+            }
+            let (remembered, full) = (&exported[0], &exported[1]);
+            let paths = |files: &std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
+                files.keys().cloned().collect::<Vec<_>>()
+            };
+            assert_eq!(paths(remembered), paths(full), "{step}: the files exported");
+            let differing: Vec<_> =
+                full.iter().filter(|(path, bytes)| remembered[*path] != **bytes).map(|(path, _)| path).collect();
+            assert!(differing.is_empty(), "{step}: these pages differ: {differing:?}");
+            assert!(full.len() > 20, "{step}: only {} files exported", full.len());
+        }
+        (Err(remembered), Err(full)) => {
+            assert_eq!(remembered.lines(), full.lines(), "{step}: the mistakes");
+            assert!(!full.lines().is_empty(), "{step}: no mistake named");
+        }
+        (remembered, full) => panic!(
+            "{step}: the reload from the memo {} and the full one {}",
+            if remembered.is_ok() { "built" } else { "failed" },
+            if full.is_ok() { "built" } else { "failed" },
+        ),
+    }
+}
+
+/// The watcher reads again only the files a save changed; after each of a run of edits,
+/// renames, deletions, mistakes and their fixes, the site it builds so is the one a full
+/// reload builds.
+#[tokio::test]
+async fn a_reload_that_reads_only_the_changed_files_builds_what_a_full_reload_builds() {
+    let copy = minimal();
+    // Files last changed an hour ago, so that their size and time vouch for their text.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for file in files(copy.root()).keys() {
+        let file = std::fs::File::options().append(true).open(copy.path(&file.to_string_lossy())).expect("open");
+        file.set_modified(hour_ago).expect("set the time of change");
+    }
+    let mut memo = groupsite::build::Memo::default();
+    same_as_a_full_reload(&copy, &mut memo, "the first load").await;
+    assert!(memo.len() >= 10, "the memo holds {} files after the first load", memo.len());
+
+    copy.replace("people/ada-lovelace.md", "name = \"Ada Lovelace\"", "name = \"Ada King\"");
+    same_as_a_full_reload(&copy, &mut memo, "a name changed").await;
+    copy.replace("people/ada-lovelace.md", "name = \"Ada King\"", "name = \"Ada Kong\"");
+    same_as_a_full_reload(&copy, &mut memo, "a name changed to one as long").await;
+    copy.replace("people/ada-lovelace.md", "Ada's bio.", "Ada's *new* bio, [with a link](/projects/).");
+    same_as_a_full_reload(&copy, &mut memo, "a body changed").await;
+    // Again, the file now settled: its text is not read again, and what it read as is kept.
+    let file = std::fs::File::options().append(true).open(copy.path("people/ada-lovelace.md")).expect("open");
+    file.set_modified(hour_ago).expect("set the time of change");
+    same_as_a_full_reload(&copy, &mut memo, "the changed body, settled").await;
+
+    let child = std::fs::read_to_string(copy.path("projects/child-project.toml")).expect("read");
+    std::fs::rename(copy.path("projects/child-project.toml"), copy.path("projects/little-project.toml"))
+        .expect("rename");
+    same_as_a_full_reload(&copy, &mut memo, "a project renamed").await;
+    // The same text at another path is another entity, with the slug of its own file.
+    copy.write("projects/child-project.toml", &child);
+    same_as_a_full_reload(&copy, &mut memo, "the same project under both names").await;
+    std::fs::remove_file(copy.path("projects/little-project.toml")).expect("remove");
+    same_as_a_full_reload(&copy, &mut memo, "the renamed copy deleted").await;
+
+    let acme = std::fs::read_to_string(copy.path("partners/acme.toml")).expect("read");
+    std::fs::remove_file(copy.path("partners/acme.toml")).expect("remove");
+    same_as_a_full_reload(&copy, &mut memo, "a partner still named deleted").await;
+    copy.write("partners/acme.toml", &acme);
+    same_as_a_full_reload(&copy, &mut memo, "the partner back").await;
+
+    copy.replace("people/ada-lovelace.md", "title = \"Professor\"", "title = \"Professor");
+    same_as_a_full_reload(&copy, &mut memo, "a broken file").await;
+    copy.replace("people/ada-lovelace.md", "title = \"Professor", "title = \"Professor\"");
+    same_as_a_full_reload(&copy, &mut memo, "the broken file fixed").await;
+    copy.replace("projects/child-project.toml", "groups = [\"beta\"]", "groups = [\"gamma\"]");
+    same_as_a_full_reload(&copy, &mut memo, "a reference to nothing").await;
+    copy.replace("projects/child-project.toml", "groups = [\"gamma\"]", "groups = [\"alpha\"]");
+    same_as_a_full_reload(&copy, &mut memo, "the reference to another group").await;
+}

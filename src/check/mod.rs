@@ -3,7 +3,10 @@
 
 mod authors;
 mod bibtex;
+mod memo;
 mod toml_error;
+
+pub use memo::Memo;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -59,8 +62,10 @@ pub struct Rejected {
 
 /// Checks loaded content. Returns the model only when there is no error at all, so a site
 /// is never built from part of the content; the warnings (values left out of the model) come
-/// with the model, and with the errors, so every caller can name them.
-pub fn check(content: &Content) -> Result<Checked, Rejected> {
+/// with the model, and with the errors, so every caller can name them. With a `memo` (the
+/// watcher's), only the files whose text is not what it holds are parsed again, and it is left
+/// holding what this check read.
+pub fn check(content: &Content, memo: Option<&mut Memo>) -> Result<Checked, Rejected> {
     let mut errors = content.errors.clone();
     let settings = match content.settings {
         Some(i) => {
@@ -76,7 +81,7 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
     // Slugs come from the files, not from the entities that parsed: a file with a typo in one
     // field must not make every reference to it an error too.
     let places = content.documents.iter().map(|d| ((d.kind, d.slug.clone()), d.source)).collect();
-    let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: reserved_slugs(), places };
+    let mut checker = Checker { content, errors, warnings: Vec::new(), reserved: reserved_slugs(), places, memo };
     let mut model = Model {
         settings: settings.unwrap_or_else(|| Settings {
             name: Default::default(),
@@ -101,6 +106,9 @@ pub fn check(content: &Content) -> Result<Checked, Rejected> {
         .iter()
         .filter_map(|(key, source)| Some((key.clone(), content.sources.get(*source)?.modified?)))
         .collect();
+    if let Some(memo) = checker.memo {
+        memo.finish();
+    }
     let mut errors = checker.errors;
     let (dangling, small) = References::new(content, &checker.places).check(&model);
     errors.extend(dangling);
@@ -308,6 +316,8 @@ struct Checker<'a> {
     reserved: Vec<(EntityKind, String)>,
     /// Where every entity was read: its kind and slug, and the index of its file.
     places: HashMap<(EntityKind, Slug), usize>,
+    /// What the files read as at the last reload, under `--watch`.
+    memo: Option<&'a mut Memo>,
 }
 
 impl Reader for Checker<'_> {
@@ -389,7 +399,7 @@ impl Reader for Checker<'_> {
 
     /// Every document of `T`'s kind, typed; the ones with mistakes are left out and their
     /// mistakes recorded.
-    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T> {
+    fn read<T: Entity + DeserializeOwned + Clone + Send + Sync + 'static>(&mut self) -> BTreeMap<Slug, T> {
         let mut entities = BTreeMap::new();
         for document in self.content.documents.iter().filter(|d| d.kind == T::KIND) {
             match self.entity::<T>(document) {
@@ -439,9 +449,20 @@ impl Checker<'_> {
         owners
     }
 
-    /// One TOML and Markdown document, typed and admitted.
-    fn entity<T: Entity + DeserializeOwned>(&mut self, document: &Document) -> Result<T, ContentError> {
+    /// One TOML and Markdown document, typed and admitted; recalled from the memo where its
+    /// text is as it was.
+    fn entity<T: Entity + DeserializeOwned + Clone + Send + Sync + 'static>(
+        &mut self,
+        document: &Document,
+    ) -> Result<T, ContentError> {
         let file = self.content.source(document);
+        let text = self.memo.is_some().then(|| blake3::hash(file.text.as_bytes()));
+        if let (Some(memo), Some(text)) = (self.memo.as_deref_mut(), text)
+            && let Some(entity) = memo.recall::<T>(&file.path, text)
+        {
+            self.admit(&entity, document.source);
+            return Ok(entity);
+        }
         let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
         let (body, fault) = match markdown::render(&document.body) {
             Ok(body) => (body, None),
@@ -457,7 +478,12 @@ impl Checker<'_> {
         self.admit(&entity, document.source);
         match fault {
             Some(fault) => Err(fault),
-            None => Ok(entity),
+            None => {
+                if let (Some(memo), Some(text)) = (self.memo.as_deref_mut(), text) {
+                    memo.keep(&file.path, text, &entity);
+                }
+                Ok(entity)
+            }
         }
     }
 
@@ -663,6 +689,7 @@ mod tests {
             warnings: Vec::new(),
             reserved: Vec::new(),
             places: HashMap::new(),
+            memo: None,
         };
         checker.admit(&publication, 0);
         let model = Model {

@@ -100,9 +100,72 @@ impl Content {
     }
 }
 
+/// The text of each file as the last load read it, with the size and time of change it had
+/// then; kept by the watcher, so that a reload opens only the files that changed since.
+#[derive(Debug, Default)]
+pub struct Texts {
+    /// What the last load kept, taken from as this load reads.
+    earlier: HashMap<String, Read>,
+    /// What this load keeps: files gone since are forgotten.
+    now: HashMap<String, Read>,
+}
+
+/// One file's text, and what its metadata said when it was read.
+#[derive(Debug)]
+struct Read {
+    len: u64,
+    modified: std::time::SystemTime,
+    /// When it was read. A file changed less than [`SETTLED`] before that may have changed
+    /// again within the same tick of the file system's clock, so its time proves nothing.
+    at: std::time::SystemTime,
+    text: String,
+}
+
+/// How long before it was read a file must have been last changed for its size and time to
+/// vouch for its text (as Git treats a file changed in the second its index was written).
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Texts {
+    /// The text kept for the file at `rel`, if the file has the same size and time of change
+    /// as when it was read, and had not been changed just before.
+    fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(String, std::time::SystemTime)> {
+        let modified = metadata.modified().ok()?;
+        let read = self.earlier.remove(rel)?;
+        let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
+        if !settled || read.len != metadata.len() || read.modified != modified {
+            return None;
+        }
+        let text = read.text.clone();
+        self.now.insert(rel.to_owned(), read);
+        Some((text, modified))
+    }
+
+    /// Keeps the text just read of the file at `rel`.
+    fn keep(&mut self, rel: &str, text: &str, len: u64, modified: Option<std::time::SystemTime>) {
+        let Some(modified) = modified else { return };
+        let read = Read { len, modified, at: std::time::SystemTime::now(), text: text.to_owned() };
+        self.now.insert(rel.to_owned(), read);
+    }
+
+    /// Ends a load: what it kept is what the next one recalls.
+    fn finish(&mut self) {
+        self.earlier = std::mem::take(&mut self.now);
+    }
+}
+
 /// Reads the content folder at `dir`. Never fails as a whole: every problem becomes an
-/// error in [`Content::errors`], and every readable file is kept.
-pub fn load_dir(dir: &Path) -> Content {
+/// error in [`Content::errors`], and every readable file is kept. With `texts` (the
+/// watcher's), only the files whose size or time of change is not what it holds are opened,
+/// and it is left holding what this load read.
+pub fn load_dir(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
+    let content = load(dir, texts.as_deref_mut());
+    if let Some(texts) = texts {
+        texts.finish();
+    }
+    content
+}
+
+fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
     let mut content = Content::default();
     if let Err(e) = fs::read_dir(dir) {
         content.errors.push(ContentError::MissingFolder { path: dir.to_path_buf(), reason: e.to_string() });
@@ -165,7 +228,7 @@ pub fn load_dir(dir: &Path) -> Content {
                     walk.skip_current_dir();
                 }
             } else if name == SETTINGS_FILE {
-                if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
+                if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
                     content.settings = Some(content.sources.len());
                     content.sources.push(SourceFile { path, text, modified });
                 }
@@ -195,7 +258,7 @@ pub fn load_dir(dir: &Path) -> Content {
             continue;
         };
         if kind == EntityKind::Publication && name.ends_with(".bib") {
-            if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
+            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
                 content.bibliographies.push(content.sources.len());
                 content.sources.push(SourceFile { path, text, modified });
             }
@@ -209,7 +272,7 @@ pub fn load_dir(dir: &Path) -> Content {
             }
         };
         if let Some((base, language)) = translation_of(stem).filter(|_| extension == "md") {
-            if let Some((text, modified)) = read_text(&mut content, entry.path(), &path) {
+            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
                 let source = content.sources.len();
                 match Translation::new(source, kind, base, language, &text) {
                     Ok(translation) => content.translations.push(translation),
@@ -236,7 +299,7 @@ pub fn load_dir(dir: &Path) -> Content {
             continue;
         }
         seen.insert((kind, slug.clone()), Span::file(&path));
-        let Some((text, modified)) = read_text(&mut content, entry.path(), &path) else {
+        let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) else {
             continue;
         };
         let source = content.sources.len();
@@ -310,19 +373,41 @@ fn relative(dir: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn read_text(content: &mut Content, path: &Path, rel: &str) -> Option<(String, Option<std::time::SystemTime>)> {
+/// The text of the file `entry` (at `rel` in the content), from `texts` where it has not
+/// changed since it was read; a file that cannot be read or is not UTF-8 is a mistake.
+fn read_text(
+    content: &mut Content,
+    texts: Option<&mut Texts>,
+    entry: &walkdir::DirEntry,
+    rel: &str,
+) -> Option<(String, Option<std::time::SystemTime>)> {
+    if let Some(texts) = texts {
+        let kept = entry.metadata().ok().and_then(|metadata| texts.recall(rel, &metadata));
+        if let Some((text, modified)) = kept {
+            content.modified = content.modified.max(Some(modified));
+            return Some((text, Some(modified)));
+        }
+        let read = read_file(content, entry.path(), rel)?;
+        texts.keep(rel, &read.0, read.2, read.1);
+        return Some((read.0, read.1));
+    }
+    read_file(content, entry.path(), rel).map(|(text, modified, _)| (text, modified))
+}
+
+/// The text of the file at `path`, its time of change and its size.
+fn read_file(content: &mut Content, path: &Path, rel: &str) -> Option<(String, Option<std::time::SystemTime>, u64)> {
     // One open per file: its time and size come from the open file, not another path lookup.
     let read = fs::File::open(path).and_then(|mut file| {
         let metadata = file.metadata()?;
         let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0).saturating_add(1));
         std::io::Read::read_to_end(&mut file, &mut bytes)?;
-        Ok((bytes, metadata.modified().ok()))
+        Ok((bytes, metadata.modified().ok(), metadata.len()))
     });
     match read {
-        Ok((bytes, modified)) => match String::from_utf8(bytes) {
+        Ok((bytes, modified, len)) => match String::from_utf8(bytes) {
             Ok(text) => {
                 content.modified = content.modified.max(modified);
-                Some((text, modified))
+                Some((text, modified, len))
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();

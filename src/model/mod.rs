@@ -148,7 +148,7 @@ pub struct Entities {
 /// Reads every entity of one kind, whatever its source: how `check` fills [`Entities`].
 pub trait Reader {
     /// The entities of `T`'s kind that read without a mistake, by slug.
-    fn read<T: Entity + DeserializeOwned>(&mut self) -> BTreeMap<Slug, T>;
+    fn read<T: Entity + DeserializeOwned + Clone + Send + Sync + 'static>(&mut self) -> BTreeMap<Slug, T>;
     /// Adds to `publications` the entries of the BibTeX files, which belong to the groups and
     /// people that list them in their `bibliography`.
     fn read_bibliographies(

@@ -523,8 +523,14 @@ fn handler(route: Route) -> MethodRouter<AppState> {
 
 /// Listens where `config` says and serves `site` until SIGTERM or Ctrl-C; then stops
 /// accepting, lets requests in flight finish (at most [`SHUTDOWN_GRACE`]) and returns. The
-/// preview shows `warnings`, the lines of its content's warnings, until the next change.
-pub async fn run(site: Site, warnings: Vec<String>, config: &ServeConfig) -> Result<(), StartError> {
+/// preview shows `warnings`, the lines of its content's warnings, until the next change, and
+/// reloads from `memo`, what the content's files read as when `site` was built.
+pub async fn run(
+    site: Site,
+    warnings: Vec<String>,
+    memo: crate::build::Memo,
+    config: &ServeConfig,
+) -> Result<(), StartError> {
     let default_base = match &config.listen {
         Listen::Tcp(addr) => format!("http://{addr}/"),
         Listen::Unix(_) => "http://localhost/".to_owned(),
@@ -547,7 +553,7 @@ pub async fn run(site: Site, warnings: Vec<String>, config: &ServeConfig) -> Res
     let state = state.with_image_cache(config.image_cache.clone());
     state.make_images();
     let _watching = match config.watch {
-        true => Some(watch::watch(&config.content, state.clone())?),
+        true => Some(watch::watch(&config.content, state.clone(), memo)?),
         false => None,
     };
     let limits = listener::Limits {

@@ -1,5 +1,6 @@
 //! The editor's preview: watches the content folder, reloads and checks the whole content in
-//! the background after each change, and swaps the served site only when it has no error
+//! the background after each change (opening and parsing again only the files that changed,
+//! through [`Memo`]), and swaps the served site only when it has no error
 //! (its warnings are shown on a milder banner of their own); otherwise the last good site stays
 //! and every page shows the mistakes. A change that takes
 //! away most of a kind of entity (a deleted `people/`) is held back until the editor saves
@@ -14,13 +15,14 @@ use notify_debouncer_full::notify::{Config, EventKind, RecommendedWatcher, Recur
 use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 
 use super::AppState;
+use crate::build::Memo;
 use crate::link::Site;
 use crate::model::{EntityKind, Slug};
 use crate::render::Removal;
 
 /// Saves closer together than this count as one: editors write a temporary file and rename
 /// it, or delete and recreate, or save twice.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// A kind with fewer entities than this may lose them all in an ordinary edit, such as the
 /// one partner replaced by another.
@@ -36,8 +38,10 @@ pub struct WatchError {
     pub reason: String,
 }
 
-/// Watches `content` for as long as the returned guard lives, reloading into `state`.
-pub fn watch(content: &Path, state: AppState) -> Result<impl Drop, WatchError> {
+/// Watches `content` for as long as the returned guard lives, reloading into `state`; `memo`
+/// holds what the files read as when the served site was built, so a save reads again only
+/// what it changed.
+pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, WatchError> {
     let failed = |e: &dyn std::fmt::Display| WatchError { path: content.to_path_buf(), reason: e.to_string() };
     // Each message is when the latest change it covers was seen.
     let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<Instant>();
@@ -57,19 +61,21 @@ pub fn watch(content: &Path, state: AppState) -> Result<impl Drop, WatchError> {
     debouncer.watch(content, RecursiveMode::Recursive).map_err(|e| failed(&e))?;
     let content = content.to_path_buf();
     tokio::spawn(async move {
-        let mut held = None;
+        let (mut held, mut memo) = (None, Some(memo));
         while let Some(mut latest) = changed.recv().await {
             // Everything that piled up while the last reload ran is covered by this one.
             while let Ok(later) = changed.try_recv() {
                 latest = latest.max(later);
             }
             // A task of its own, so a reload that panics ends only itself, and is reported.
-            let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), latest));
-            held = match reloading.await {
-                Ok(held) => held,
+            let memo_now = memo.take().unwrap_or_default();
+            let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), memo_now, latest));
+            (held, memo) = match reloading.await {
+                Ok((held, kept)) => (held, Some(kept)),
+                // What the failed reload had read is lost with it; the next reads every file.
                 Err(failure) => {
                     report_failure(&state, failure);
-                    None
+                    (None, None)
                 }
             };
         }
@@ -133,23 +139,45 @@ fn report_failure(state: &AppState, failure: tokio::task::JoinError) {
     )]);
 }
 
-/// Reloads the content after a change seen at `changed`, and returns the change it holds back.
-async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, changed: Instant) -> Option<HeldBack> {
+/// Reloads the content after a change seen at `changed`, reading again only the files not in
+/// `memo`; returns the change it holds back, and the memo of this reload.
+async fn reload(
+    content: PathBuf,
+    state: AppState,
+    held: Option<HeldBack>,
+    memo: Memo,
+    changed: Instant,
+) -> (Option<HeldBack>, Memo) {
     let started = Instant::now();
     let folder = content.clone();
     let checking = tokio::task::spawn_blocking(move || {
         if std::env::var_os(PANIC_FOR_TESTS).is_some() {
             panic!("{PANIC_FOR_TESTS} is set");
         }
-        crate::build::site(&folder)
+        let mut memo = memo;
+        let built = crate::build::site_remembering(&folder, Some(&mut memo));
+        (built, memo)
     });
-    let built = match checking.await {
+    let (built, memo) = match checking.await {
         Ok(checked) => checked,
         Err(failure) => match failure.try_into_panic() {
             Ok(payload) => std::panic::resume_unwind(payload),
-            Err(_) => return held,
+            Err(_) => return (held, Memo::default()),
         },
     };
+    (publish(&content, &state, held, built, changed, started), memo)
+}
+
+/// Serves the site a reload built, or holds it back, or shows its mistakes; returns the change
+/// it holds back.
+fn publish(
+    content: &Path,
+    state: &AppState,
+    held: Option<HeldBack>,
+    built: Result<crate::build::Built, crate::diagnostic::Report>,
+    changed: Instant,
+    started: Instant,
+) -> Option<HeldBack> {
     match built {
         Ok(crate::build::Built { site, warnings }) => {
             let removals = removals(&state.site(), &site);
@@ -179,14 +207,14 @@ async fn reload(content: PathBuf, state: AppState, held: Option<HeldBack>, chang
                 tracing::info!("the change held back is saved again: publishing it");
             }
             let summary = site.summary();
-            let warnings = warnings.in_folder(&content);
+            let warnings = warnings.in_folder(content);
             super::log_report(&warnings);
             state.publish(site, warnings.lines());
             tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, %summary, "content reloaded");
             None
         }
         Err(report) => {
-            let report = report.in_folder(&content);
+            let report = report.in_folder(content);
             super::log_report(&report);
             state.show_mistakes(report.lines());
             tracing::warn!(

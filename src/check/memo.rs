@@ -1,0 +1,59 @@
+//! What `check` made of each entity file at the last reload, so that under `--watch` a save
+//! parses and renders only the files whose text changed. Everything that looks across files
+//! (references, slugs, languages, BibTeX owners) is checked in full every time, so a reload
+//! with the memo gives exactly the site a reload without it gives.
+
+use std::any::Any;
+use std::collections::HashMap;
+
+/// The typed entity each file read as, by the file's path and a hash of its text; kept by the
+/// watcher from one reload to the next. Files with a mistake are not kept: they are read again.
+#[derive(Default)]
+pub struct Memo {
+    /// What the last check kept, taken from as this check reads.
+    earlier: HashMap<String, Made>,
+    /// What this check keeps, the memo once it ends: files gone since are forgotten.
+    now: HashMap<String, Made>,
+}
+
+/// One file's entity, and the text it was made from.
+struct Made {
+    text: blake3::Hash,
+    entity: Box<dyn Any + Send + Sync>,
+}
+
+impl Memo {
+    /// The entity the file at `path` read as when its text hashed to `text`, if it was kept.
+    pub(super) fn recall<T: Clone + 'static>(&mut self, path: &str, text: blake3::Hash) -> Option<T> {
+        let made = self.earlier.remove(path).filter(|made| made.text == text)?;
+        let entity = made.entity.downcast_ref::<T>()?.clone();
+        self.now.insert(path.to_owned(), made);
+        Some(entity)
+    }
+
+    /// Keeps what the file at `path`, its text hashing to `text`, read as.
+    pub(super) fn keep<T: Clone + Send + Sync + 'static>(&mut self, path: &str, text: blake3::Hash, entity: &T) {
+        self.now.insert(path.to_owned(), Made { text, entity: Box::new(entity.clone()) });
+    }
+
+    /// Ends a check: what it kept is what the next one recalls.
+    pub(super) fn finish(&mut self) {
+        self.earlier = std::mem::take(&mut self.now);
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.earlier.len()
+    }
+
+    /// Whether it holds no file.
+    pub fn is_empty(&self) -> bool {
+        self.earlier.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").field("files", &self.earlier.len()).finish()
+    }
+}
