@@ -56,6 +56,38 @@ fn search_finds_what_an_edit_added() {
     until(&server, "/search/?q=Zanzibar", "the edited project found", |p| p.contains("/projects/parent-project/\""));
 }
 
+/// A site large enough that its search index takes longer to build than a reload.
+fn minimal_with_many_projects() -> ContentCopy {
+    let copy = minimal();
+    let body = "A project about care, welfare and wellbeing in families and schools. ".repeat(10);
+    for n in 0..600 {
+        copy.write(
+            &format!("projects/project-{n:04}.md"),
+            format!("+++\ntitle = \"Project {n:04}\"\nkind = \"project\"\ngroups = [\"alpha\"]\n+++\n{body}\n"),
+        );
+    }
+    copy
+}
+
+/// Saves in quick succession each replace a site whose search index is still being built:
+/// that index is given up, not finished, and search answers from the newest site.
+#[test]
+fn a_replaced_site_s_search_index_is_given_up_and_search_finds_the_newest_edit() {
+    let copy = minimal_with_many_projects();
+    let server = Server::start_with(copy.root(), &["--watch"], &[("GROUPSITE_LOG", "info,groupsite::serve=debug")]);
+    let mut before = "Parent project".to_owned();
+    for word in ["Zanzibar", "Zambezi", "Zagreb", "Zurich", "Zaragoza", "Zermatt"] {
+        let after = format!("Parent project in {word}");
+        copy.replace("projects/parent-project.toml", &format!("\"{before}\""), &format!("\"{after}\""));
+        until(&server, "/projects/parent-project/", "the new title", |p| title(p) == after);
+        before = after;
+    }
+    until(&server, "/search/?q=Zermatt", "the last edit found", |p| p.contains("/projects/parent-project/\""));
+    assert!(server.page("/search/?q=Zagreb").contains("Nothing matches"), "an earlier edit is still found");
+    let log = server.log_when(|log| log.contains("search index of a replaced site dropped"));
+    assert!(log.contains("search index of a replaced site dropped"), "no index was given up; log:\n{log}");
+}
+
 #[test]
 fn a_broken_file_keeps_the_last_good_site_and_shows_a_banner_until_fixed() {
     let copy = minimal();

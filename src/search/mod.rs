@@ -51,10 +51,16 @@ pub struct Entry {
     pub title: String,
 }
 
-/// The index could not be built; tantivy refused, which only a bug can cause.
+/// Why the index was not built.
 #[derive(Debug, thiserror::Error)]
-#[error("building the search index failed: {0}")]
-pub struct SearchError(#[from] tantivy::TantivyError);
+pub enum SearchError {
+    /// Tantivy refused, which only a bug can cause.
+    #[error("building the search index failed: {0}")]
+    Refused(#[from] tantivy::TantivyError),
+    /// The site was replaced while it was indexed (a save under `--watch`): nobody will search it.
+    #[error("the site was replaced before its search index was built")]
+    Unwanted,
+}
 
 /// A query that is not answered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -171,8 +177,9 @@ fn stemmer_for(language: &str) -> Language {
 }
 
 impl SearchIndex {
-    /// Indexes every entity of `site`, each kind named in the words of `interface`.
-    pub fn build(site: &Site, interface: &Words) -> Result<Self, SearchError> {
+    /// Indexes every entity of `site`, each kind named in the words of `interface`; gives up
+    /// with [`SearchError::Unwanted`] once `wanted` says the index is no longer needed.
+    pub fn build(site: &Site, interface: &Words, wanted: &dyn Fn() -> bool) -> Result<Self, SearchError> {
         let mut schema = Schema::builder();
         let text = |tokenizer: &str| {
             TextOptions::default().set_indexing_options(
@@ -194,7 +201,13 @@ impl SearchIndex {
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, BUILD_MEMORY)?;
         let mut entries = Vec::new();
         let mut refused = None;
+        let mut unwanted = false;
         documents(site, interface, None, |Document { entry, text, phones }| {
+            // Asked now and then: an index of 10,000 entities takes most of a second.
+            unwanted = unwanted || (entries.len() % 256 == 0 && !wanted());
+            if unwanted {
+                return;
+            }
             let id = entries.len();
             let mut document = TantivyDocument::default();
             document.add_u64(fields.entry, id as u64);
@@ -216,6 +229,9 @@ impl SearchIndex {
         });
         if let Some(error) = refused {
             return Err(error.into());
+        }
+        if unwanted {
+            return Err(SearchError::Unwanted);
         }
         writer.commit()?;
         drop(writer);

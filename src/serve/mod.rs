@@ -36,7 +36,7 @@ use crate::link::Site;
 use crate::model::EntityKind;
 use crate::paths::{self, Route};
 use crate::render::{Context, Removal, Urls};
-use crate::search::SearchIndex;
+use crate::search::{SearchError, SearchIndex};
 use crate::words::Words;
 
 /// How long a request may take before the client gets a 408; a slow client cannot hold a
@@ -167,7 +167,7 @@ impl Served {
             let waited = tokio::task::spawn_blocking(move || {
                 let served = Served { version, edition };
                 let slot = &served.version.editions[edition].search;
-                slot.get_or_init(|| build_index(served.site(), &served.context().words));
+                slot.get_or_init(|| build_index(served.site(), &served.context().words, &|| true));
             });
             if waited.await.is_err() {
                 return None;
@@ -185,10 +185,14 @@ type SearchSlot = OnceLock<Option<SearchIndex>>;
 fn index_in_background(site: &Arc<Site>, edition: usize, words: &Words, searchable: bool) -> Arc<SearchSlot> {
     let slot = Arc::new(SearchSlot::new());
     if searchable {
-        let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::clone(&slot));
+        let (site, words, filling) = (Arc::clone(site), words.clone(), Arc::downgrade(&slot));
         let spawned = std::thread::Builder::new().name("search-index".into()).spawn(move || {
             crate::background::yield_to_requests();
-            filling.get_or_init(|| build_index(site.edition(edition), &words));
+            // Only the versions that serve this slot keep it: once a save has replaced them
+            // all, the index is dropped unbuilt, and the reload after it has the CPU.
+            let Some(filling) = filling.upgrade() else { return };
+            let wanted = || Arc::strong_count(&filling) > 1;
+            filling.get_or_init(|| build_index(site.edition(edition), &words, &wanted));
         });
         if let Err(error) = spawned {
             tracing::warn!(%error, "cannot index in the background; the first search will");
@@ -197,9 +201,9 @@ fn index_in_background(site: &Arc<Site>, edition: usize, words: &Words, searchab
     slot
 }
 
-fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
+fn build_index(site: &Site, words: &Words, wanted: &dyn Fn() -> bool) -> Option<SearchIndex> {
     let started = std::time::Instant::now();
-    match SearchIndex::build(site, words) {
+    match SearchIndex::build(site, words, wanted) {
         Ok(index) => {
             tracing::info!(
                 entries = index.len(),
@@ -208,6 +212,10 @@ fn build_index(site: &Site, words: &Words) -> Option<SearchIndex> {
                 "search index built"
             );
             Some(index)
+        }
+        Err(SearchError::Unwanted) => {
+            tracing::debug!(build_ms = started.elapsed().as_millis() as u64, "search index of a replaced site dropped");
+            None
         }
         Err(error) => {
             tracing::error!(%error, "search index");

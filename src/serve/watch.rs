@@ -21,8 +21,10 @@ use crate::model::{EntityKind, Slug};
 use crate::render::Removal;
 
 /// Saves closer together than this count as one: editors write a temporary file and rename
-/// it, or delete and recreate, or save twice.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// it, or delete and recreate, or save twice. The debouncer hands on each change once it is
+/// this old, so a burst of saves is a reload each tick: at 50 ms a burst of 50 saves on a
+/// loaded machine gave more than ten reloads.
+const DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// A kind with fewer entities than this may lose them all in an ordinary edit, such as the
 /// one partner replaced by another.
@@ -61,21 +63,21 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
     debouncer.watch(content, RecursiveMode::Recursive).map_err(|e| failed(&e))?;
     let content = content.to_path_buf();
     tokio::spawn(async move {
-        let (mut held, mut memo) = (None, Some(memo));
+        let (mut held, mut memo) = (None, memo);
         while let Some(mut latest) = changed.recv().await {
             // Everything that piled up while the last reload ran is covered by this one.
             while let Ok(later) = changed.try_recv() {
                 latest = latest.max(later);
             }
             // A task of its own, so a reload that panics ends only itself, and is reported.
-            let memo_now = memo.take().unwrap_or_default();
+            let memo_now = std::mem::take(&mut memo);
             let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), memo_now, latest));
             (held, memo) = match reloading.await {
-                Ok((held, kept)) => (held, Some(kept)),
+                Ok(reloaded) => reloaded,
                 // What the failed reload had read is lost with it; the next reads every file.
                 Err(failure) => {
                     report_failure(&state, failure);
-                    (None, None)
+                    (None, Memo::default())
                 }
             };
         }
