@@ -57,17 +57,19 @@ pub fn site_remembering(dir: &Path, memo: Option<&mut Memo>) -> Result<Built, Re
     };
     let content = load::load_dir(dir, texts);
     let checked = check::check(&content, entities);
-    let sources = content.sources.into_iter().map(|s| (s.path, s.text));
+    // A text is copied only where the watcher's memo shares it.
+    let quote = |s: load::SourceFile| (s.path, std::sync::Arc::unwrap_or_clone(s.text));
+    let sources = content.sources.into_iter();
     match checked {
         Ok(check::Checked { model, warnings }) => {
             // Only the files warned about are quoted, so a large site's text is not kept for them.
             let warned: HashSet<&str> = warnings.iter().map(|w| w.span().path.as_str()).collect();
-            let quoted = sources.filter(|(path, _)| warned.contains(path.as_str())).collect();
+            let quoted = sources.filter(|s| warned.contains(s.path.as_str())).map(quote).collect();
             let warnings = Report::new(Vec::new(), quoted).with_warnings(warnings);
             Ok(Built { site: link::link(model), warnings })
         }
         Err(check::Rejected { errors, warnings }) => {
-            Err(Report::new(errors, sources.collect()).with_warnings(warnings))
+            Err(Report::new(errors, sources.map(quote).collect()).with_warnings(warnings))
         }
     }
 }

@@ -659,7 +659,11 @@ mod tests {
     fn an_entity_from_another_source_is_checked_with_its_own_spans() {
         let bib = "@book{care,\n  title = {Care},\n  groups = {nobody},\n  url = {javascript:alert(1)},\n}\n";
         let content = Content {
-            sources: vec![SourceFile { path: "publications/works.bib".into(), text: bib.into(), modified: None }],
+            sources: vec![SourceFile {
+                path: "publications/works.bib".into(),
+                text: std::sync::Arc::new(bib.into()),
+                modified: None,
+            }],
             ..Content::default()
         };
         let at = |text: &str| bib.find(text).map(|i| i..i + text.len()).unwrap();

@@ -11,8 +11,9 @@ use crate::model::{EntityKind, Slug};
 pub struct SourceFile {
     /// Path relative to the content folder, with `/` separators.
     pub path: String,
-    /// The whole file, as read, for quoting in error snippets.
-    pub text: String,
+    /// The whole file, as read, for quoting in error snippets; shared with the watcher's memo,
+    /// which keeps it for the next reload.
+    pub text: std::sync::Arc<String>,
     /// When the file was last changed, where the file system says: an event's date in the
     /// feeds when its file gives none.
     pub modified: Option<std::time::SystemTime>,

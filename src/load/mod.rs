@@ -6,6 +6,7 @@ mod document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -118,7 +119,7 @@ struct Read {
     /// When it was read. A file changed less than [`SETTLED`] before that may have changed
     /// again within the same tick of the file system's clock, so its time proves nothing.
     at: std::time::SystemTime,
-    text: String,
+    text: Arc<String>,
 }
 
 /// How long before it was read a file must have been last changed for its size and time to
@@ -128,22 +129,22 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 impl Texts {
     /// The text kept for the file at `rel`, if the file has the same size and time of change
     /// as when it was read, and had not been changed just before.
-    fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(String, std::time::SystemTime)> {
+    fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(Arc<String>, std::time::SystemTime)> {
         let modified = metadata.modified().ok()?;
         let read = self.earlier.remove(rel)?;
         let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
         if !settled || read.len != metadata.len() || read.modified != modified {
             return None;
         }
-        let text = read.text.clone();
+        let text = Arc::clone(&read.text);
         self.now.insert(rel.to_owned(), read);
         Some((text, modified))
     }
 
     /// Keeps the text just read of the file at `rel`.
-    fn keep(&mut self, rel: &str, text: &str, len: u64, modified: Option<std::time::SystemTime>) {
+    fn keep(&mut self, rel: &str, text: &Arc<String>, len: u64, modified: Option<std::time::SystemTime>) {
         let Some(modified) = modified else { return };
-        let read = Read { len, modified, at: std::time::SystemTime::now(), text: text.to_owned() };
+        let read = Read { len, modified, at: std::time::SystemTime::now(), text: Arc::clone(text) };
         self.now.insert(rel.to_owned(), read);
     }
 
@@ -380,7 +381,7 @@ fn read_text(
     texts: Option<&mut Texts>,
     entry: &walkdir::DirEntry,
     rel: &str,
-) -> Option<(String, Option<std::time::SystemTime>)> {
+) -> Option<(Arc<String>, Option<std::time::SystemTime>)> {
     if let Some(texts) = texts {
         let kept = entry.metadata().ok().and_then(|metadata| texts.recall(rel, &metadata));
         if let Some((text, modified)) = kept {
@@ -395,7 +396,11 @@ fn read_text(
 }
 
 /// The text of the file at `path`, its time of change and its size.
-fn read_file(content: &mut Content, path: &Path, rel: &str) -> Option<(String, Option<std::time::SystemTime>, u64)> {
+fn read_file(
+    content: &mut Content,
+    path: &Path,
+    rel: &str,
+) -> Option<(Arc<String>, Option<std::time::SystemTime>, u64)> {
     // One open per file: its time and size come from the open file, not another path lookup.
     let read = fs::File::open(path).and_then(|mut file| {
         let metadata = file.metadata()?;
@@ -407,7 +412,7 @@ fn read_file(content: &mut Content, path: &Path, rel: &str) -> Option<(String, O
         Ok((bytes, modified, len)) => match String::from_utf8(bytes) {
             Ok(text) => {
                 content.modified = content.modified.max(modified);
-                Some((text, modified, len))
+                Some((Arc::new(text), modified, len))
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
