@@ -9,9 +9,10 @@ use crate::diagnostic::Report;
 use crate::link::Site;
 use crate::{check, link, load};
 
-/// What the last build read and made of each file, kept by the watcher so that a reload
-/// opens, parses and renders only the files that changed; the rest of the build (references,
-/// links, indices) is done in full, so its site is the one a build without it gives.
+/// What the last build of one content folder read and made of each file, kept by the watcher
+/// so that a reload opens, parses and renders only the files that changed (and those changed
+/// less than a second before they were last read); the rest of the build (references, links,
+/// indices) is done in full, so its site is the one a build without it gives.
 #[derive(Debug, Default)]
 pub struct Memo {
     texts: load::Texts,
@@ -19,7 +20,7 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// How many entity files it holds what they read as.
+    /// How many entity files' typed entities it holds.
     pub fn len(&self) -> usize {
         self.entities.len()
     }

@@ -60,7 +60,7 @@ fn search_finds_what_an_edit_added() {
 fn minimal_with_many_projects() -> ContentCopy {
     let copy = minimal();
     let body = "A project about care, welfare and wellbeing in families and schools. ".repeat(10);
-    for n in 0..600 {
+    for n in 0..1200 {
         copy.write(
             &format!("projects/project-{n:04}.md"),
             format!("+++\ntitle = \"Project {n:04}\"\nkind = \"project\"\ngroups = [\"alpha\"]\n+++\n{body}\n"),

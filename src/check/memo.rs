@@ -7,7 +7,8 @@ use std::any::Any;
 use std::collections::HashMap;
 
 /// The typed entity each file read as, by the file's path and a hash of its text; kept by the
-/// watcher from one reload to the next. Files with a mistake are not kept: they are read again.
+/// watcher from one reload to the next. Files that do not parse, or whose body does not render,
+/// are not kept: they are read again. The checks of `admit` run on every entity, kept or not.
 #[derive(Default)]
 pub struct Memo {
     /// What the last check kept, taken from as this check reads.

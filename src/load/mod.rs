@@ -101,8 +101,9 @@ impl Content {
     }
 }
 
-/// The text of each file as the last load read it, with the size and time of change it had
-/// then; kept by the watcher, so that a reload opens only the files that changed since.
+/// The text of each file as the last load read it, with the size and times it had then; kept
+/// by the watcher, so that a reload opens only the files that changed since (and those that
+/// had changed less than [`SETTLED`] before they were read).
 #[derive(Debug, Default)]
 pub struct Texts {
     /// What the last load kept, taken from as this load reads.
@@ -114,12 +115,34 @@ pub struct Texts {
 /// One file's text, and what its metadata said when it was read.
 #[derive(Debug)]
 struct Read {
-    len: u64,
+    stamp: Stamp,
     modified: std::time::SystemTime,
     /// When it was read. A file changed less than [`SETTLED`] before that may have changed
     /// again within the same tick of the file system's clock, so its time proves nothing.
     at: std::time::SystemTime,
     text: Arc<String>,
+}
+
+/// What else the file system says of a file that changes with its text: its size and, on
+/// Unix, its inode and the time of its last status change, which a tool that sets the time of
+/// change back (`touch -r`, `rsync -t`) or a file moved into its place changes too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    status: (i64, i64, u64),
+}
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Self {
+        #[cfg(unix)]
+        let status = {
+            use std::os::unix::fs::MetadataExt;
+            (metadata.ctime(), metadata.ctime_nsec(), metadata.ino())
+        };
+        #[cfg(not(unix))]
+        let status = (0, 0, 0);
+        Stamp { len: metadata.len(), status }
+    }
 }
 
 /// How long before it was read a file must have been last changed for its size and time to
@@ -133,7 +156,7 @@ impl Texts {
         let modified = metadata.modified().ok()?;
         let read = self.earlier.remove(rel)?;
         let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
-        if !settled || read.len != metadata.len() || read.modified != modified {
+        if !settled || read.stamp != Stamp::of(metadata) || read.modified != modified {
             return None;
         }
         let text = Arc::clone(&read.text);
@@ -142,9 +165,9 @@ impl Texts {
     }
 
     /// Keeps the text just read of the file at `rel`.
-    fn keep(&mut self, rel: &str, text: &Arc<String>, len: u64, modified: Option<std::time::SystemTime>) {
+    fn keep(&mut self, rel: &str, text: &Arc<String>, stamp: Stamp, modified: Option<std::time::SystemTime>) {
         let Some(modified) = modified else { return };
-        let read = Read { len, modified, at: std::time::SystemTime::now(), text: Arc::clone(text) };
+        let read = Read { stamp, modified, at: std::time::SystemTime::now(), text: Arc::clone(text) };
         self.now.insert(rel.to_owned(), read);
     }
 
@@ -156,7 +179,7 @@ impl Texts {
 
 /// Reads the content folder at `dir`. Never fails as a whole: every problem becomes an
 /// error in [`Content::errors`], and every readable file is kept. With `texts` (the
-/// watcher's), only the files whose size or time of change is not what it holds are opened,
+/// watcher's), only the files whose size or times are not what it holds are opened,
 /// and it is left holding what this load read.
 pub fn load_dir(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
     let content = load(dir, texts.as_deref_mut());
@@ -395,24 +418,24 @@ fn read_text(
     read_file(content, entry.path(), rel).map(|(text, modified, _)| (text, modified))
 }
 
-/// The text of the file at `path`, its time of change and its size.
+/// The text of the file at `path`, its time of change and the rest of its stamp.
 fn read_file(
     content: &mut Content,
     path: &Path,
     rel: &str,
-) -> Option<(Arc<String>, Option<std::time::SystemTime>, u64)> {
+) -> Option<(Arc<String>, Option<std::time::SystemTime>, Stamp)> {
     // One open per file: its time and size come from the open file, not another path lookup.
     let read = fs::File::open(path).and_then(|mut file| {
         let metadata = file.metadata()?;
         let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0).saturating_add(1));
         std::io::Read::read_to_end(&mut file, &mut bytes)?;
-        Ok((bytes, metadata.modified().ok(), metadata.len()))
+        Ok((bytes, metadata.modified().ok(), Stamp::of(&metadata)))
     });
     match read {
-        Ok((bytes, modified, len)) => match String::from_utf8(bytes) {
+        Ok((bytes, modified, stamp)) => match String::from_utf8(bytes) {
             Ok(text) => {
                 content.modified = content.modified.max(modified);
-                Some((Arc::new(text), modified, len))
+                Some((Arc::new(text), modified, stamp))
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();

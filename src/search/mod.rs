@@ -203,10 +203,10 @@ impl SearchIndex {
         let mut refused = None;
         let mut unwanted = false;
         documents(site, interface, None, |Document { entry, text, phones }| {
-            // Asked now and then: an index of 10,000 entities takes most of a second.
-            unwanted = unwanted || (entries.len() % 256 == 0 && !wanted());
-            if unwanted {
-                return;
+            // Asked now and then (an atomic load): an index of 10,000 entities takes most of a second.
+            if entries.len() % 16 == 0 && !wanted() {
+                unwanted = true;
+                return std::ops::ControlFlow::Break(());
             }
             let id = entries.len();
             let mut document = TantivyDocument::default();
@@ -226,6 +226,7 @@ impl SearchIndex {
                 refused.get_or_insert(error);
             }
             entries.push(entry);
+            std::ops::ControlFlow::Continue(())
         });
         if let Some(error) = refused {
             return Err(error.into());
@@ -308,7 +309,10 @@ impl SearchIndex {
     /// words marked; `site` is the one the index was built from.
     pub fn snippet(&self, site: &Site, entry: &Entry, terms: &Terms) -> Snippet {
         let mut text = String::new();
-        documents(site, &self.interface, Some((entry.kind, &entry.slug)), |document| text = document.text);
+        documents(site, &self.interface, Some((entry.kind, &entry.slug)), |document| {
+            text = document.text;
+            std::ops::ControlFlow::Continue(())
+        });
         let mut marker = snippet::Marker { words: self.words.clone(), stems: self.stems.clone(), terms };
         Snippet { title: marker.mark(&entry.title, None), text: marker.mark(&text, Some(snippet::WINDOW)) }
     }
@@ -481,15 +485,23 @@ const ORDER: [Kind; Kind::ALL.len()] = [
 /// Every entity of the site as a document to index, or only the one `only` names. The text is
 /// made again for a snippet rather than kept, so the index holds no second copy of the content.
 /// Each is handed to `each` as it is made, so the whole site's text is never held at once.
-fn documents(site: &Site, words: &Words, only: Option<(Kind, &Slug)>, mut each: impl FnMut(Document)) {
+fn documents(
+    site: &Site,
+    words: &Words,
+    only: Option<(Kind, &Slug)>,
+    mut each: impl FnMut(Document) -> std::ops::ControlFlow<()>,
+) {
     for kind in ORDER {
-        with_entities!(kind, site, |entities| {
-            for entity in pick(entities, only) {
+        let stopped = with_entities!(kind, site, |entities| {
+            pick(entities, only).into_iter().try_for_each(|entity| {
                 let (label, title, text) = entity.searched(site, words);
                 let entry = Entry { kind, slug: entity.slug().clone(), label, title };
-                each(Document { entry, text, phones: entity.phones() });
-            }
+                each(Document { entry, text, phones: entity.phones() })
+            })
         });
+        if stopped.is_break() {
+            return;
+        }
     }
 }
 

@@ -177,7 +177,8 @@ impl Served {
     }
 }
 
-/// A site's search index, once it is built; `None` inside if tantivy refused (logged).
+/// A site's search index, once it is built; `None` inside if tantivy refused (logged), or if
+/// the index was given up because no served version holds the slot any more.
 type SearchSlot = OnceLock<Option<SearchIndex>>;
 
 /// A slot for the index of `site`'s edition number `edition`, filled by a thread of its own
