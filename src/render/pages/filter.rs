@@ -4,7 +4,7 @@
 use super::super::{Context, Words};
 use super::Arg;
 use crate::link::Site;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Slug};
 
 /// A filter value that names nothing: a group, status or kind the site does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -95,6 +95,15 @@ impl Filter {
 /// A filter's value, or none where the address leaves it out or blank ("any").
 pub(super) fn chosen(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The slug of an entity in `known` that a filter's `value` names, none where the value is
+/// left out; the value itself, as an error, where it names none of them.
+pub(super) fn chosen_slug<'v, T>(
+    value: Option<&'v str>,
+    known: &std::collections::BTreeMap<Slug, T>,
+) -> Result<Option<Slug>, &'v str> {
+    value.map(|v| Slug::parse(v).filter(|s| known.contains_key(s)).ok_or(v)).transpose()
 }
 
 /// A filter's choices: "Any" first, then `all` as `(value, label)`, the `current` one selected.

@@ -84,19 +84,17 @@ impl<'a> GroupPage<'a> {
         // page of each and links to the rest, so it stays as small as any list's page.
         let mut projects: Vec<_> = site.projects_of_group(slug).collect();
         sort_projects(&mut projects);
-        let all_projects = (projects.len() > paging::per_page(EntityKind::Project)).then(|| Linked {
-            label: words
-                .with("group-all-projects", &[("count", projects.len().into()), ("group", (&group.name).into())])
-                .into(),
-            href: urls.path(&paths::filtered_list(EntityKind::Project, &[("group", slug.as_str())])),
-        });
+        // "All 232 people of …", to the list of `kind` narrowed to the group.
+        let all = |kind, key: &str, count: usize| Linked {
+            label: words.with(key, &[("count", count.into()), ("group", (&group.name).into())]).into(),
+            href: urls.path(&paths::filtered_list(kind, &[("group", slug.as_str())])),
+        };
+        let all_projects = (projects.len() > paging::per_page(EntityKind::Project))
+            .then(|| all(EntityKind::Project, "group-all-projects", projects.len()));
         projects.truncate(paging::per_page(EntityKind::Project));
         let today = site.today(super::super::now());
         let people = super::person::of_group(site, context, slug);
-        let all_people = people.more.map(|count| Linked {
-            label: words.with("group-all-people", &[("count", count.into()), ("group", (&group.name).into())]).into(),
-            href: urls.path(&paths::filtered_list(EntityKind::Person, &[("group", slug.as_str())])),
-        });
+        let all_people = people.more.map(|count| all(EntityKind::Person, "group-all-people", count));
         let people = people.sections;
         let mut partners: Vec<Linked> = site
             .partners_of_group(slug)

@@ -5,7 +5,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Phone};
-use super::filter::{Filter, UnknownFilter, choices, chosen};
+use super::filter::{Filter, UnknownFilter, choices, chosen, chosen_slug};
 use super::paging::{self, Cut, Pager};
 use super::{
     Linked, PeopleSection, PersonCard, Picture, ProjectCard, group_link, group_node, person_card, picture, place,
@@ -228,14 +228,8 @@ impl<'a> PeoplePage<'a> {
         number: usize,
     ) -> Result<Option<Self>, UnknownFilter> {
         let words = &context.words;
-        let group = match chosen(&filter.group) {
-            Some(g) => Some(
-                Slug::parse(g)
-                    .filter(|s| site.groups.contains_key(s))
-                    .ok_or_else(|| UnknownFilter::new(EntityKind::Person, "group", g))?,
-            ),
-            None => None,
-        };
+        let group = chosen_slug(chosen(&filter.group), &site.groups)
+            .map_err(|g| UnknownFilter::new(EntityKind::Person, "group", g))?;
         let today = site.today(super::super::now());
         let order = match &group {
             Some(group) => std::sync::Arc::new(Order::of_group(site, group, today)),

@@ -5,7 +5,7 @@ use askama::Template;
 use serde_json::json;
 
 use super::super::{Chrome, Context, Section};
-use super::filter::{Filter, ListFilter, UnknownFilter, choices, chosen};
+use super::filter::{Filter, ListFilter, UnknownFilter, choices, chosen, chosen_slug};
 use super::paging::{Cut, Pager};
 use super::{Linked, ProjectCard, group_link, period, project_card, sort_projects};
 use crate::link::Site;
@@ -94,10 +94,7 @@ impl<'a> ProjectsPage<'a> {
     ) -> Result<Option<Self>, UnknownFilter> {
         let (group, status, kind) = (chosen(&filter.group), chosen(&filter.status), chosen(&filter.kind));
         let unknown = |field, value: &str| UnknownFilter::new(EntityKind::Project, field, value);
-        let group_slug = match group {
-            Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
-            None => None,
-        };
+        let group_slug = chosen_slug(group, &site.groups).map_err(|g| unknown("group", g))?;
         let status_wanted = match status {
             Some(s) => Some(Status::ALL.into_iter().find(|x| x.key() == s).ok_or_else(|| unknown("status", s))?),
             None => None,

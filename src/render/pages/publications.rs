@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use askama::Template;
 
 use super::super::{Chrome, Context, Words, norwegian_key};
-use super::filter::{Filter, choices, chosen};
+use super::filter::{Filter, choices, chosen, chosen_slug};
 use super::lists::{Entry, EntrySection, body, groups, related};
 use super::paging::{Cut, Pager};
 use super::{Arg, Linked, sort_people};
@@ -325,16 +325,8 @@ impl<'a> PublicationsPage<'a> {
             Some(k) => Some(PublicationKind::ALL.into_iter().find(|x| x.key() == k).ok_or_else(|| unknown("kind", k))?),
             None => None,
         };
-        let group_slug = match group {
-            Some(g) => Some(Slug::parse(g).filter(|s| site.groups.contains_key(s)).ok_or_else(|| unknown("group", g))?),
-            None => None,
-        };
-        let person_slug = match person {
-            Some(p) => {
-                Some(Slug::parse(p).filter(|s| site.people.contains_key(s)).ok_or_else(|| unknown("person", p))?)
-            }
-            None => None,
-        };
+        let group_slug = chosen_slug(group, &site.groups).map_err(|g| unknown("group", g))?;
+        let person_slug = chosen_slug(person, &site.people).map_err(|p| unknown("person", p))?;
         let prepared = site.memo(Prepared::new);
         let narrowed = year_wanted.is_some() || kind_wanted.is_some() || group_slug.is_some() || person_slug.is_some();
         // Unfiltered, only the page's own entries are looked up.
