@@ -187,6 +187,7 @@ async fn a_group_page_shows_a_page_of_its_people_and_projects_and_links_to_all_o
     let alpha = page(&app, "/people/?group=alpha").await;
     assert_eq!(alpha.texts(".person-card").len(), 100);
     assert_eq!(attrs(&alpha, "select[name=group] option[selected]", "value"), ["alpha"]);
+    assert_eq!(alpha.texts(".filters button"), ["Show people"], "the form's button names the list it narrows");
     assert_eq!(attr(&alpha, "link[rel=canonical]", "href"), Some(absolute("/people/")));
     let next = attr(&alpha, ".pager a[rel=next]", "href").unwrap_or_default();
     assert_eq!(next, "/people/?group=alpha&page=2");

@@ -235,6 +235,7 @@ publications-count-filtered = { $total ->
 }
 publications-year-none = Year not given
 publications-filter-submit = Show publications
+people-filter-submit = Show people
 publications-none = No publications match these filters.
 publications-show-all = Show all publications
 list-pager = Pages of the list

@@ -356,6 +356,8 @@ labels! {
     filter_submit = "filter-submit",
     /// The publications' filter form's button.
     publications_filter_submit = "publications-filter-submit",
+    /// The people filter form's button.
+    people_filter_submit = "people-filter-submit",
     /// What an empty filtered list of publications says.
     publications_none = "publications-none",
     /// The link from an empty filtered list to all publications.

@@ -235,6 +235,7 @@ publications-count-filtered = { $total ->
 }
 publications-year-none = Uten årstall
 publications-filter-submit = Vis publikasjoner
+people-filter-submit = Vis personer
 publications-none = Ingen publikasjoner passer med disse filtrene.
 publications-show-all = Vis alle publikasjoner
 list-pager = Sider i listen

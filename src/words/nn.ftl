@@ -235,6 +235,7 @@ publications-count-filtered = { $total ->
 }
 publications-year-none = Utan årstal
 publications-filter-submit = Vis publikasjonar
+people-filter-submit = Vis personar
 publications-none = Ingen publikasjonar passar med desse filtra.
 publications-show-all = Vis alle publikasjonane
 list-pager = Sider i lista
