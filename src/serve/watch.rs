@@ -22,9 +22,17 @@ use crate::render::Removal;
 
 /// Saves closer together than this count as one: editors write a temporary file and rename
 /// it, or delete and recreate, or save twice. The debouncer hands on each change once it is
-/// this old, so a burst of saves is a reload each tick: at 50 ms a burst of 50 saves on a
-/// loaded machine gave more than ten reloads.
-const DEBOUNCE: Duration = Duration::from_millis(100);
+/// this old, checking four times in this span, so a burst of saves longer than it comes as
+/// several batches, which [`QUIET`] joins into one reload.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// A reload starts once no further batch of changes has come for this long: longer than the
+/// debouncer's gap between batches, so a burst of saves (a `git checkout`, a script, an editor
+/// saving every file) is one reload however long it lasts on a loaded machine.
+const QUIET: Duration = Duration::from_millis(40);
+
+/// A folder that never stops changing is still reloaded this long after its first change.
+const MOST_HELD: Duration = Duration::from_millis(500);
 
 /// A kind with fewer entities than this may lose them all in an ordinary edit, such as the
 /// one partner replaced by another.
@@ -64,11 +72,10 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
     let content = content.to_path_buf();
     tokio::spawn(async move {
         let (mut held, mut memo) = (None, memo);
-        while let Some(mut latest) = changed.recv().await {
-            // Everything that piled up while the last reload ran is covered by this one.
-            while let Ok(later) = changed.try_recv() {
-                latest = latest.max(later);
-            }
+        while let Some(first) = changed.recv().await {
+            // Everything that piled up while the last reload ran, or comes before the folder
+            // is quiet, is covered by this one.
+            let latest = until_quiet(&mut changed, first).await;
             // A task of its own, so a reload that panics ends only itself, and is reported.
             let memo_now = std::mem::take(&mut memo);
             let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), memo_now, latest));
@@ -83,6 +90,19 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
         }
     });
     Ok(debouncer)
+}
+
+/// Waits for the changes after `first` until none has come for [`QUIET`] (or [`MOST_HELD`] has
+/// passed), and gives when the latest of them was seen.
+async fn until_quiet(changed: &mut tokio::sync::mpsc::UnboundedReceiver<Instant>, first: Instant) -> Instant {
+    let (mut latest, held_until) = (first, tokio::time::Instant::now() + MOST_HELD);
+    loop {
+        let wait = QUIET.min(held_until.saturating_duration_since(tokio::time::Instant::now()));
+        match tokio::time::timeout(wait, changed.recv()).await {
+            Ok(Some(later)) => latest = latest.max(later),
+            Ok(None) | Err(_) => return latest,
+        }
+    }
 }
 
 /// Writes, creations, removals and renames change content, and so does closing a file written
