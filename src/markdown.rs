@@ -1,5 +1,6 @@
 //! Markdown bodies to safe HTML, once, when content is loaded.
 
+mod plain;
 mod raw_html;
 
 use std::ops::Range;
@@ -104,9 +105,46 @@ pub struct BodyFault {
     pub mistake: BodyMistake,
 }
 
+/// The schemes an absolute address in a body may have (the sanitizer's own defaults); any
+/// other (`javascript:`, `data:`) is removed.
+const URL_SCHEMES: [&str; 25] = [
+    "bitcoin",
+    "ftp",
+    "ftps",
+    "geo",
+    "http",
+    "https",
+    "im",
+    "irc",
+    "ircs",
+    "magnet",
+    "mailto",
+    "mms",
+    "mx",
+    "news",
+    "nntp",
+    "openpgp4fpr",
+    "sip",
+    "sms",
+    "smsto",
+    "ssh",
+    "tel",
+    "url",
+    "webcal",
+    "wtai",
+    "xmpp",
+];
+
+/// What every link in a body is marked with: the page it opens gets no hold on this one, and
+/// no address of it.
+const LINK_REL: &str = "noopener noreferrer";
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut sanitizer = ammonia::Builder::default();
-    sanitizer.clean_content_tags(TEXT_DROPPING_ELEMENTS.into_iter().collect());
+    sanitizer
+        .clean_content_tags(TEXT_DROPPING_ELEMENTS.into_iter().collect())
+        .url_schemes(URL_SCHEMES.into_iter().collect())
+        .link_rel(Some(LINK_REL));
     sanitizer
 });
 
@@ -116,6 +154,32 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// `<h1>`, so a body's `# Heading` becomes an `<h2>`. Refuses a body whose raw HTML would
 /// make the sanitizer drop the text after it, or that nests past [`MAX_DEPTH`].
 pub fn render(markdown: &str) -> Result<Html, BodyFault> {
+    let body = read(markdown)?;
+    let capacity = markdown.len() * 3 / 2;
+    Ok(Html::sanitized(match body.raw_html {
+        false => plain::to_html(body.events, capacity),
+        true => sanitized(body.events, capacity),
+    }))
+}
+
+/// A body's Markdown read as events ready to be written out as HTML.
+struct Body<'a> {
+    events: Vec<Event<'a>>,
+    /// Whether the editor wrote any raw HTML, which only the sanitizer can make safe.
+    raw_html: bool,
+}
+
+/// The body's HTML, made safe by the sanitizer.
+fn sanitized(events: Vec<Event<'_>>, capacity: usize) -> String {
+    let mut unsafe_html = String::with_capacity(capacity);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    SANITIZER.clean(&unsafe_html).to_string()
+}
+
+/// Reads a body, refusing one whose raw HTML would make the sanitizer drop the text after it,
+/// or that nests past [`MAX_DEPTH`]; headings move one level down, and text comes in pieces the
+/// sanitizer can write out in linear time.
+fn read(markdown: &str) -> Result<Body<'_>, BodyFault> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let fault = |(at, mistake): (Range<usize>, BodyMistake)| {
         let end = at.end.min(markdown.len());
@@ -124,6 +188,7 @@ pub fn render(markdown: &str) -> Result<Html, BodyFault> {
     let mut reading = raw_html::Reading::new();
     let mut events = Vec::new();
     let mut piece = 0;
+    let mut raw_html = false;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         let event = match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
@@ -153,6 +218,7 @@ pub fn render(markdown: &str) -> Result<Html, BodyFault> {
                     piece = 0;
                 }
                 piece += raw.len();
+                raw_html = true;
                 reading.raw(&raw, offset_in(markdown, &raw).unwrap_or(range.start)).map_err(fault)?;
                 events.push(Event::InlineHtml(raw));
             }
@@ -175,9 +241,7 @@ pub fn render(markdown: &str) -> Result<Html, BodyFault> {
         }
     }
     reading.finish().map_err(fault)?;
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events.into_iter());
-    Ok(Html::sanitized(SANITIZER.clean(&unsafe_html).to_string()))
+    Ok(Body { events, raw_html })
 }
 
 /// Adds `text` to `events`, cut with [`PIECE_BREAK`] wherever the text since the last element
@@ -297,6 +361,78 @@ mod tests {
     #[test]
     fn headings_sit_below_the_page_title() {
         assert_eq!(render("# One\n## Two").as_str(), "<h2>One</h2>\n<h3>Two</h3>\n");
+    }
+
+    /// Bodies without raw HTML, each with what the writer without the sanitizer must treat as
+    /// the sanitizer does: addresses of every kind, alignments, code languages, escaping.
+    const PLAIN_BODIES: [&str; 12] = [
+        "Plain *em* **strong** ~~del~~ `code` and \"quotes\", 'apostrophes', & < > and a\u{a0}space.",
+        "[rel](/people/) [abs](https://example.org/a?b=1&c=2#d) [t](https://example.org \"A \\\"title\\\" 'x'\")",
+        "<https://example.org/auto> <someone@example.org> [mail](mailto:a@b.c) [tel](tel:+4712345678) [ftp](ftp://x/)",
+        "[js](javascript:alert(1)) [JS](JAVASCRIPT:alert(1)) [tab](<java\tscript:alert(1)>) [data](data:text/html,x)",
+        "[vb](vbscript:x) [bad](http://[::1) [space](<a b>) [q](x'y) [ent](&#106;avascript:alert(1)) [](//evil.example/)",
+        "![alt *em* `code`](/media/a.png \"T\") ![bad](javascript:x) ![](data:image/png;base64,AAA) ![x\ny](https://e.org/i.png)",
+        "| a | b | c |\n|:--|:-:|--:|\n| 1 | *2* | [3](javascript:x) |\n",
+        "```rust\nfn main() { \"<b>\" }\n```\n\n    indented <i>\n\n~~~\nplain\n~~~\n",
+        "3. three\n4. four\n\n- a\n- b\n\n  para\n\n> quote\n> more\n\n---\n\nline  \nbreak\\\nhard",
+        "# H1\n## H2\n###### H6 [in](/contact)\n\nSee [ref][r] and [r].\n\n[r]: /contact \"Contact\"\n",
+        "Less than: a < b, 3 <4, and >quoted.\n\nA [link with a long text to cut &amp; &«](/x) and `&« code`.",
+        "",
+    ];
+
+    /// Writes HTML out as the sanitizer does, but keeps what the writer without it might wrongly
+    /// let through (unsafe schemes, `style`, `class`, a `rel` of its own), so that any such thing
+    /// makes a difference from the sanitized HTML.
+    static KEEPING_ALL: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut keeping = ammonia::Builder::default();
+        keeping
+            .add_generic_attributes(["style", "class", "rel", "id"])
+            .add_url_schemes(["javascript", "vbscript", "data", "file"])
+            .link_rel(None);
+        keeping
+    });
+
+    /// The body as the sanitizer writes it and as the writer without it does, re-serialized.
+    fn both_ways(markdown: &str) -> Option<(String, String)> {
+        let body = read(markdown).unwrap_or_else(|fault| panic!("{markdown:?}: {fault:?}"));
+        if body.raw_html {
+            return None;
+        }
+        let plain = plain::to_html(body.events, 0);
+        assert_eq!(render(markdown).as_str(), plain, "the body is written without the sanitizer");
+        let events = read(markdown).map(|body| body.events).unwrap_or_default();
+        Some((KEEPING_ALL.clean(&plain).to_string(), sanitized(events, 0)))
+    }
+
+    #[test]
+    fn a_body_without_raw_html_is_written_as_the_sanitizer_would_write_it() {
+        let kept = KEEPING_ALL.clean("<a href=\"javascript:x\" style=\"a\" rel=\"r\">x</a>").to_string();
+        assert!(kept.contains("javascript:") && kept.contains("style") && kept.contains("rel=\"r\""), "{kept}");
+        for markdown in PLAIN_BODIES.map(str::to_owned).into_iter().chain(long_bodies()) {
+            let (plain, sanitized) = both_ways(&markdown).unwrap_or_else(|| panic!("{markdown:?} has raw HTML"));
+            assert_eq!(plain, sanitized, "{markdown:?}");
+        }
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut compared = 0;
+        for file in walkdir::WalkDir::new(fixtures).into_iter().filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(file.path()) else { continue };
+            let Some(body) = text.strip_prefix("+++").and_then(|t| t.split_once("\n+++").map(|(_, b)| b)) else {
+                continue;
+            };
+            if file.path().extension().is_some_and(|e| e == "md")
+                && let Ok(Some((plain, sanitized))) = std::panic::catch_unwind(|| both_ways(body))
+            {
+                assert_eq!(plain, sanitized, "{}", file.path().display());
+                compared += 1;
+            }
+        }
+        assert!(compared > 20, "only {compared} fixture bodies compared");
+    }
+
+    /// Bodies long enough that the sanitizer gets their text in pieces.
+    fn long_bodies() -> [String; 2] {
+        let text = "&«\"".repeat(1500);
+        [format!("{text}\n\n`{text}`\n\n    {text}\n"), format!("[{text}](/x \"{text}\") *{text}*")]
     }
 
     #[test]
