@@ -5,8 +5,9 @@
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// The typed entity each file read as, by the file's path and a hash of its text; kept by the
+/// The typed entity each file read as, by the file's path and its text; kept by the
 /// watcher from one reload to the next. Files that do not parse, or whose body does not render,
 /// are not kept: they are read again. The checks of `admit` run on every entity, kept or not.
 #[derive(Default)]
@@ -17,29 +18,34 @@ pub struct Memo {
     now: HashMap<String, Made>,
 }
 
-/// One file's entity, and the text it was made from.
+/// One file's entity, and the text it was made from: shared with the loader's memo, so a file
+/// not read again is known unchanged without comparing its text.
 struct Made {
-    text: blake3::Hash,
+    text: Arc<String>,
     entity: Box<dyn Any + Send + Sync>,
 }
 
 impl Memo {
-    /// The entity the file at `path` read as when its text hashed to `text`, if it was kept.
-    pub(super) fn recall<T: Clone + 'static>(&mut self, path: &str, text: blake3::Hash) -> Option<T> {
-        let made = self.earlier.remove(path).filter(|made| made.text == text)?;
+    /// The entity the file at `path` read as when its text was `text`, if it was kept.
+    pub(super) fn recall<T: Clone + 'static>(&mut self, path: &str, text: &Arc<String>) -> Option<T> {
+        let (path, made) = self.earlier.remove_entry(path)?;
+        if !Arc::ptr_eq(&made.text, text) && made.text != *text {
+            return None;
+        }
         let entity = made.entity.downcast_ref::<T>()?.clone();
-        self.now.insert(path.to_owned(), made);
+        self.now.insert(path, made);
         Some(entity)
     }
 
-    /// Keeps what the file at `path`, its text hashing to `text`, read as.
-    pub(super) fn keep<T: Clone + Send + Sync + 'static>(&mut self, path: &str, text: blake3::Hash, entity: &T) {
-        self.now.insert(path.to_owned(), Made { text, entity: Box::new(entity.clone()) });
+    /// Keeps what the file at `path`, its text being `text`, read as.
+    pub(super) fn keep<T: Clone + Send + Sync + 'static>(&mut self, path: &str, text: &Arc<String>, entity: &T) {
+        self.now.insert(path.to_owned(), Made { text: Arc::clone(text), entity: Box::new(entity.clone()) });
     }
 
-    /// Ends a check: what it kept is what the next one recalls.
+    /// Ends a check: what it kept is what the next one recalls, and the next keeps as many.
     pub(super) fn finish(&mut self) {
-        self.earlier = std::mem::take(&mut self.now);
+        let files = self.now.len();
+        self.earlier = std::mem::replace(&mut self.now, HashMap::with_capacity(files));
     }
 
     /// How many files it holds.

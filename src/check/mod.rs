@@ -456,9 +456,8 @@ impl Checker<'_> {
         document: &Document,
     ) -> Result<T, ContentError> {
         let file = self.content.source(document);
-        let text = self.memo.is_some().then(|| blake3::hash(file.text.as_bytes()));
-        if let (Some(memo), Some(text)) = (self.memo.as_deref_mut(), text)
-            && let Some(entity) = memo.recall::<T>(&file.path, text)
+        if let Some(memo) = self.memo.as_deref_mut()
+            && let Some(entity) = memo.recall::<T>(&file.path, &file.text)
         {
             self.admit(&entity, document.source);
             return Ok(entity);
@@ -479,8 +478,8 @@ impl Checker<'_> {
         match fault {
             Some(fault) => Err(fault),
             None => {
-                if let (Some(memo), Some(text)) = (self.memo.as_deref_mut(), text) {
-                    memo.keep(&file.path, text, &entity);
+                if let Some(memo) = self.memo.as_deref_mut() {
+                    memo.keep(&file.path, &file.text, &entity);
                 }
                 Ok(entity)
             }

@@ -154,13 +154,13 @@ impl Texts {
     /// as when it was read, and had not been changed just before.
     fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(Arc<String>, std::time::SystemTime)> {
         let modified = metadata.modified().ok()?;
-        let read = self.earlier.remove(rel)?;
+        let (rel, read) = self.earlier.remove_entry(rel)?;
         let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
         if !settled || read.stamp != Stamp::of(metadata) || read.modified != modified {
             return None;
         }
         let text = Arc::clone(&read.text);
-        self.now.insert(rel.to_owned(), read);
+        self.now.insert(rel, read);
         Some((text, modified))
     }
 
@@ -171,9 +171,10 @@ impl Texts {
         self.now.insert(rel.to_owned(), read);
     }
 
-    /// Ends a load: what it kept is what the next one recalls.
+    /// Ends a load: what it kept is what the next one recalls, and the next keeps as many.
     fn finish(&mut self) {
-        self.earlier = std::mem::take(&mut self.now);
+        let files = self.now.len();
+        self.earlier = std::mem::replace(&mut self.now, HashMap::with_capacity(files));
     }
 }
 
