@@ -22,9 +22,13 @@ use crate::render::Removal;
 
 /// Saves closer together than this count as one: editors write a temporary file and rename
 /// it, or delete and recreate, or save twice. The debouncer hands on each change once it is
-/// this old, checking four times in this span, so a burst of saves longer than it comes as
-/// several batches, which [`QUIET`] joins into one reload.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// this old, checking every [`TICK`], so a burst of saves longer than it comes as several
+/// batches, which [`QUIET`] joins into one reload. Short, as it is part of every save's wait.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// How often the debouncer looks for changes old enough to hand on: at most this much is
+/// added to [`DEBOUNCE`], and an idle preview wakes this often.
+const TICK: Duration = Duration::from_millis(10);
 
 /// A reload starts once no further batch of changes has come for this long: longer than the
 /// debouncer's gap between batches, so a burst of saves (a `git checkout`, a script, an editor
@@ -66,7 +70,7 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
     // mistake the loader does not follow: following it would watch all of `/usr`.
     let config = Config::default().with_follow_symlinks(false);
     let mut debouncer =
-        new_debouncer_opt::<_, RecommendedWatcher, _>(DEBOUNCE, None, on_events, RecommendedCache::new(), config)
+        new_debouncer_opt::<_, RecommendedWatcher, _>(DEBOUNCE, Some(TICK), on_events, RecommendedCache::new(), config)
             .map_err(|e| failed(&e))?;
     debouncer.watch(content, RecursiveMode::Recursive).map_err(|e| failed(&e))?;
     let content = content.to_path_buf();
