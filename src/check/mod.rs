@@ -463,7 +463,7 @@ impl Checker<'_> {
             return Ok(entity);
         }
         let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
-        let (body, fault) = match markdown::render(&document.body) {
+        let (body, fault) = match markdown::render(document.body(&file.text)) {
             Ok(body) => (body, None),
             Err(fault) => {
                 let at = document.body_start + fault.at.start..document.body_start + fault.at.end;

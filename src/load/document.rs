@@ -31,9 +31,8 @@ pub struct Document {
     /// The front matter as TOML, padded so that byte offsets in it are offsets in the file:
     /// error spans from the TOML parser then point into the file as the editor sees it.
     pub front_matter: String,
-    /// The Markdown body; empty for `.toml` files.
-    pub body: String,
-    /// Where the body starts in the file, so a mistake in the body is placed in the file.
+    /// Where the Markdown body starts in the file (its end for `.toml` files): the body is
+    /// read from the file's text, not copied, and a mistake in it is placed in the file.
     pub body_start: usize,
 }
 
@@ -68,9 +67,14 @@ const DELIMITER: &str = "+++";
 const BOM: &str = "\u{feff}";
 
 impl Document {
+    /// The Markdown body, from `text`, the text of the document's file.
+    pub fn body<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.body_start..).unwrap_or_default()
+    }
+
     /// A `.toml` file: all front matter, no body.
     pub fn toml(source: usize, kind: EntityKind, slug: Slug, text: &str) -> Self {
-        Document { source, kind, slug, front_matter: blank_bom(text), body: String::new(), body_start: text.len() }
+        Document { source, kind, slug, front_matter: blank_bom(text), body_start: text.len() }
     }
 
     /// A `.md` file: `+++`, TOML, `+++`, Markdown.
@@ -87,7 +91,7 @@ impl Document {
         // The opening delimiter becomes a TOML comment of the same length.
         front_matter.replace_range(open.start..open.start + 1, "#");
         let body_start = (close.end + 1).min(text.len());
-        Ok(Document { source, kind, slug, front_matter, body: text[body_start..].to_owned(), body_start })
+        Ok(Document { source, kind, slug, front_matter, body_start })
     }
 }
 
