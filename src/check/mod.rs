@@ -277,13 +277,13 @@ fn languages(content: &Content, places: &HashMap<(EntityKind, Slug), usize>, mod
             });
             continue;
         }
-        match markdown::render(&translation.body) {
+        match markdown::render(translation.body(&file.text)) {
             Ok(body) => {
                 let key = (translation.kind, translation.slug.clone(), translation.language.clone());
                 model.translations.insert(key, body);
             }
             Err(fault) => {
-                let start = file.text.len() - translation.body.len();
+                let start = translation.body_start;
                 let at = start + fault.at.start..start + fault.at.end;
                 errors.push(ContentError::Body { at: Span::new(&file.path, &file.text, at), mistake: fault.mistake });
             }

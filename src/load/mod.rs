@@ -61,8 +61,9 @@ pub struct Translation {
     pub slug: Slug,
     /// The language, from the file name: `nb` in `wellfare.nb.md`.
     pub language: String,
-    /// The Markdown, the whole file.
-    pub body: String,
+    /// Where the Markdown starts in the file: after a byte order mark, if any. The body is read
+    /// from the file's text, not copied, as a [`Document`]'s is.
+    pub body_start: usize,
 }
 
 impl Translation {
@@ -79,7 +80,12 @@ impl Translation {
             let start = text.len() - body.len();
             return Err(start..start + 3);
         }
-        Ok(Translation { source, kind, slug, language, body: body.to_owned() })
+        Ok(Translation { source, kind, slug, language, body_start: text.len() - body.len() })
+    }
+
+    /// The Markdown, from `text`, the text of the translation's file.
+    pub fn body<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.body_start..).unwrap_or_default()
     }
 }
 
