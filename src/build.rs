@@ -29,6 +29,13 @@ impl Memo {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
+
+    /// Tells the next build that nothing but `paths` (relative to the content folder,
+    /// `/`-separated) changed since the last: it looks at only those files rather than at
+    /// every file, and walks the folder where one of them is a folder or a link.
+    pub fn changed_only(&mut self, paths: std::collections::BTreeSet<String>) {
+        self.texts.changed_only(paths);
+    }
 }
 
 /// A site built from content, and the warnings its content gave: values the site was built

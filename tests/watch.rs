@@ -569,3 +569,59 @@ async fn a_reload_that_reads_only_the_changed_files_builds_what_a_full_reload_bu
     copy.replace("projects/child-project.toml", "groups = [\"gamma\"]", "groups = [\"alpha\"]");
     same_as_a_full_reload(&copy, &mut memo, "the reference to another group").await;
 }
+
+/// Told by the watcher which paths changed, a reload looks only at those files (a folder
+/// among them makes it walk); after each save, new file, rename, deletion, mistake and new
+/// folder, the site it builds is the one a full reload builds.
+#[tokio::test]
+async fn a_reload_told_which_paths_changed_builds_what_a_full_reload_builds() {
+    let copy = minimal();
+    let mut memo = groupsite::build::Memo::default();
+    same_as_a_full_reload(&copy, &mut memo, "the first load").await;
+    let changed = |memo: &mut groupsite::build::Memo, paths: &[&str]| {
+        memo.changed_only(paths.iter().map(|p| (*p).to_owned()).collect());
+    };
+
+    copy.replace("people/ada-lovelace.md", "name = \"Ada Lovelace\"", "name = \"Ada King\"");
+    changed(&mut memo, &["people/ada-lovelace.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "a name changed").await;
+
+    let child = std::fs::read_to_string(copy.path("projects/child-project.toml")).expect("read");
+    std::fs::rename(copy.path("projects/child-project.toml"), copy.path("projects/little-project.toml"))
+        .expect("rename");
+    changed(&mut memo, &["projects/child-project.toml", "projects/little-project.toml"]);
+    same_as_a_full_reload(&copy, &mut memo, "a project renamed").await;
+    copy.write("projects/child-project.toml", &child);
+    changed(&mut memo, &["projects/child-project.toml"]);
+    same_as_a_full_reload(&copy, &mut memo, "the same project under both names").await;
+    std::fs::remove_file(copy.path("projects/little-project.toml")).expect("remove");
+    changed(&mut memo, &["projects/little-project.toml", "projects/.little-project.toml.swp"]);
+    same_as_a_full_reload(&copy, &mut memo, "the renamed copy deleted").await;
+
+    copy.replace("people/ada-lovelace.md", "title = \"Professor\"", "title = \"Professor");
+    changed(&mut memo, &["people/ada-lovelace.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "a broken file").await;
+    copy.replace("people/ada-lovelace.md", "title = \"Professor", "title = \"Professor\"");
+    changed(&mut memo, &["people/ada-lovelace.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "the broken file fixed").await;
+
+    // A file in a folder no kind has is a mistake, whether the folder is new or not.
+    copy.write("stuff/note.md", "+++\n+++\n");
+    changed(&mut memo, &["stuff", "stuff/note.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "an unknown folder made").await;
+    copy.write("stuff/other.md", "+++\n+++\n");
+    changed(&mut memo, &["stuff/other.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "a file added to the unknown folder").await;
+    std::fs::remove_dir_all(copy.path("stuff")).expect("remove");
+    changed(&mut memo, &["stuff", "stuff/note.md", "stuff/other.md"]);
+    same_as_a_full_reload(&copy, &mut memo, "the unknown folder removed").await;
+
+    // A file the watcher did not name is still read once the next change is a folder's.
+    copy.replace("people/ada-lovelace.md", "name = \"Ada King\"", "name = \"Ada Kong\"");
+    std::fs::create_dir(copy.path("projects/archive")).expect("a folder");
+    changed(&mut memo, &["projects/archive"]);
+    same_as_a_full_reload(&copy, &mut memo, "a folder made, and a file changed unnamed").await;
+    copy.write("projects/archive/old-project.toml", child.replace("Child", "Old"));
+    changed(&mut memo, &["projects/archive/old-project.toml"]);
+    same_as_a_full_reload(&copy, &mut memo, "a project in the new folder").await;
+}

@@ -2,13 +2,12 @@
 //! Markdown body. Knows nothing of fields: only files, folders, file names and the `+++` lines.
 
 mod document;
+mod listing;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
-
-use walkdir::WalkDir;
 
 pub use document::{Document, SourceFile};
 
@@ -116,6 +115,11 @@ pub struct Texts {
     earlier: HashMap<String, Read>,
     /// What this load keeps: files gone since are forgotten.
     now: HashMap<String, Read>,
+    /// The files and folders the last load went through, where a walk can be replayed.
+    listing: Option<Vec<listing::Listed>>,
+    /// The paths the watcher saw change since the last load, relative to the content folder;
+    /// `None` when anything may have changed.
+    changed: Option<BTreeSet<String>>,
 }
 
 /// One file's text, and what its metadata said when it was read.
@@ -156,6 +160,22 @@ impl Stamp {
 const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Texts {
+    /// Tells the next load that, since the last, nothing but the files and folders at `paths`
+    /// (relative to the content folder, `/`-separated) changed: it looks at only those where it
+    /// can, and walks the folder where one is a folder or a link. The watcher knows this from
+    /// its events; a load not told walks and looks at every file.
+    pub fn changed_only(&mut self, paths: BTreeSet<String>) {
+        self.changed = Some(paths);
+    }
+
+    /// The text kept for the file at `rel`, known unchanged since it was read.
+    fn recall_unchanged(&mut self, rel: &str) -> Option<(Arc<String>, std::time::SystemTime)> {
+        let (rel, read) = self.earlier.remove_entry(rel)?;
+        let kept = (Arc::clone(&read.text), read.modified);
+        self.now.insert(rel, read);
+        Some(kept)
+    }
+
     /// The text kept for the file at `rel`, if the file has the same size and time of change
     /// as when it was read, and had not been changed just before.
     fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(Arc<String>, std::time::SystemTime)> {
@@ -205,15 +225,11 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
     let mut seen: HashMap<(EntityKind, Slug), Span> = HashMap::new();
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let media_root = fs::canonicalize(dir.join(MEDIA_FOLDER)).ok();
-    let mut walk = WalkDir::new(dir)
-        .follow_links(true)
-        .min_depth(1)
-        // Entries of one folder share its path, so their whole paths, compared as bytes, sort
-        // as their names do; `file_name()` parses the path anew at each comparison, a tenth of
-        // a reload's reading at 10,000 files.
-        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
-        .into_iter()
-        .filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy()));
+    let (listing, changed) = match texts.as_deref_mut() {
+        Some(texts) => (texts.listing.take(), texts.changed.take()),
+        None => (None, None),
+    };
+    let mut walk = listing::Entries::new(dir, listing, changed);
     while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -232,10 +248,9 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
                 continue;
             }
         };
-        let path = relative(dir, entry.path());
-        let is_dir = entry.file_type().is_dir();
-        if entry.path_is_symlink()
-            && let Some(stray) = stray_link(&root, entry.path(), &path)
+        let is_dir = entry.is_dir;
+        if entry.is_symlink
+            && let Some(stray) = stray_link(&root, &dir.join(&entry.rel), &entry.rel)
         {
             content.errors.push(stray);
             // Walkdir has listed the folder the link leads to, but goes no further in.
@@ -244,9 +259,10 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
             }
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = entry.name().to_owned();
+        let path = entry.rel.clone();
         let top = path.split('/').next().unwrap_or_default();
-        if entry.depth() == 1 {
+        if entry.depth == 1 {
             if is_dir {
                 if top != MEDIA_FOLDER && EntityKind::from_folder(top).is_none() {
                     let folders: Vec<String> = EntityKind::ALL
@@ -262,7 +278,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
                     walk.skip_current_dir();
                 }
             } else if name == SETTINGS_FILE {
-                if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
+                if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), dir, &entry) {
                     content.settings = Some(content.sources.len());
                     content.sources.push(SourceFile { path, text, modified });
                 }
@@ -273,7 +289,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
         }
         if top == MEDIA_FOLDER {
             if !is_dir {
-                let inside = fs::canonicalize(entry.path())
+                let inside = fs::canonicalize(dir.join(&path))
                     .ok()
                     .zip(media_root.as_ref())
                     .is_some_and(|(p, root)| p.starts_with(root));
@@ -292,7 +308,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
             continue;
         };
         if kind == EntityKind::Publication && name.ends_with(".bib") {
-            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
+            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), dir, &entry) {
                 content.bibliographies.push(content.sources.len());
                 content.sources.push(SourceFile { path, text, modified });
             }
@@ -306,7 +322,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
             }
         };
         if let Some((base, language)) = translation_of(stem).filter(|_| extension == "md") {
-            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) {
+            if let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), dir, &entry) {
                 let source = content.sources.len();
                 match Translation::new(source, kind, base, language, &text) {
                     Ok(translation) => content.translations.push(translation),
@@ -333,7 +349,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
             continue;
         }
         seen.insert((kind, slug.clone()), Span::file(&path));
-        let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), &entry, &path) else {
+        let Some((text, modified)) = read_text(&mut content, texts.as_deref_mut(), dir, &entry) else {
             continue;
         };
         let source = content.sources.len();
@@ -347,6 +363,9 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
             Err(problem) => content.errors.push(problem.into_error(Span::new(&path, &text, problem.range()))),
         }
         content.sources.push(SourceFile { path, text, modified });
+    }
+    if let Some(texts) = texts {
+        texts.listing = walk.listed();
     }
     content.images = probe_images(dir, &content.media);
     content
@@ -407,25 +426,29 @@ fn relative(dir: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// The text of the file `entry` (at `rel` in the content), from `texts` where it has not
+/// The text of the file `entry` in the content folder `dir`, from `texts` where it has not
 /// changed since it was read; a file that cannot be read or is not UTF-8 is a mistake.
 fn read_text(
     content: &mut Content,
     texts: Option<&mut Texts>,
-    entry: &walkdir::DirEntry,
-    rel: &str,
+    dir: &Path,
+    entry: &listing::Entry,
 ) -> Option<(Arc<String>, Option<std::time::SystemTime>)> {
+    let (path, rel) = (dir.join(&entry.rel), entry.rel.as_str());
     if let Some(texts) = texts {
-        let kept = entry.metadata().ok().and_then(|metadata| texts.recall(rel, &metadata));
+        let kept = match entry.unchanged {
+            true => texts.recall_unchanged(rel),
+            false => fs::metadata(&path).ok().and_then(|metadata| texts.recall(rel, &metadata)),
+        };
         if let Some((text, modified)) = kept {
             content.modified = content.modified.max(Some(modified));
             return Some((text, Some(modified)));
         }
-        let read = read_file(content, entry.path(), rel)?;
+        let read = read_file(content, &path, rel)?;
         texts.keep(rel, &read.0, read.2, read.1);
         return Some((read.0, read.1));
     }
-    read_file(content, entry.path(), rel).map(|(text, modified, _)| (text, modified))
+    read_file(content, &path, rel).map(|(text, modified, _)| (text, modified))
 }
 
 /// The text of the file at `path`, its time of change and the rest of its stamp.

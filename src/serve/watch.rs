@@ -57,13 +57,18 @@ pub struct WatchError {
 /// what it changed.
 pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, WatchError> {
     let failed = |e: &dyn std::fmt::Display| WatchError { path: content.to_path_buf(), reason: e.to_string() };
-    // Each message is when the latest change it covers was seen.
-    let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<Instant>();
+    let (changes, mut changed) = tokio::sync::mpsc::unbounded_channel::<Seen>();
     let on_events = move |events: DebounceEventResult| {
-        let latest =
-            events.ok().and_then(|events| events.iter().filter(|e| changes_content(&e.kind)).map(|e| e.time).max());
-        if let Some(latest) = latest {
-            let _ = changes.send(latest);
+        let seen = match events {
+            Ok(events) if !events.iter().any(|e| e.need_rescan()) => Seen {
+                latest: events.iter().filter(|e| changes_content(&e.kind)).map(|e| e.time).max(),
+                paths: Some(events.iter().filter(|e| names_a_change(&e.kind)).flat_map(|e| e.paths.clone()).collect()),
+            },
+            // The watcher lost track of some changes: the next reload looks at every file.
+            _ => Seen { latest: Some(Instant::now()), paths: None },
+        };
+        if seen.latest.is_some() || seen.paths.as_ref().is_none_or(|paths| !paths.is_empty()) {
+            let _ = changes.send(seen);
         }
     };
     // A link within the content leads to a folder watched anyway, and one leading out is a
@@ -76,12 +81,20 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
     let content = content.to_path_buf();
     tokio::spawn(async move {
         let (mut held, mut memo) = (None, memo);
-        while let Some(first) = changed.recv().await {
+        // The files read before watching began may have changed unseen: the first reload
+        // looks at every file.
+        let mut paths = Changed::Anything;
+        while let Some(seen) = changed.recv().await {
+            paths.add(&content, seen.paths);
+            let Some(first) = seen.latest else { continue };
             // Everything that piled up while the last reload ran, or comes before the folder
             // is quiet, is covered by this one.
-            let latest = until_quiet(&mut changed, first).await;
+            let latest = until_quiet(&mut changed, first, &content, &mut paths).await;
             // A task of its own, so a reload that panics ends only itself, and is reported.
-            let memo_now = std::mem::take(&mut memo);
+            let mut memo_now = std::mem::take(&mut memo);
+            if let Changed::Only(paths) = std::mem::replace(&mut paths, Changed::Only(BTreeSet::new())) {
+                memo_now.changed_only(paths);
+            }
             let reloading = tokio::spawn(reload(content.clone(), state.clone(), held.take(), memo_now, latest));
             (held, memo) = match reloading.await {
                 Ok(reloaded) => reloaded,
@@ -96,14 +109,56 @@ pub fn watch(content: &Path, state: AppState, memo: Memo) -> Result<impl Drop, W
     Ok(debouncer)
 }
 
+/// What a batch of the watcher's events tells.
+struct Seen {
+    /// When the latest change to content in it was seen; `None` if it names only changes
+    /// that need no reload of their own (a file's times).
+    latest: Option<Instant>,
+    /// The paths it names; `None` when the watcher lost track of some changes.
+    paths: Option<Vec<PathBuf>>,
+}
+
+/// The paths that changed since the last reload began, relative to the content folder.
+enum Changed {
+    /// Unknown: the next reload looks at every file.
+    Anything,
+    Only(BTreeSet<String>),
+}
+
+impl Changed {
+    /// Adds what a batch of events named in `content`.
+    fn add(&mut self, content: &Path, paths: Option<Vec<PathBuf>>) {
+        let Changed::Only(known) = self else { return };
+        let Some(paths) = paths else { return *self = Changed::Anything };
+        for path in paths {
+            // A path the loader would not name as it does is looked at by a walk.
+            let rel = path.strip_prefix(content).ok().and_then(|rel| {
+                rel.components().map(|c| c.as_os_str().to_str()).collect::<Option<Vec<_>>>().map(|c| c.join("/"))
+            });
+            match rel {
+                Some(rel) => known.insert(rel),
+                None => return *self = Changed::Anything,
+            };
+        }
+    }
+}
+
 /// Waits for the changes after `first` until none has come for [`QUIET`] (or [`MOST_HELD`] has
-/// passed), and gives when the latest of them was seen.
-async fn until_quiet(changed: &mut tokio::sync::mpsc::UnboundedReceiver<Instant>, first: Instant) -> Instant {
+/// passed), adding the paths they name to `paths`, and gives when the latest of them was seen.
+async fn until_quiet(
+    changed: &mut tokio::sync::mpsc::UnboundedReceiver<Seen>,
+    first: Instant,
+    content: &Path,
+    paths: &mut Changed,
+) -> Instant {
     let (mut latest, held_until) = (first, tokio::time::Instant::now() + MOST_HELD);
     loop {
         let wait = QUIET.min(held_until.saturating_duration_since(tokio::time::Instant::now()));
         match tokio::time::timeout(wait, changed.recv()).await {
-            Ok(Some(later)) => latest = latest.max(later),
+            Ok(Some(later)) => {
+                paths.add(content, later.paths);
+                latest = later.latest.map_or(latest, |later| latest.max(later));
+            }
             Ok(None) | Err(_) => return latest,
         }
     }
@@ -120,6 +175,13 @@ fn changes_content(kind: &EventKind) -> bool {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
+}
+
+/// Changes to content, and changes of a file's times alone, which the loader compares too
+/// (`touch -r` sets a file's time back after a change): a reload looks again at the files these
+/// name, though the latter do not cause one.
+fn names_a_change(kind: &EventKind) -> bool {
+    changes_content(kind) || matches!(kind, EventKind::Modify(ModifyKind::Metadata(_)))
 }
 
 /// A change held back for removing most of a kind: what it removes, and when the banner saying
