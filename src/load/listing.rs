@@ -70,8 +70,9 @@ enum Source {
 impl Entries {
     /// The entries of the content folder at `dir`: the last load's `listing` with `changed`
     /// (the paths the watcher saw change since, relative to `dir`) applied where both are
-    /// known and every change is a file's; else a walk.
-    pub fn new(dir: &Path, listing: Option<Vec<Listed>>, changed: Option<BTreeSet<String>>) -> Self {
+    /// known and every change is a file's; else a walk. Lists them for the next load only if
+    /// `to_list` (the watcher's loads; `check` and startup need no list).
+    pub fn new(dir: &Path, listing: Option<Vec<Listed>>, changed: Option<BTreeSet<String>>, to_list: bool) -> Self {
         let replayed = listing.zip(changed).and_then(|(listing, changed)| replay(dir, listing, &changed));
         let source = match replayed {
             Some((listing, changed)) => Source::Replay { listing: listing.into_iter(), changed },
@@ -88,7 +89,7 @@ impl Entries {
                 Source::Walk { dir: dir.to_path_buf(), walk: Box::new(walk) }
             }
         };
-        Entries { source, listed: Some(Vec::new()), last_dir: false }
+        Entries { source, listed: to_list.then(Vec::new), last_dir: false }
     }
 
     /// The next entry, or why the walk could not list one.

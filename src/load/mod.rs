@@ -229,7 +229,7 @@ fn load(dir: &Path, mut texts: Option<&mut Texts>) -> Content {
         Some(texts) => (texts.listing.take(), texts.changed.take()),
         None => (None, None),
     };
-    let mut walk = listing::Entries::new(dir, listing, changed);
+    let mut walk = listing::Entries::new(dir, listing, changed, texts.is_some());
     while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -434,21 +434,21 @@ fn read_text(
     dir: &Path,
     entry: &listing::Entry,
 ) -> Option<(Arc<String>, Option<std::time::SystemTime>)> {
-    let (path, rel) = (dir.join(&entry.rel), entry.rel.as_str());
+    let rel = entry.rel.as_str();
     if let Some(texts) = texts {
         let kept = match entry.unchanged {
             true => texts.recall_unchanged(rel),
-            false => fs::metadata(&path).ok().and_then(|metadata| texts.recall(rel, &metadata)),
+            false => fs::metadata(dir.join(rel)).ok().and_then(|metadata| texts.recall(rel, &metadata)),
         };
         if let Some((text, modified)) = kept {
             content.modified = content.modified.max(Some(modified));
             return Some((text, Some(modified)));
         }
-        let read = read_file(content, &path, rel)?;
+        let read = read_file(content, &dir.join(rel), rel)?;
         texts.keep(rel, &read.0, read.2, read.1);
         return Some((read.0, read.1));
     }
-    read_file(content, &path, rel).map(|(text, modified, _)| (text, modified))
+    read_file(content, &dir.join(rel), rel).map(|(text, modified, _)| (text, modified))
 }
 
 /// The text of the file at `path`, its time of change and the rest of its stamp.
