@@ -206,6 +206,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(content: &Path, format: Format, deny_warnings: bool) -> anyhow::Result<ExitCode> {
+    crate::allocator::keep_freed();
     match groupsite::build::site(content) {
         Ok(built) => {
             let warned = !built.warnings.is_empty();
@@ -244,6 +245,7 @@ fn print_report(report: &groupsite::Report, format: Format) -> std::io::Result<(
 }
 
 fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    crate::allocator::return_freed_at_once();
     init_logging(args.log_format);
     groupsite::images::remember_probes_in(&args.cache.folder());
     // Under `--watch` a save reads again only the files it changed: the rest are in the memo.
@@ -315,6 +317,7 @@ fn seconds(flag: u64) -> std::time::Duration {
 }
 
 fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    crate::allocator::keep_freed();
     let content = &args.content.content;
     groupsite::images::remember_probes_in(&args.cache.folder());
     let site = match groupsite::build::site(content) {

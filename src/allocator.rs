@@ -1,0 +1,35 @@
+//! The binary's allocator, and when it hands freed memory back to the system.
+//!
+//! mimalloc rather than glibc's malloc: a server's many small, short-lived allocations cost
+//! less, and freed memory goes back to the system instead of staying in per-thread pools
+//! (glibc kept about 80 MB more at 10,000 entities; see BENCHMARKS.md).
+
+/// mimalloc, for the whole binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc.h: how long freed memory waits before it goes back to
+/// the system, in milliseconds; below 0, never.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// For a server: freed memory goes back to the system at once. mimalloc's default 10 ms let a
+/// burst of first visits (each page compressed once, with tables of a few MB) raise the peak
+/// RSS at 10,000 entities to 111-144 MB, against 103-113 MB at 0. The price: a page's first
+/// compression takes about 1 ms of CPU instead of 0.2 ms (BENCHMARKS.md).
+pub fn return_freed_at_once() {
+    set_purge_delay(0);
+}
+
+/// For a command that ends once it has built the site (`check`, `export`): what it frees stays
+/// with the process, which will soon allocate as much again. Handing it back at once and
+/// taking it anew, a fault and a zeroed page each time, cost `check` at 100,000 entities a
+/// sixth of its time (BENCHMARKS.md).
+pub fn keep_freed() {
+    set_purge_delay(-1);
+}
+
+fn set_purge_delay(ms: std::os::raw::c_long) {
+    // SAFETY: sets one of mimalloc's integer options to a value its documentation allows; the
+    // commands call this first, before any thread but the main one exists.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, ms) };
+}
