@@ -47,12 +47,12 @@ const CARD_CSS_PX: u32 = 64;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay`, which the binary sets to 0 (see `src/main.rs`).
+/// `mi_option_purge_delay`, which the binary sets to 0 when it serves (see `src/allocator.rs`).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() {
     // SAFETY: sets one of mimalloc's integer options to a value its documentation allows,
-    // before any thread but this one exists, as the binary's `main` does.
+    // before any thread but this one exists, as the binary does before it serves.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this too, without it, and
     // should not spend minutes and a gigabyte of disk here.

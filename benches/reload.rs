@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     // SAFETY: sets one of mimalloc's integer options to a value its documentation allows,
-    // before any thread but this one exists, as the binary's `main` does.
+    // before any thread but this one exists, as the binary does before it serves.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     // `cargo test --all-targets` runs this too, without `--bench`, and should not spend a minute.
     if !std::env::args().any(|a| a == "--bench") {
