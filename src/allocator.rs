@@ -23,7 +23,7 @@ pub fn return_freed_at_once() {
 /// For a command that ends once it has built the site (`check`, `export`): what it frees stays
 /// with the process, which will soon allocate as much again. Handing it back at once and
 /// taking it anew, a fault and a zeroed page each time, cost `check` at 100,000 entities a
-/// sixth of its time (BENCHMARKS.md).
+/// eighth of its time (0.87 of the wall time side by side; BENCHMARKS.md).
 pub fn keep_freed() {
     set_purge_delay(-1);
 }
