@@ -30,7 +30,7 @@ pub struct Site {
     pub modified: std::time::SystemTime,
     /// When each entity's file was last changed, by kind and slug.
     changed: std::collections::HashMap<(EntityKind, Slug), std::time::SystemTime>,
-    index: Index,
+    index: std::sync::Arc<Index>,
     memo: Memo,
     /// The language this edition of the site is in: the default's, or one of `editions`'.
     pub language: String,
@@ -67,25 +67,43 @@ impl Deref for Site {
 
 /// Who refers to each entity, by the kind and slug of the referring entity: the inverse of
 /// the references written in entity files, built alike for every kind from its `references()`.
-#[derive(Debug, Default, Clone)]
+/// One sorted list of (referred, referrer) pairs rather than a set per entity: at 100,000
+/// entities the sets' nodes, mostly holding one or two slugs, took 30 MB (BENCHMARKS.md).
+#[derive(Debug, Default)]
 struct Index {
-    referrers: BTreeMap<(EntityKind, Slug), BTreeSet<(EntityKind, Slug)>>,
+    /// (referred, referrer), in order: an entity's referrers are together, by kind and slug.
+    referrers: Vec<(Named, Named)>,
 }
 
+/// An entity, by its kind and slug.
+type Named = (EntityKind, Slug);
+
 impl Index {
-    fn add<'a, T: Entity + 'a>(&mut self, entities: impl IntoIterator<Item = &'a T>) {
-        for entity in entities {
-            for (kind, reference) in entity.references() {
-                let referrers = self.referrers.entry((kind, reference.slug())).or_default();
-                referrers.insert((T::KIND, entity.slug().clone()));
-            }
+    /// The index of every reference the entities make, kind by kind.
+    fn of(entities: &Entities) -> Self {
+        let mut referrers = Vec::new();
+        for kind in EntityKind::ALL {
+            with_entities!(kind, entities, |entities| {
+                for entity in entities.values() {
+                    let referrer = (kind, entity.slug().clone());
+                    referrers.extend(entity.references().into_iter().map(|(to, r)| ((to, r.slug()), referrer.clone())));
+                }
+            });
         }
+        referrers.sort_unstable();
+        referrers.dedup();
+        referrers.shrink_to_fit();
+        Index { referrers }
     }
 
     /// The slugs of the entities of kind `of` that refer to the `kind` named `slug`, in slug order.
     fn referrers<'a>(&'a self, kind: EntityKind, slug: &Slug, of: EntityKind) -> impl Iterator<Item = &'a Slug> + 'a {
-        let referrers = self.referrers.get(&(kind, slug.clone())).into_iter();
-        referrers.flat_map(move |r| r.range((of, Slug::default())..).take_while(move |(k, _)| *k == of).map(|(_, s)| s))
+        let before = |((to, referred), (from, _)): &(Named, Named)| (*to, referred, *from) < (kind, slug, of);
+        let start = self.referrers.partition_point(before);
+        let slug = slug.clone();
+        let wanted =
+            move |((to, referred), (from, _)): &&(Named, Named)| *to == kind && *referred == slug && *from == of;
+        self.referrers[start..].iter().take_while(wanted).map(|(_, (_, referrer))| referrer)
     }
 }
 
@@ -114,10 +132,7 @@ fn event_day(event: &Event) -> chrono::NaiveDate {
 
 /// Builds the site from a model whose references have all been checked.
 pub fn link(model: Model) -> Site {
-    let mut index = Index::default();
-    for kind in EntityKind::ALL {
-        with_entities!(kind, model.entities, |entities| index.add(entities.values()));
-    }
+    let index = std::sync::Arc::new(Index::of(&model.entities));
     let languages: Vec<String> = model.settings.languages().into_iter().map(str::to_owned).collect();
     let default = languages.first().cloned().unwrap_or_default();
     let images = renditions(&model);
@@ -181,7 +196,7 @@ impl Site {
             images: std::sync::Arc::clone(&self.images),
             modified: self.modified,
             changed: self.changed.clone(),
-            index: self.index.clone(),
+            index: std::sync::Arc::clone(&self.index),
             memo: Memo::default(),
             editions: Vec::new(),
             untranslated: Untranslated::default(),

@@ -285,8 +285,10 @@ impl fmt::Display for EntityKind {
 
 /// An entity's name in URLs and references: its file name without extension. Only built from
 /// names that passed [`Slug::parse`], so it is always lowercase ASCII, digits and hyphens.
+/// Shared, not copied: the indices and pages hold an entity's slug many times over, and at
+/// 100,000 entities a copy each was 23 MB of small allocations (BENCHMARKS.md).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Slug(String);
+pub struct Slug(std::sync::Arc<str>);
 
 impl Slug {
     /// Accepts `a-z`, `0-9` and single inner hyphens; anything else is not a slug.
@@ -296,7 +298,7 @@ impl Slug {
             && !name.starts_with('-')
             && !name.ends_with('-')
             && !name.contains("--");
-        valid.then(|| Slug(name.to_owned()))
+        valid.then(|| Slug(name.into()))
     }
 
     /// A slug made from any text: Norwegian letters transliterated (æ → ae, ø → o, å → a),
@@ -348,7 +350,7 @@ impl Ref {
 
     /// The referenced slug, for lookups in a checked `Site`.
     pub fn slug(&self) -> Slug {
-        Slug(self.slug.clone())
+        Slug(self.slug.as_str().into())
     }
 }
 
