@@ -81,12 +81,18 @@ type Named = (EntityKind, Slug);
 impl Index {
     /// The index of every reference the entities make, kind by kind.
     fn of(entities: &Entities) -> Self {
+        // The referred entity's own slug, shared, rather than one made from each reference.
+        let shared = |kind: EntityKind, reference: &crate::model::Ref| -> Slug {
+            let own = with_entities!(kind, entities, |map| map.get_key_value(reference.slug.as_str()).map(|(s, _)| s));
+            own.cloned().unwrap_or_else(|| reference.slug())
+        };
         let mut referrers = Vec::new();
         for kind in EntityKind::ALL {
-            with_entities!(kind, entities, |entities| {
-                for entity in entities.values() {
+            with_entities!(kind, entities, |map| {
+                for entity in map.values() {
                     let referrer = (kind, entity.slug().clone());
-                    referrers.extend(entity.references().into_iter().map(|(to, r)| ((to, r.slug()), referrer.clone())));
+                    let referred = entity.references().into_iter().map(|(to, r)| (to, shared(to, r)));
+                    referrers.extend(referred.map(|to| (to, referrer.clone())));
                 }
             });
         }

@@ -326,6 +326,13 @@ impl Slug {
     }
 }
 
+/// A map by slug can be searched with a slug as written, without making one.
+impl std::borrow::Borrow<str> for Slug {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -471,14 +478,16 @@ pub(crate) fn is_language_tag(tag: &str) -> bool {
 }
 
 /// HTML rendered from a Markdown body at load time and sanitized, so it is safe to insert
-/// into a page as is.
+/// into a page as is. Held at its exact size and shared by the editions and the watcher's memo:
+/// at 100,000 entities the bodies are the largest part of a site's memory, and the room a
+/// `String` grows into was a quarter of them (BENCHMARKS.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Html(String, Option<Box<str>>);
+pub struct Html(std::sync::Arc<str>, Option<Box<str>>);
 
 impl Html {
     /// Wraps HTML that has been sanitized; only `markdown::render` builds one from Markdown.
     pub(crate) fn sanitized(html: String) -> Self {
-        Html(html, None)
+        Html(html.as_str().into(), None)
     }
 
     /// The same HTML marked as written in `language`: an edition in another language shows
@@ -507,9 +516,9 @@ impl Html {
     /// The text as plain words, tags left out and entities read: for the search index,
     /// calendars and anywhere HTML cannot go.
     pub fn plain_text(&self) -> String {
-        let mut text = String::with_capacity(self.0.as_str().len());
+        let mut text = String::with_capacity(self.0.len());
         let mut in_tag = false;
-        for c in self.0.as_str().chars() {
+        for c in self.0.chars() {
             match c {
                 '<' => {
                     in_tag = true;
@@ -541,8 +550,8 @@ impl Html {
         const END: &str = "</p>\n";
         match self.0.find(END).filter(|_| self.0.starts_with("<p>")) {
             Some(i) => (
-                Html(self.0[..i + END.len()].to_owned(), self.1.clone()),
-                Html(self.0[i + END.len()..].to_owned(), self.1.clone()),
+                Html(self.0[..i + END.len()].into(), self.1.clone()),
+                Html(self.0[i + END.len()..].into(), self.1.clone()),
             ),
             None => (self.clone(), Html::default()),
         }

@@ -236,6 +236,8 @@ impl SearchIndex {
         }
         writer.commit()?;
         drop(writer);
+        // Grown by doubling, the list had room for a third more entries than the site has.
+        entries.shrink_to_fit();
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let searcher = reader.searcher();
         let entry_ids =
