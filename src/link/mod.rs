@@ -104,12 +104,14 @@ impl Index {
 
     /// The slugs of the entities of kind `of` that refer to the `kind` named `slug`, in slug order.
     fn referrers<'a>(&'a self, kind: EntityKind, slug: &Slug, of: EntityKind) -> impl Iterator<Item = &'a Slug> + 'a {
-        let before = |((to, referred), (from, _)): &(Named, Named)| (*to, referred, *from) < (kind, slug, of);
-        let start = self.referrers.partition_point(before);
-        let slug = slug.clone();
-        let wanted =
-            move |((to, referred), (from, _)): &&(Named, Named)| *to == kind && *referred == slug && *from == of;
-        self.referrers[start..].iter().take_while(wanted).map(|(_, (_, referrer))| referrer)
+        /// Where a pair sorts: by the referred entity, then by the referrer's kind.
+        fn place(((to, referred), (from, _)): &(Named, Named)) -> (EntityKind, &Slug, EntityKind) {
+            (*to, referred, *from)
+        }
+        let wanted = (kind, slug, of);
+        let start = self.referrers.partition_point(|pair| place(pair) < wanted);
+        let end = start + self.referrers[start..].partition_point(|pair| place(pair) == wanted);
+        self.referrers[start..end].iter().map(|(_, (_, referrer))| referrer)
     }
 }
 
