@@ -8,7 +8,7 @@ mod toml_error;
 
 pub use memo::Memo;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
@@ -528,8 +528,10 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, front_matter: &str) -> Res
 
 /// The slugs of every entity, by kind, and where each entity's file is.
 struct References<'a> {
-    slugs: HashMap<EntityKind, BTreeSet<&'a Slug>>,
-    files: HashMap<(EntityKind, &'a Slug), (&'a str, &'a str)>,
+    /// Every entity's file, by kind and slug: the slugs references may name.
+    places: &'a HashMap<(EntityKind, Slug), usize>,
+    /// The same slugs as written, so that a reference is looked up without a slug made of it.
+    known: HashSet<(EntityKind, &'a str)>,
     media: &'a BTreeSet<String>,
     images: &'a BTreeMap<String, Result<crate::images::Probe, crate::images::Problem>>,
     content: &'a Content,
@@ -538,14 +540,14 @@ struct References<'a> {
 impl<'a> References<'a> {
     /// From every entity's place: its kind, slug and the index of its file in `content`.
     fn new(content: &'a Content, places: &'a HashMap<(EntityKind, Slug), usize>) -> Self {
-        let mut slugs: HashMap<EntityKind, BTreeSet<&Slug>> = HashMap::new();
-        let mut files = HashMap::new();
-        for ((kind, slug), source) in places {
-            slugs.entry(*kind).or_default().insert(slug);
-            let file = &content.sources[*source];
-            files.insert((*kind, slug), (file.path.as_str(), file.text.as_str()));
-        }
-        References { slugs, files, media: &content.media, images: &content.images, content }
+        let known = places.keys().map(|(kind, slug)| (*kind, slug.as_str())).collect();
+        References { places, known, media: &content.media, images: &content.images, content }
+    }
+
+    /// The path and text of the file of the `kind` named `slug`.
+    fn file(&self, kind: EntityKind, slug: &Slug) -> (&'a str, &'a str) {
+        let file = self.places.get(&(kind, slug.clone())).and_then(|&i| self.content.sources.get(i));
+        file.map_or(("", ""), |f| (f.path.as_str(), f.text.as_str()))
     }
 
     /// Dangling references and unusable images as errors; images too small for their
@@ -591,7 +593,7 @@ impl<'a> References<'a> {
     }
 
     fn span<T: Entity>(&self, slug: &Slug, r: &Ref) -> Span {
-        let (path, text) = self.files.get(&(T::KIND, slug)).copied().unwrap_or_default();
+        let (path, text) = self.file(T::KIND, slug);
         Span::new(path, text, r.at.clone())
     }
 
@@ -602,16 +604,16 @@ impl<'a> References<'a> {
         warnings: &mut Vec<ContentWarning>,
     ) {
         for entity in entities.values() {
-            let file = self.files.get(&(T::KIND, entity.slug())).copied().unwrap_or_default();
             for (place, image) in entity.images() {
-                self.check_image(file, place, image, errors, warnings);
+                self.check_image(self.file(T::KIND, entity.slug()), place, image, errors, warnings);
             }
             for (kind, r) in entity.references() {
-                let known = self.slugs.get(&kind);
-                if known.is_some_and(|s| s.contains(&r.slug())) {
+                if self.known.contains(&(kind, r.slug.as_str())) {
                     continue;
                 }
-                let candidates: Vec<&str> = known.map(|s| s.iter().map(|s| s.as_str()).collect()).unwrap_or_default();
+                let mut candidates: Vec<&str> =
+                    self.known.iter().filter(|(of, _)| *of == kind).map(|(_, slug)| *slug).collect();
+                candidates.sort_unstable();
                 errors.push(ContentError::UnknownSlug {
                     at: self.span::<T>(entity.slug(), r),
                     kind,

@@ -68,50 +68,72 @@ impl Deref for Site {
 /// Who refers to each entity, by the kind and slug of the referring entity: the inverse of
 /// the references written in entity files, built alike for every kind from its `references()`.
 /// One sorted list of (referred, referrer) pairs rather than a set per entity: at 100,000
-/// entities the sets' nodes, mostly holding one or two slugs, took 30 MB (BENCHMARKS.md).
+/// entities the sets' nodes, mostly holding one or two slugs, took 30 MB (BENCHMARKS.md). An
+/// entity is named in a pair by its kind and its number, its place in its kind's slug order,
+/// so that the list sorts as integers: sorted by slug, it was a tenth of a reload's time.
 #[derive(Debug, Default)]
 struct Index {
-    /// (referred, referrer), in order: an entity's referrers are together, by kind and slug.
-    referrers: Vec<(Named, Named)>,
+    /// Each kind's slugs in order, at the kind's place in [`EntityKind::ALL`]: an entity's
+    /// number is its place here.
+    slugs: Vec<Vec<Slug>>,
+    /// (referred, referrer), in order: an entity's referrers are together, by kind and number.
+    referrers: Vec<(Numbered, Numbered)>,
 }
 
-/// An entity, by its kind and slug.
-type Named = (EntityKind, Slug);
+/// An entity, by its kind (the high half) and its number in its kind's slug order.
+type Numbered = u64;
+
+/// The entity of `kind` numbered `number`.
+fn numbered(kind: EntityKind, number: usize) -> Numbered {
+    ((kind as u64) << 32) | number as u64
+}
 
 impl Index {
     /// The index of every reference the entities make, kind by kind.
     fn of(entities: &Entities) -> Self {
-        // The referred entity's own slug, shared, rather than one made from each reference.
-        let shared = |kind: EntityKind, reference: &crate::model::Ref| -> Slug {
-            let own = with_entities!(kind, entities, |map| map.get_key_value(reference.slug.as_str()).map(|(s, _)| s));
-            own.cloned().unwrap_or_else(|| reference.slug())
-        };
+        let mut slugs = vec![Vec::new(); EntityKind::ALL.len()];
+        for kind in EntityKind::ALL {
+            slugs[kind as usize] = with_entities!(kind, entities, |map| map.keys().cloned().collect());
+        }
+        let numbers: Vec<std::collections::HashMap<&str, usize>> = slugs
+            .iter()
+            .map(|kind| kind.iter().enumerate().map(|(number, slug)| (slug.as_str(), number)).collect())
+            .collect();
         let mut referrers = Vec::new();
         for kind in EntityKind::ALL {
             with_entities!(kind, entities, |map| {
-                for entity in map.values() {
-                    let referrer = (kind, entity.slug().clone());
-                    let referred = entity.references().into_iter().map(|(to, r)| (to, shared(to, r)));
-                    referrers.extend(referred.map(|to| (to, referrer.clone())));
+                for (number, entity) in map.values().enumerate() {
+                    let referrer = numbered(kind, number);
+                    for (to, reference) in entity.references() {
+                        if let Some(&referred) = numbers[to as usize].get(reference.slug.as_str()) {
+                            referrers.push((numbered(to, referred), referrer));
+                        }
+                    }
                 }
             });
         }
         referrers.sort_unstable();
         referrers.dedup();
         referrers.shrink_to_fit();
-        Index { referrers }
+        Index { slugs, referrers }
     }
 
     /// The slugs of the entities of kind `of` that refer to the `kind` named `slug`, in slug order.
     fn referrers<'a>(&'a self, kind: EntityKind, slug: &Slug, of: EntityKind) -> impl Iterator<Item = &'a Slug> + 'a {
-        /// Where a pair sorts: by the referred entity, then by the referrer's kind.
-        fn place(((to, referred), (from, _)): &(Named, Named)) -> (EntityKind, &Slug, EntityKind) {
-            (*to, referred, *from)
-        }
-        let wanted = (kind, slug, of);
-        let start = self.referrers.partition_point(|pair| place(pair) < wanted);
-        let end = start + self.referrers[start..].partition_point(|pair| place(pair) == wanted);
-        self.referrers[start..end].iter().map(|(_, (_, referrer))| referrer)
+        let kind_slugs = &self.slugs[kind as usize];
+        let pairs = match kind_slugs.binary_search_by(|s| s.as_str().cmp(slug.as_str())) {
+            Ok(number) => {
+                // Where a pair sorts: by the referred entity, then by the referrer's kind.
+                let place = |(referred, referrer): &(Numbered, Numbered)| (*referred, *referrer >> 32);
+                let wanted = (numbered(kind, number), of as u64);
+                let start = self.referrers.partition_point(|pair| place(pair) < wanted);
+                let end = start + self.referrers[start..].partition_point(|pair| place(pair) == wanted);
+                &self.referrers[start..end]
+            }
+            Err(_) => &[],
+        };
+        let of_slugs = &self.slugs[of as usize];
+        pairs.iter().filter_map(move |(_, referrer)| of_slugs.get((referrer & u64::from(u32::MAX)) as usize))
     }
 }
 
