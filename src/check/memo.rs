@@ -4,18 +4,18 @@
 //! with the memo gives exactly the site a reload without it gives.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use crate::load::Remembered;
 
 /// The typed entity each file read as, by the file's path and its text; kept by the
 /// watcher from one reload to the next. Files that do not parse, or whose body does not render,
 /// are not kept: they are read again. The checks of `admit` run on every entity, kept or not.
 #[derive(Default)]
 pub struct Memo {
-    /// What the last check kept, taken from as this check reads.
-    earlier: HashMap<String, Made>,
-    /// What this check keeps, the memo once it ends: files gone since are forgotten.
-    now: HashMap<String, Made>,
+    /// What the last check made of each file, and what this one makes: files gone since are
+    /// forgotten.
+    made: Remembered<Made>,
 }
 
 /// One file's entity, and the text it was made from: shared with the loader's memo, so a file
@@ -28,39 +28,33 @@ struct Made {
 impl Memo {
     /// The entity the file at `path` read as when its text was `text`, if it was kept.
     pub(super) fn recall<T: Clone + 'static>(&mut self, path: &str, text: &Arc<String>) -> Option<T> {
-        let (path, made) = self.earlier.remove_entry(path)?;
-        if !Arc::ptr_eq(&made.text, text) && made.text != *text {
-            return None;
-        }
-        let entity = made.entity.downcast_ref::<T>()?.clone();
-        self.now.insert(path, made);
-        Some(entity)
+        let same = |made: &Made| Arc::ptr_eq(&made.text, text) || made.text == *text;
+        self.made.recall(path, |made| same(made) && made.entity.is::<T>())?.entity.downcast_ref::<T>().cloned()
     }
 
     /// Keeps what the file at `path`, its text being `text`, read as.
     pub(super) fn keep<T: Clone + Send + Sync + 'static>(&mut self, path: &str, text: &Arc<String>, entity: &T) {
-        self.now.insert(path.to_owned(), Made { text: Arc::clone(text), entity: Box::new(entity.clone()) });
+        self.made.keep(path, Made { text: Arc::clone(text), entity: Box::new(entity.clone()) });
     }
 
-    /// Ends a check: what it kept is what the next one recalls, and the next keeps as many.
+    /// Ends a check: what it kept is what the next one recalls.
     pub(super) fn finish(&mut self) {
-        let files = self.now.len();
-        self.earlier = std::mem::replace(&mut self.now, HashMap::with_capacity(files));
+        self.made.finish();
     }
 
     /// How many files it holds.
     pub fn len(&self) -> usize {
-        self.earlier.len()
+        self.made.len()
     }
 
     /// Whether it holds no file.
     pub fn is_empty(&self) -> bool {
-        self.earlier.is_empty()
+        self.made.is_empty()
     }
 }
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Memo").field("files", &self.earlier.len()).finish()
+        f.debug_struct("Memo").field("files", &self.made.len()).finish()
     }
 }

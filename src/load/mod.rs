@@ -3,6 +3,7 @@
 
 mod document;
 mod listing;
+mod remembered;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -10,6 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use document::{Document, SourceFile};
+pub use remembered::Remembered;
 
 use crate::diagnostic::{ContentError, Span, nearest};
 use crate::images::{Probe, Problem};
@@ -111,10 +113,8 @@ impl Content {
 /// had changed less than [`SETTLED`] before they were read).
 #[derive(Debug, Default)]
 pub struct Texts {
-    /// What the last load kept, taken from as this load reads.
-    earlier: HashMap<String, Read>,
-    /// What this load keeps: files gone since are forgotten.
-    now: HashMap<String, Read>,
+    /// What the last load read, and what this one reads: files gone since are forgotten.
+    read: Remembered<Read>,
     /// The files and folders the last load went through, where a walk can be replayed.
     listing: Option<Vec<listing::Listed>>,
     /// The paths the watcher saw change since the last load, relative to the content folder;
@@ -170,37 +170,31 @@ impl Texts {
 
     /// The text kept for the file at `rel`, known unchanged since it was read.
     fn recall_unchanged(&mut self, rel: &str) -> Option<(Arc<String>, std::time::SystemTime)> {
-        let (rel, read) = self.earlier.remove_entry(rel)?;
-        let kept = (Arc::clone(&read.text), read.modified);
-        self.now.insert(rel, read);
-        Some(kept)
+        let read = self.read.recall(rel, |_| true)?;
+        Some((Arc::clone(&read.text), read.modified))
     }
 
     /// The text kept for the file at `rel`, if the file has the same size and time of change
     /// as when it was read, and had not been changed just before.
     fn recall(&mut self, rel: &str, metadata: &fs::Metadata) -> Option<(Arc<String>, std::time::SystemTime)> {
         let modified = metadata.modified().ok()?;
-        let (rel, read) = self.earlier.remove_entry(rel)?;
-        let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
-        if !settled || read.stamp != Stamp::of(metadata) || read.modified != modified {
-            return None;
-        }
-        let text = Arc::clone(&read.text);
-        self.now.insert(rel, read);
-        Some((text, modified))
+        let stamp = Stamp::of(metadata);
+        let read = self.read.recall(rel, |read| {
+            let settled = read.at.duration_since(read.modified).is_ok_and(|age| age >= SETTLED);
+            settled && read.stamp == stamp && read.modified == modified
+        })?;
+        Some((Arc::clone(&read.text), modified))
     }
 
     /// Keeps the text just read of the file at `rel`.
     fn keep(&mut self, rel: &str, text: &Arc<String>, stamp: Stamp, modified: Option<std::time::SystemTime>) {
         let Some(modified) = modified else { return };
-        let read = Read { stamp, modified, at: std::time::SystemTime::now(), text: Arc::clone(text) };
-        self.now.insert(rel.to_owned(), read);
+        self.read.keep(rel, Read { stamp, modified, at: std::time::SystemTime::now(), text: Arc::clone(text) });
     }
 
-    /// Ends a load: what it kept is what the next one recalls, and the next keeps as many.
+    /// Ends a load: what it kept is what the next one recalls.
     fn finish(&mut self) {
-        let files = self.now.len();
-        self.earlier = std::mem::replace(&mut self.now, HashMap::with_capacity(files));
+        self.read.finish();
     }
 }
 
