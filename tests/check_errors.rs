@@ -44,6 +44,18 @@ fn toml_syntax_error_points_at_the_fault() {
 }
 
 #[test]
+fn a_toml_file_that_opens_with_a_byte_order_mark_is_placed_as_one_without() {
+    let dir = invalid("toml-syntax");
+    let copy = ContentCopy::of(&dir);
+    let text = std::fs::read_to_string(copy.path("projects/point.toml")).expect("the fixture");
+    copy.write("projects/point.toml", format!("\u{feff}{text}"));
+    let errors = copy.errors();
+    let [error] = errors.as_slice() else { panic!("expected one error, got {errors:#?}") };
+    assert_eq!(error.span().map(|s| s.to_string()).as_deref(), Some("projects/point.toml:2:17"), "{error:?}");
+    assert!(matches!(error, ContentError::BadToml { .. }), "{error:?}");
+}
+
+#[test]
 fn unknown_field_names_the_nearest_known_field() {
     let error = the_one_error(
         &invalid("unknown-field"),

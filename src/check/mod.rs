@@ -462,7 +462,7 @@ impl Checker<'_> {
             self.admit(&entity, document.source);
             return Ok(entity);
         }
-        let mut entity: T = parse(&file.path, &file.text, &document.front_matter)?;
+        let mut entity: T = parse(&file.path, &file.text, document.front_matter(&file.text))?;
         let (body, fault) = match markdown::render(document.body(&file.text)) {
             Ok(body) => (body, None),
             Err(fault) => {
