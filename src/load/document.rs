@@ -31,7 +31,7 @@ pub struct Document {
     /// The front matter as TOML, padded so that byte offsets in it are offsets in the file:
     /// error spans from the TOML parser then point into the file as the editor sees it. `None`
     /// where the file's text is its front matter as it stands, a `.toml` file without a byte
-    /// order mark: at 100,000 entities a copy of those was a tenth of the memory `check` holds.
+    /// order mark: at 100,000 entities copies of those were 18 MiB of `check`'s 461 MiB peak.
     padded: Option<String>,
     /// Where the Markdown body starts in the file (its end for `.toml` files): the body is
     /// read from the file's text, not copied, and a mistake in it is placed in the file.
